@@ -1,0 +1,161 @@
+"""The validated journey maps and personas, as plain dataclasses."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+STATES = ("current", "future")
+MAP_TYPES = ("customer-journey", "purchase-journey", "day-in-the-life", "service-blueprint", "onboarding")
+LEVELS = ("low", "medium", "high")
+OPPORTUNITY_STATUSES = ("idea", "planned", "in-progress", "done")
+SOURCE_KINDS = ("interview", "survey", "analytics", "support", "social", "other")
+
+
+@dataclass
+class Source:
+    id: str
+    title: str
+    kind: str = "other"
+    url: str | None = None
+
+
+@dataclass
+class Kpi:
+    name: str
+    value: str | None = None
+    target: str | None = None
+
+
+@dataclass
+class PainPoint:
+    id: str
+    text: str
+    severity: str | None = None
+    evidence: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Opportunity:
+    id: str
+    text: str
+    priority: str | None = None
+    owner: str | None = None
+    status: str | None = None
+    addresses: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Step:
+    id: str
+    name: str
+    touchpoint: str | None = None
+    channel: str | None = None
+    actions: list[str] = field(default_factory=list)
+    thoughts: list[str] = field(default_factory=list)
+    emotion: float | None = None
+    feeling: str | None = None
+    quote: str | None = None
+    moment_of_truth: bool = False
+    actors: list[str] = field(default_factory=list)
+    evidence: list[str] = field(default_factory=list)
+    pain_points: list[PainPoint] = field(default_factory=list)
+    opportunities: list[Opportunity] = field(default_factory=list)
+    frontstage: list[str] = field(default_factory=list)
+    backstage: list[str] = field(default_factory=list)
+    support: list[str] = field(default_factory=list)
+    resolves: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Stage:
+    id: str
+    name: str
+    description: str | None = None
+    kpis: list[Kpi] = field(default_factory=list)
+    steps: list[Step] = field(default_factory=list)
+
+
+@dataclass
+class Map:
+    journey: str
+    state: str
+    title: str
+    persona: list[str]
+    stages: list[Stage]
+    type: str = "customer-journey"
+    description: str | None = None
+    goal: str | None = None
+    scope: str | None = None
+    owner: str | None = None
+    tags: list[str] = field(default_factory=list)
+    reviewed: dt.date | None = None
+    review_every: int = 90
+    draft: bool = False
+    aliases: list[str] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+    # Where the map came from; not part of map.json.
+    path: str = ""
+    body: str = ""
+
+    @property
+    def steps(self) -> list[Step]:
+        return [step for stage in self.stages for step in stage.steps]
+
+    @property
+    def pain_points(self) -> list[PainPoint]:
+        return [pain for step in self.steps for pain in step.pain_points]
+
+    @property
+    def opportunities(self) -> list[Opportunity]:
+        return [opp for step in self.steps for opp in step.opportunities]
+
+    def review_due(self, today: dt.date) -> bool:
+        return self.reviewed is None or (today - self.reviewed).days > self.review_every
+
+
+@dataclass
+class Persona:
+    id: str
+    name: str
+    role: str | None = None
+    photo: str | None = None  # relative to the site root
+    segment: str | None = None
+    quote: str | None = None
+    demographics: dict[str, str] = field(default_factory=dict)
+    goals: list[str] = field(default_factory=list)
+    frustrations: list[str] = field(default_factory=list)
+    needs: list[str] = field(default_factory=list)
+    motivations: list[str] = field(default_factory=list)
+    channels: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    path: str = ""
+    body: str = ""
+
+
+@dataclass
+class Journey:
+    id: str
+    states: dict[str, Map]
+
+    @property
+    def title(self) -> str:
+        return next(iter(self.ordered_states())).title
+
+    @property
+    def aliases(self) -> list[str]:
+        return sorted({alias for m in self.states.values() for alias in m.aliases})
+
+    def ordered_states(self) -> list[Map]:
+        return [self.states[s] for s in STATES if s in self.states]
+
+
+@dataclass
+class Catalog:
+    """Everything the site publishes, validated and cross-referenced."""
+
+    personas: dict[str, Persona]
+    journeys: dict[str, Journey]
+
+    def maps(self) -> list[Map]:
+        return [m for j in self.journeys.values() for m in j.ordered_states()]

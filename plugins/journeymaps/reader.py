@@ -1,0 +1,283 @@
+"""Read an author's file: split the front matter from the body and parse the YAML
+safely, keeping the line of every key and value so problems can be pinpointed."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .problems import Problems
+
+# libyaml is several times faster; both give nodes with line marks. But its
+# composer recurses in C and crashes the process on deeply nested input, so
+# text that could nest deeply goes to the pure-Python loader, whose recursion
+# limit raises an error we can report.
+_FastLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_SAFE_NESTING_BOUND = 2000
+
+MAX_FILE_BYTES = 2 * 1024 * 1024
+# An alias can point at a large node many times over ("billion laughs"); count
+# every value we build and stop long before memory or time is at risk.
+MAX_VALUES = 200_000
+MAX_DEPTH = 64
+
+_FENCE = re.compile(r"^---[ \t]*$")
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+
+
+class YMap(dict):
+    """A YAML mapping that remembers where each key and value stands."""
+
+    line: int
+    key_lines: dict[Any, int]
+    value_lines: dict[Any, int]
+
+    def key_line(self, key: Any) -> int:
+        return self.key_lines.get(key, self.line)
+
+    def value_line(self, key: Any) -> int:
+        return self.value_lines.get(key, self.key_line(key))
+
+
+class _Invalid:
+    """A value already reported as a problem; later checks skip it."""
+
+    def __repr__(self) -> str:
+        return "<invalid>"
+
+
+INVALID = _Invalid()
+
+
+class YList(list):
+    """A YAML sequence that remembers where each item stands."""
+
+    line: int
+    item_lines: list[int]
+
+    def item_line(self, index: int) -> int:
+        return self.item_lines[index] if index < len(self.item_lines) else self.line
+
+
+@dataclass
+class Document:
+    path: str  # relative to the site root, with forward slashes
+    abs_path: Path
+    data: Any  # the front matter (usually a YMap), None when unreadable
+    body: str
+    body_line: int  # the file line the body starts on
+
+
+class _TooBig(Exception):
+    def __init__(self, line: int, message: str):
+        self.line = line
+        self.message = message
+
+
+class _Builder:
+    """Turns composed YAML nodes into YMap/YList/scalars with file line numbers."""
+
+    def __init__(self, offset: int, path: str, problems: Problems):
+        self.offset = offset
+        self.path = path
+        self.problems = problems
+        self.count = 0
+        self.constructor = yaml.SafeLoader("")
+
+    def line(self, node: yaml.Node) -> int:
+        return node.start_mark.line + 1 + self.offset
+
+    def build(self, node: yaml.Node, depth: int = 0) -> Any:
+        self.count += 1
+        if self.count > MAX_VALUES:
+            raise _TooBig(
+                self.line(node),
+                f"the front matter expands to more than {MAX_VALUES:,} values "
+                "(through YAML aliases?); a map needs far fewer",
+            )
+        if depth > MAX_DEPTH:
+            raise _TooBig(self.line(node), f"the front matter nests deeper than {MAX_DEPTH} levels")
+        if isinstance(node, yaml.MappingNode):
+            if not self.tag_allowed(node, "tag:yaml.org,2002:map"):
+                return INVALID
+            return self.build_mapping(node, depth)
+        if isinstance(node, yaml.SequenceNode):
+            if not self.tag_allowed(node, "tag:yaml.org,2002:seq"):
+                return INVALID
+            out = YList(self.build(item, depth + 1) for item in node.value)
+            out.line = self.line(node)
+            out.item_lines = [self.line(item) for item in node.value]
+            return out
+        return self.scalar(node)
+
+    def scalar(self, node: yaml.Node) -> Any:
+        try:
+            return self.constructor.construct_object(node, deep=True)
+        except yaml.constructor.ConstructorError as err:
+            self.problems.add(
+                self.path, self.line(node), f"invalid value: {err.problem}; only plain YAML values are allowed"
+            )
+        except (ValueError, OverflowError) as err:  # a date like 2026-02-30
+            self.problems.add(self.path, self.line(node), f"invalid value '{node.value}': {err}")
+        return INVALID
+
+    def tag_allowed(self, node: yaml.Node, plain: str) -> bool:
+        if node.tag == plain:
+            return True
+        self.problems.add(self.path, self.line(node), f"the YAML tag '{node.tag}' is not allowed; write plain values")
+        return False
+
+    def build_mapping(self, node: yaml.MappingNode, depth: int) -> YMap:
+        out = YMap()
+        out.line, out.key_lines, out.value_lines = self.line(node), {}, {}
+        merged: list[YMap] = []
+        for key_node, value_node in node.value:
+            if key_node.tag == _MERGE_TAG:
+                merged.extend(self.merge_sources(value_node, depth))
+                continue
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise _TooBig(self.line(key_node), "a key must be a plain word, not a list or mapping")
+            key = self.scalar(key_node)
+            if key is INVALID:
+                continue
+            if key in out.key_lines:
+                first = out.key_lines[key]
+                self.problems.add(
+                    self.path,
+                    self.line(key_node),
+                    f"duplicate key '{key}' (first set on line {first}); each key may appear once",
+                )
+                continue
+            out.key_lines[key] = self.line(key_node)
+            out.value_lines[key] = self.line(value_node)
+            out[key] = self.build(value_node, depth + 1)
+        for source in merged:  # explicit keys win over merged ones, as in YAML
+            for key, value in source.items():
+                if key not in out:
+                    out[key] = value
+                    out.key_lines[key] = source.key_line(key)
+                    out.value_lines[key] = source.value_line(key)
+        return out
+
+    def merge_sources(self, node: yaml.Node, depth: int) -> list[YMap]:
+        nodes = node.value if isinstance(node, yaml.SequenceNode) else [node]
+        out = []
+        for item in nodes:
+            built = self.build(item, depth + 1)
+            if not isinstance(built, YMap):
+                raise _TooBig(self.line(item), "'<<' merges mappings only")
+            out.append(built)
+        return out
+
+
+def _decode(raw: bytes, path: str, problems: Problems) -> str | None:
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        problems.add(path, line, "the file is not UTF-8 text; save it as UTF-8")
+        return None
+    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _yaml_message(err: yaml.MarkedYAMLError, text: str) -> tuple[int | None, str]:
+    # The context mark is where the broken construct opens (an unclosed
+    # quote, say), which is where the author has to look.
+    mark = err.context_mark or err.problem_mark
+    parts = [p for p in (err.problem, err.context) if p]
+    message = "invalid YAML: " + (", ".join(parts) or "cannot parse")
+    if err.problem_mark is not None:
+        lines = text.split("\n")
+        bad = lines[err.problem_mark.line] if err.problem_mark.line < len(lines) else ""
+        if "\t" in bad:
+            message += "; indent with spaces, not tabs"
+    return (mark.line if mark else None), message
+
+
+def _loader_for(text: str) -> type:
+    # Nesting depth is bounded by the flow brackets plus the longest line
+    # (block indentation and "- - -" both take room on a line).
+    longest = max((len(line) for line in text.split("\n")), default=0)
+    bound = text.count("[") + text.count("{") + longest
+    return _FastLoader if bound < _SAFE_NESTING_BOUND else yaml.SafeLoader
+
+
+def parse_front_matter(text: str, offset: int, path: str, problems: Problems) -> Any:
+    """Parse YAML text whose first line is file line ``offset + 1``."""
+    try:
+        node = yaml.compose(text, Loader=_loader_for(text))
+    except yaml.MarkedYAMLError as err:
+        line, message = _yaml_message(err, text)
+        problems.add(path, offset + 1 + (line or 0), message)
+        return None
+    except yaml.YAMLError as err:
+        problems.add(path, offset + 1, f"invalid YAML: {err}")
+        return None
+    except RecursionError:
+        problems.add(path, offset + 1, f"the front matter nests deeper than {MAX_DEPTH} levels")
+        return None
+    if node is None:
+        return _empty_map(offset + 1)
+    builder = _Builder(offset, path, problems)
+    try:
+        return builder.build(node)
+    except _TooBig as err:
+        problems.add(path, err.line, err.message)
+    except RecursionError:
+        problems.add(path, offset + 1, f"the front matter nests deeper than {MAX_DEPTH} levels")
+    return None
+
+
+def _empty_map(line: int) -> YMap:
+    out = YMap()
+    out.line, out.key_lines, out.value_lines = line, {}, {}
+    return out
+
+
+def split_front_matter(text: str) -> tuple[str, int, str, int] | None:
+    """(front matter, its first line, body, its first line), or None when the
+    file has no front matter. Raises ValueError when it is never closed."""
+    lines = text.split("\n")
+    if not lines or not _FENCE.match(lines[0]):
+        return None
+    for index in range(1, len(lines)):
+        if _FENCE.match(lines[index]) or lines[index].rstrip() == "...":
+            front = "\n".join(lines[1:index])
+            body = "\n".join(lines[index + 1 :])
+            return front, 2, body, index + 2
+    raise ValueError("front matter opened on line 1 is never closed with a '---' line")
+
+
+def read_document(abs_path: Path, path: str, problems: Problems) -> Document:
+    """Read one map or persona file; problems go to ``problems``, never raised."""
+    empty = Document(path, abs_path, None, "", 1)
+    try:
+        size = abs_path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            problems.add(path, 1, f"the file is {size / 1e6:.1f} MB; a map or persona file may be at most 2 MB")
+            return empty
+        raw = abs_path.read_bytes()
+    except OSError as err:
+        problems.add(path, 1, f"cannot read the file: {err.strerror or err}")
+        return empty
+    text = _decode(raw, path, problems)
+    if text is None:
+        return empty
+    try:
+        parts = split_front_matter(text)
+    except ValueError as err:
+        problems.add(path, 1, str(err))
+        return empty
+    if parts is None:
+        problems.add(path, 1, "the file has no front matter; start it with a '---' line, the YAML, and '---'")
+        return empty
+    front, front_line, body, body_line = parts
+    data = parse_front_matter(front, front_line - 1, path, problems)
+    if data is not None and not isinstance(data, YMap):
+        problems.add(path, front_line, "the front matter must be a mapping of keys to values, like 'title: ...'")
+        data = None
+    return Document(path, abs_path, data, body, body_line)

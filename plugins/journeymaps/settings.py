@@ -1,0 +1,85 @@
+"""Site-wide settings of the plugin, checked once; the single owner of their defaults."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+DEFAULT_SCALE = (-2.0, 2.0)
+
+
+@dataclass(frozen=True)
+class ChannelSetting:
+    label: str
+    icon: str = "material/message-outline"
+
+
+@dataclass(frozen=True)
+class Settings:
+    maps_dir: str = "maps"
+    personas_dir: str = "personas"
+    emotion_scale: tuple[float, float] = DEFAULT_SCALE
+    review_every: int = 90
+    channels: Mapping[str, ChannelSetting] = field(default_factory=dict)
+    language: str = "en"
+
+    @property
+    def neutral(self) -> float:
+        low, high = self.emotion_scale
+        return 0.0 if low <= 0 <= high else (low + high) / 2
+
+
+def _number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def settings_from_options(options: Mapping[str, Any], language: str = "en") -> tuple[Settings, list[str]]:
+    """Settings from the plugin's options in mkdocs.yml, and what is wrong with them."""
+    errors: list[str] = []
+    defaults = Settings()
+    known = {"maps_dir", "personas_dir", "emotion_scale", "review_every", "channels", "enabled"}
+    for key in options:
+        if key not in known:
+            errors.append(f"unknown option '{key}'; the options are {', '.join(sorted(known))}")
+    scale = options.get("emotion_scale", defaults.emotion_scale)
+    if not (isinstance(scale, (list, tuple)) and len(scale) == 2 and all(map(_number, scale)) and scale[0] < scale[1]):
+        errors.append(f"emotion_scale must be two numbers, low then high, like [-2, 2], not {scale!r}")
+        scale = defaults.emotion_scale
+    review_every = options.get("review_every", defaults.review_every)
+    if not (isinstance(review_every, int) and not isinstance(review_every, bool) and review_every > 0):
+        errors.append(f"review_every must be a whole number of days above 0, not {review_every!r}")
+        review_every = defaults.review_every
+    dirs = {}
+    for key in ("maps_dir", "personas_dir"):
+        value = options.get(key, getattr(defaults, key))
+        if not isinstance(value, str) or not value.strip():
+            errors.append(f"{key} must be a folder name, not {value!r}")
+            value = getattr(defaults, key)
+        dirs[key] = value.strip().strip("/")
+    channels: dict[str, ChannelSetting] = {}
+    raw = options.get("channels") or {}
+    if not isinstance(raw, Mapping):
+        errors.append("channels must map a channel to a label, or to {label: ..., icon: ...}")
+        raw = {}
+    for name, spec in raw.items():
+        if isinstance(spec, str):
+            channels[str(name)] = ChannelSetting(label=spec)
+        elif isinstance(spec, Mapping) and isinstance(spec.get("label", name), str):
+            extra = set(spec) - {"label", "icon"}
+            if extra:
+                errors.append(f"channels.{name}: unknown key '{sorted(extra)[0]}'; use label and icon")
+            channels[str(name)] = ChannelSetting(
+                label=str(spec.get("label", name)), icon=str(spec.get("icon", ChannelSetting.icon))
+            )
+        else:
+            errors.append(f"channels.{name} must be a label or {{label: ..., icon: ...}}")
+    settings = Settings(
+        maps_dir=dirs["maps_dir"],
+        personas_dir=dirs["personas_dir"],
+        emotion_scale=(float(scale[0]), float(scale[1])),
+        review_every=review_every,
+        channels=channels,
+        language=language,
+    )
+    return settings, errors
