@@ -129,8 +129,9 @@ def _check_aliases(journeys: dict[str, Journey], files: dict[tuple[str, str], _M
     owner: dict[str, str] = {}
     for (journey, _state), item in sorted(files.items()):
         m: Map = journeys[journey].states[_state]
+        lines = dict(item.fields.ids(item.doc.data, "aliases", "the map"))
         for alias in m.aliases:
-            line = item.doc.data.value_line("aliases")
+            line = lines.get(alias, item.doc.data.line)
             if alias in journeys:
                 problems.add(
                     item.doc.path,

@@ -93,15 +93,22 @@ class Fields:
 
     def texts(self, m: YMap, key: str, what: str) -> list[str]:
         """One item or a list of them."""
+        return [text for text, _ in self.text_items(m, key, what)]
+
+    def ids(self, m: YMap, key: str, what: str) -> list[tuple[str, int]]:
+        """References to ids, with the line of each."""
+        return self.text_items(m, key, what)
+
+    def text_items(self, m: YMap, key: str, what: str) -> list[tuple[str, int]]:
         if not self.present(m, key, False, what):
             return []
         value = m[key]
+        if isinstance(value, YMap):
+            self.error(m.value_line(key), f"'{key}' must be text or a list of texts, not a mapping")
+            return []
         if not isinstance(value, YList):
-            if isinstance(value, YMap):
-                self.error(m.value_line(key), f"'{key}' must be text or a list of texts, not a mapping")
-                return []
             item = self._as_text(value, m.value_line(key), key)
-            return [item] if item else []
+            return [(item, m.value_line(key))] if item else []
         out = []
         for index, item in enumerate(value):
             line = value.item_line(index)
@@ -112,15 +119,8 @@ class Fields:
                 continue
             text = self._as_text(item, line, key)
             if text:
-                out.append(text)
+                out.append((text, line))
         return out
-
-    def ids(self, m: YMap, key: str, what: str) -> list[tuple[str, int]]:
-        """References to ids, with the line of each."""
-        items = self.texts(m, key, what)
-        value = m.get(key)
-        lines = value.item_lines if isinstance(value, YList) else [m.value_line(key)] * len(items)
-        return list(zip(items, lines))
 
     def choice(self, m: YMap, key: str, choices: tuple[str, ...], what: str, required: bool = False) -> str | None:
         if not self.present(m, key, required, what):

@@ -86,6 +86,7 @@ class _Builder:
         self.path = path
         self.problems = problems
         self.count = 0
+        self.top_key_line = offset + 1
         self.constructor = yaml.SafeLoader("")
 
     def line(self, node: yaml.Node) -> int:
@@ -95,7 +96,7 @@ class _Builder:
         self.count += 1
         if self.count > MAX_VALUES:
             raise _TooBig(
-                self.line(node),
+                self.top_key_line,
                 f"the front matter expands to more than {MAX_VALUES:,} values "
                 "(through YAML aliases?); a map needs far fewer",
             )
@@ -153,6 +154,8 @@ class _Builder:
                 )
                 continue
             out.key_lines[key] = self.line(key_node)
+            if depth == 0:
+                self.top_key_line = self.line(key_node)
             out.value_lines[key] = self.line(value_node)
             out[key] = self.build(value_node, depth + 1)
         for source in merged:  # explicit keys win over merged ones, as in YAML
@@ -188,13 +191,13 @@ def _yaml_message(err: yaml.MarkedYAMLError, text: str) -> tuple[int | None, str
     # The context mark is where the broken construct opens (an unclosed
     # quote, say), which is where the author has to look.
     mark = err.context_mark or err.problem_mark
+    lines = text.split("\n")
+    if err.problem_mark is not None and err.problem_mark.line < len(lines) and "\t" in lines[err.problem_mark.line]:
+        mark = err.problem_mark  # a stray tab is the mistake itself, wherever its construct began
     parts = [p for p in (err.problem, err.context) if p]
     message = "invalid YAML: " + (", ".join(parts) or "cannot parse")
-    if err.problem_mark is not None:
-        lines = text.split("\n")
-        bad = lines[err.problem_mark.line] if err.problem_mark.line < len(lines) else ""
-        if "\t" in bad:
-            message += "; indent with spaces, not tabs"
+    if mark is err.problem_mark and err.problem_mark is not None and "\t" in lines[mark.line]:
+        message += "; indent with spaces, not tabs"
     return (mark.line if mark else None), message
 
 

@@ -173,7 +173,7 @@ class MapValidator:
             path=self.doc.path,
             body=self.doc.body,
         )
-        for item, line in f.mappings(m, "stages", what, required=True):
+        for item, _ in f.mappings(m, "stages", what, required=True):
             result.stages.append(self.stage(item, state))
         self.check_refs()
         return result

@@ -1,0 +1,80 @@
+"""Property-based: whatever the front matter, the reader and validator only ever report problems."""
+
+from __future__ import annotations
+
+import string
+from pathlib import Path
+
+from conftest import MAP, PERSONA, write_site
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from journeymaps.catalog import load_catalog
+from journeymaps.problems import InvalidSite
+from journeymaps.settings import Settings
+
+KEYS = [
+    "title", "state", "persona", "stages", "steps", "name", "id", "emotion", "pain_points",
+    "opportunities", "resolves", "addresses", "evidence", "sources", "photo", "journey", "aliases",
+    "reviewed", "draft", "severity", "kpis", "demographics", "tags",
+]  # fmt: skip
+scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-10, 10),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.sampled_from(["current", "future", "zhang-li", "slow-pay", "2026-10-01", "../x.png", "", "认知", "<b>"]),
+    st.text(max_size=12),
+)
+values = st.recursive(
+    scalars,
+    lambda children: st.one_of(
+        st.lists(children, max_size=4),
+        st.dictionaries(st.one_of(st.sampled_from(KEYS), st.text(max_size=6)), children, max_size=5),
+    ),
+    max_leaves=20,
+)
+
+
+def check(root: Path) -> None:
+    try:
+        load_catalog(root, Settings())
+    except InvalidSite as err:
+        for problem in err.problems:
+            assert problem.line >= 1 and problem.path and problem.message
+
+
+FAST = settings(max_examples=400, deadline=None, suppress_health_check=list(HealthCheck))
+
+
+@FAST
+@given(front=st.dictionaries(st.sampled_from(KEYS), values, max_size=8))
+def test_generated_front_matter(tmp_path_factory, front):
+    import yaml
+
+    root = tmp_path_factory.mktemp("gen")
+    text = "---\n" + yaml.safe_dump(front, allow_unicode=True) + "---\nbody\n"
+    write_site(root, {"maps/j/current.md": text, "maps/k.md": text, "personas/p.md": text})
+    check(root)
+
+
+@FAST
+@given(
+    position=st.integers(0, len(MAP)),
+    cut=st.integers(0, 12),
+    insert=st.text(alphabet=string.printable + "：\ufeff\u3000-[]{}:&*!|>'\"", max_size=12),
+)
+def test_mutated_files(tmp_path_factory, position, cut, insert):
+    root = tmp_path_factory.mktemp("mut")
+    text = MAP[:position] + insert + MAP[position + cut :]
+    persona = PERSONA[: position % len(PERSONA)] + insert + PERSONA[position % len(PERSONA) :]
+    write_site(root, {"maps/first-purchase/current.md": text, "personas/zhang-li.md": persona})
+    check(root)
+
+
+@FAST
+@given(raw=st.binary(max_size=200))
+def test_random_bytes(tmp_path_factory, raw):
+    root = tmp_path_factory.mktemp("bin")
+    write_site(root, {"maps/j.md": b"---\n" + raw + b"\n---\n", "personas/p.md": raw})
+    check(root)
