@@ -97,9 +97,7 @@ def test_moderate_nesting_within_the_fast_path(site):
 
 def test_huge_file_is_refused(site):
     text = MAP + ("x" * 100 + "\n") * 25_000
-    assert problems_of(site({P: text})) == [
-        f"{P}:1: the file is 2.5 MB; a map or persona file may be at most 2 MB"
-    ]
+    assert problems_of(site({P: text})) == [f"{P}:1: the file is 2.5 MB; a map or persona file may be at most 2 MB"]
 
 
 def test_anchors_and_merge_keys_work(site):

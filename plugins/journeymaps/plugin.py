@@ -2,21 +2,63 @@
 
 from __future__ import annotations
 
+import html
 import logging
+import os
+import posixpath
 from pathlib import Path
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation, Section, _add_parent_links, _add_previous_and_next_links
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink, TableOfContents
 
+from . import urls
 from .catalog import load_catalog
-from .model import Catalog
+from .export import dumps, index_data, journey_data, map_data
+from .icons import Icons
+from .labels import Labels
+from .plan import PlannedPage, SitePlan, plan_site
 from .problems import InvalidSite
+from .render import Renderer
 from .settings import Settings, settings_from_options
 
 log = logging.getLogger("mkdocs.plugins.journeymaps")
+ASSETS_DIR = Path(__file__).parent / "assets"
+SECTIONS = {
+    # The headings each page kind writes, for the table of contents.
+    "map": ["emotion-curve", "stages", "touchpoints", "pain-points", "opportunities", "sources"],
+    "journey": ["emotion-curve", "stages", "pain-points", "step-changes"],
+}
+SECTION_LABELS = {
+    "emotion-curve": "emotion_curve",
+    "stages": "stage_table",
+    "touchpoints": "touchpoints",
+    "pain-points": "pain_points",
+    "opportunities": "opportunities",
+    "sources": "sources",
+    "step-changes": "steps_changed",
+}
+
+
+def _plotly_js() -> Path:
+    import plotly
+
+    return Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+
+
+def _material_icons() -> Path | None:
+    try:
+        import material
+    except ImportError:
+        return None
+    folder = Path(material.__file__).parent / "templates" / ".icons"
+    return folder if folder.is_dir() else None
 
 
 class JourneyMapsConfig(base.Config):
@@ -35,15 +77,19 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
     def __init__(self) -> None:
         self.serving = False
         self.settings = Settings()
-        self.catalog: Catalog | None = None
         self.root = Path.cwd()
+        self.plan: SitePlan | None = None
+        self.renderer: Renderer | None = None
+        self.pages: dict[str, PlannedPage] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # Everything is read and validated here, before MkDocs cleans site_dir,
-        # so a broken map leaves the last good site whole.
+        # so a broken map leaves the last good site whole. State is rebuilt
+        # from scratch because the plugin lives across `mkdocs serve` rebuilds.
+        self.plan, self.renderer, self.pages = None, None, {}
         self.root = Path(config.config_file_path or ".").resolve().parent
         options = {k: v for k, v in self.config.items() if v is not None}
         language = (config.theme.get("language") or "en") if config.theme else "en"
@@ -51,11 +97,146 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         if errors:
             raise PluginError("\n".join(f"plugins.journeymaps: {e}" for e in errors))
         try:
-            self.catalog = load_catalog(self.root, self.settings)
+            catalog = load_catalog(self.root, self.settings)
         except InvalidSite as err:
-            self.catalog = None
             raise PluginError(f"{err.report()}\n{err}; nothing was built") from None
         for folder in (self.settings.maps_dir, self.settings.personas_dir):
-            if (self.root / folder).is_dir():
+            if (self.root / folder).is_dir() and str(self.root / folder) not in config.watch:
                 config.watch.append(str(self.root / folder))
+        self.plan = plan_site(catalog, include_drafts=self.serving)
+        self.renderer = Renderer(self.plan, self.settings, Icons(_material_icons()), config.use_directory_urls)
+        self.pages = self.plan.by_src()
+        config.extra_css.append(urls.STYLE)
+        config.extra_javascript.append(urls.SCRIPT)
         return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        assert self.plan is not None
+        docs_dir = Path(config.docs_dir)
+        for page in self.plan.pages:
+            if files.get_file_from_path(page.src_uri) is not None:
+                log.warning(f"docs/{page.src_uri} hides the page journeymaps generates there; rename or remove it")
+                continue
+            # NOT_IN_NAV: on_nav places them itself, so MkDocs need not list them as missing.
+            file = File.generated(config, page.src_uri, content=page.body, inclusion=InclusionLevel.NOT_IN_NAV)
+            # Point generated pages at the author's file, for edit links and for
+            # plugins that read abs_src_path (revision dates, for example).
+            source = self.root / (page.source or Path(config.config_file_path).name)
+            file.abs_src_path = str(source)
+            file.edit_uri = Path(os.path.relpath(source, docs_dir)).as_posix() if page.source else None
+            files.append(file)
+        self._add_static(files, config)
+        self._add_data(files, config)
+        return files
+
+    def _add_static(self, files: Files, config: MkDocsConfig) -> None:
+        statics = {
+            urls.SCRIPT: ASSETS_DIR / "journeymaps.js",
+            urls.STYLE: ASSETS_DIR / "journeymaps.css",
+            urls.PLOTLY_JS: _plotly_js(),
+        }
+        assert self.plan is not None
+        for persona in self.plan.catalog.personas.values():
+            if persona.photo:
+                statics[urls.persona_photo(persona.id, posixpath.splitext(persona.photo)[1])] = (
+                    self.root / persona.photo
+                )
+        for uri, path in statics.items():
+            files.append(File.generated(config, uri, abs_src_path=str(path)))
+
+    def _add_data(self, files: Files, config: MkDocsConfig) -> None:
+        assert self.plan is not None
+        for journey in self.plan.catalog.journeys.values():
+            files.append(
+                File.generated(
+                    config, urls.journey_file(journey.id, "journey.json"), content=dumps(journey_data(journey))
+                )
+            )
+            for m in journey.ordered_states():
+                files.append(
+                    File.generated(config, urls.map_file(journey.id, m.state, "map.json"), content=dumps(map_data(m)))
+                )
+        files.append(
+            File.generated(config, urls.INDEX_JSON, content=dumps(index_data(self.plan, config.use_directory_urls)))
+        )
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        assert self.plan is not None
+        labels = Labels(self.settings.language)
+        ours = {id(f.page) for src in self.pages if (f := files.get_file_from_path(src)) and f.page}
+        items = _without(nav.items, ours)
+
+        def page(src: str, nav_title: str) -> Page | None:
+            file = files.get_file_from_path(src)
+            if file is None or file.page is None:
+                return None
+            file.page.title = html.escape(nav_title)  # MkDocs' templates do not escape titles
+            return file.page
+
+        journeys: list = [page(urls.JOURNEYS_INDEX, labels["all_journeys"])]
+        for journey in self.plan.catalog.journeys.values():
+            children = [page(urls.journey_src(journey.id), labels["compare_states"])]
+            children += [
+                page(urls.map_src(journey.id, m.state), labels[f"state.{m.state}"]) for m in journey.ordered_states()
+            ]
+            journeys.append(Section(html.escape(journey.title), [c for c in children if c]))
+        personas: list = [page(urls.PERSONAS_INDEX, labels["personas"])]
+        personas += [page(urls.persona_src(p.id), p.name) for p in self.plan.catalog.personas.values()]
+        items += [
+            Section(labels["journeys"], [j for j in journeys if j]),
+            Section(labels["personas"], [p for p in personas if p]),
+        ]
+        pages = _pages_of(items)
+        _add_parent_links(items)
+        _add_previous_and_next_links(pages)
+        return Navigation(items, pages)
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        planned = self.pages.get(page.file.src_uri)
+        if planned is not None:
+            labels = Labels(self.settings.language)
+            title = labels[planned.title] if planned.kind in ("journeys", "personas") else planned.title
+            if planned.kind in ("map", "journey"):
+                # The stage table and charts need the width more than a short table of contents.
+                page.meta["hide"] = ["toc"]
+            if planned.map is not None:
+                title = f"{title} · {labels['state.' + planned.map.state]}"
+                if planned.map.description:
+                    page.meta["description"] = html.escape(planned.map.description)
+            page.meta["title"] = html.escape(title)
+        return markdown
+
+    @event_priority(50)  # before other plugins read the content (search indexes it later)
+    def on_page_content(self, html_body: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        planned = self.pages.get(page.file.src_uri)
+        if planned is None or self.renderer is None:
+            return html_body
+        labels = Labels(self.settings.language)
+        toc = [AnchorLink(html.escape(labels[SECTION_LABELS[s]]), s, 2) for s in SECTIONS.get(planned.kind, [])]
+        if planned.map is not None and not planned.map.sources:
+            toc = [a for a in toc if a.id != "sources"]
+        page.toc = TableOfContents(toc + list(page.toc))
+        return self.renderer.render(planned, html_body)
+
+
+def _without(items: list, pages: set[int]) -> list:
+    """The nav with the given pages removed, and sections left empty by that dropped."""
+    kept = []
+    for item in items:
+        if isinstance(item, Section):
+            item.children = _without(item.children, pages)
+            if item.children:
+                kept.append(item)
+        elif id(item) not in pages:
+            kept.append(item)
+    return kept
+
+
+def _pages_of(items: list) -> list[Page]:
+    out: list[Page] = []
+    for item in items:
+        if isinstance(item, Section):
+            out += _pages_of(item.children)
+        elif isinstance(item, Page):
+            out.append(item)
+    return out

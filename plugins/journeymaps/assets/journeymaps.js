@@ -1,0 +1,141 @@
+/* journeymaps: emotion charts and journey filters.
+ * Runs on every page Material shows, including after instant navigation (document$),
+ * and loads plotly.js, once, only when a page has a chart. Until it arrives the
+ * server-drawn SVG curve stays visible. */
+(function () {
+  "use strict";
+  var plotlyLoading = null;
+  var drawn = [];
+
+  function loadPlotly(src) {
+    if (window.Plotly) return Promise.resolve(window.Plotly);
+    if (!plotlyLoading) {
+      plotlyLoading = new Promise(function (resolve, reject) {
+        var script = document.createElement("script");
+        script.src = src;
+        script.async = true;
+        script.onload = function () { resolve(window.Plotly); };
+        script.onerror = function () { plotlyLoading = null; reject(new Error("plotly.js did not load from " + src)); };
+        document.head.appendChild(script);
+      });
+    }
+    return plotlyLoading;
+  }
+
+  function themeColors() {
+    var style = getComputedStyle(document.body);
+    var fg = style.getPropertyValue("--md-default-fg-color").trim() || "#333";
+    var light = style.getPropertyValue("--md-default-fg-color--light").trim() || "#777";
+    var bg = style.getPropertyValue("--md-default-bg-color").trim() || "#fff";
+    var font = style.getPropertyValue("--md-text-font-family").trim() || "sans-serif";
+    return { fg: fg, light: light, bg: bg, font: font };
+  }
+
+  function themed(layout) {
+    var c = themeColors();
+    layout.font = { color: c.fg, family: c.font, size: 12 };
+    layout.hoverlabel = { bgcolor: c.bg, bordercolor: c.light, font: { color: c.fg } };
+    layout.xaxis.tickfont = { color: c.light };
+    layout.yaxis.tickfont = { color: c.light };
+    (layout.annotations || []).forEach(function (a) { a.font = { color: c.fg }; });
+    return layout;
+  }
+
+  function drawChart(figure, Plotly) {
+    var spec = JSON.parse(figure.getAttribute("data-jm-chart"));
+    var target = figure.querySelector(".jm-chart__plot");
+    var config = { displaylogo: false, responsive: true, modeBarButtonsToRemove: ["select2d", "lasso2d", "zoom2d", "pan2d", "autoScale2d", "zoomIn2d", "zoomOut2d", "resetScale2d"] };
+    figure.classList.add("jm-chart--drawn");
+    return Plotly.newPlot(target, spec.data, themed(spec.layout), config).then(function () {
+      drawn.push(target);
+    }, function (error) {
+      figure.classList.remove("jm-chart--drawn");
+      throw error;
+    });
+  }
+
+  function drawCharts() {
+    // Charts of pages left by instant navigation are gone from the document: free them.
+    drawn = drawn.filter(function (el) {
+      if (document.body.contains(el)) return true;
+      if (window.Plotly) window.Plotly.purge(el);
+      return false;
+    });
+    var figures = Array.prototype.slice.call(document.querySelectorAll(".jm-chart[data-jm-chart]:not(.jm-chart--drawn)"));
+    if (!figures.length) return;
+    loadPlotly(figures[0].getAttribute("data-jm-plotly")).then(function (Plotly) {
+      figures.forEach(function (figure) {
+        drawChart(figure, Plotly).catch(function (error) { console.error("journeymaps: chart not drawn:", error); });
+      });
+    }, function (error) {
+      console.warn("journeymaps:", error.message, "- showing the static curve");
+    });
+  }
+
+  function rethemeCharts() {
+    if (!window.Plotly) return;
+    var c = themeColors();
+    drawn.forEach(function (el) {
+      if (!document.body.contains(el)) return;
+      var update = {
+        "font.color": c.fg, "font.family": c.font,
+        "hoverlabel.bgcolor": c.bg, "hoverlabel.font.color": c.fg,
+        "xaxis.tickfont.color": c.light, "yaxis.tickfont.color": c.light
+      };
+      (el.layout.annotations || []).forEach(function (_, i) { update["annotations[" + i + "].font.color"] = c.fg; });
+      window.Plotly.relayout(el, update);
+    });
+  }
+
+  function setUpFilters() {
+    var form = document.querySelector("form[data-jm-filters]");
+    if (!form || form.getAttribute("data-jm-ready")) return;
+    form.setAttribute("data-jm-ready", "1");
+    form.hidden = false;
+    var rows = Array.prototype.slice.call(document.querySelectorAll(".jm-journeys tbody tr"));
+    var count = form.querySelector("[data-jm-count]");
+    var empty = document.querySelector("[data-jm-empty]");
+    var params = new URLSearchParams(window.location.search);
+    ["persona", "type", "tag"].forEach(function (name) {
+      var select = form.elements[name];
+      if (params.get(name) && select.querySelector('option[value="' + CSS.escape(params.get(name)) + '"]')) select.value = params.get(name);
+    });
+
+    function apply() {
+      var persona = form.elements.persona.value, type = form.elements.type.value, tag = form.elements.tag.value;
+      var shown = 0;
+      rows.forEach(function (row) {
+        var ok = (!persona || row.dataset.persona.split(" ").indexOf(persona) >= 0) &&
+                 (!type || row.dataset.type.split(" ").indexOf(type) >= 0) &&
+                 (!tag || row.dataset.tags.split("\n").indexOf(tag) >= 0);
+        row.hidden = !ok;
+        if (ok) shown += 1;
+      });
+      count.textContent = count.dataset.template.replace("{shown}", shown).replace("{total}", rows.length);
+      empty.hidden = shown > 0;
+      var query = new URLSearchParams();
+      if (persona) query.set("persona", persona);
+      if (type) query.set("type", type);
+      if (tag) query.set("tag", tag);
+      var search = query.toString();
+      history.replaceState(history.state, "", window.location.pathname + (search ? "?" + search : "") + window.location.hash);
+    }
+    form.addEventListener("change", apply);
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    apply();
+  }
+
+  function onPage() {
+    drawCharts();
+    setUpFilters();
+  }
+
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(onPage);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", onPage);
+  } else {
+    onPage();
+  }
+  new MutationObserver(rethemeCharts).observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme"] });
+})();

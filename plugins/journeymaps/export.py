@@ -1,0 +1,83 @@
+"""The machine-readable files: map.json, journey.json and journeymaps.json (FORMAT.md)."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+from typing import Any
+
+from . import urls
+from .compare import compare_journey
+from .model import Journey, Map
+from .plan import SitePlan
+
+_INTERNAL = {"path", "body"}
+
+
+def _plain(value: Any) -> Any:
+    if dataclasses.is_dataclass(value):
+        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value) if f.name not in _INTERNAL}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def map_data(m: Map) -> dict[str, Any]:
+    data = _plain(m)
+    # journey and state first, as FORMAT.md shows them
+    return {"journey": data.pop("journey"), "state": data.pop("state"), **data}
+
+
+def journey_data(journey: Journey) -> dict[str, Any]:
+    comparison = compare_journey(journey)
+    return {
+        "journey": journey.id,
+        "title": journey.title,
+        "states": {m.state: map_data(m) for m in journey.ordered_states()},
+        "pain_points": {"resolved": comparison.resolved_ids, "open": comparison.open_ids},
+        "stages": [{"id": s.id, "current": s.current, "future": s.future} for s in comparison.stages],
+    }
+
+
+def index_data(plan: SitePlan, use_directory_urls: bool) -> dict[str, Any]:
+    def url(src: str) -> str:
+        return urls.page_url(src, use_directory_urls)
+
+    journeys = []
+    for journey in plan.catalog.journeys.values():
+        states = {}
+        for m in journey.ordered_states():
+            states[m.state] = {
+                "url": url(urls.map_src(journey.id, m.state)),
+                "title": m.title,
+                "type": m.type,
+                "persona": m.persona,
+                "owner": m.owner,
+                "tags": m.tags,
+                "reviewed": m.reviewed.isoformat() if m.reviewed else None,
+                "review_due": m.review_due(plan.today),
+                "map": urls.map_file(journey.id, m.state, "map.json"),
+            }
+        journeys.append(
+            {
+                "id": journey.id,
+                "title": journey.title,
+                "url": url(urls.journey_src(journey.id)),
+                "aliases": journey.aliases,
+                "states": states,
+            }
+        )
+    personas = [
+        {"id": p.id, "name": p.name, "url": url(urls.persona_src(p.id)), "role": p.role}
+        for p in plan.catalog.personas.values()
+    ]
+    return {"journeys": journeys, "personas": personas}
+
+
+def dumps(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=1, allow_nan=False) + "\n"

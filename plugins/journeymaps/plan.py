@@ -1,0 +1,66 @@
+"""Which pages the site has, at which URLs, each with the data it shows."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from . import urls
+from .model import Catalog, Journey, Map, Persona
+
+
+@dataclass
+class PlannedPage:
+    kind: str  # journeys, journey, map, personas, persona
+    src_uri: str
+    title: str
+    source: str | None = None  # the author's file (relative to the site root) behind the page
+    journey: Journey | None = None
+    map: Map | None = None
+    persona: Persona | None = None
+    body: str = ""
+
+
+@dataclass
+class SitePlan:
+    catalog: Catalog  # only what is published: drafts are left out unless previewing
+    pages: list[PlannedPage] = field(default_factory=list)
+    today: dt.date = field(default_factory=dt.date.today)
+
+    def by_src(self) -> dict[str, PlannedPage]:
+        return {p.src_uri: p for p in self.pages}
+
+    def maps_of(self, persona_id: str) -> list[Map]:
+        return [m for m in self.catalog.maps() if persona_id in m.persona]
+
+
+def published(catalog: Catalog, include_drafts: bool) -> Catalog:
+    journeys = {}
+    for jid, journey in catalog.journeys.items():
+        states = {s: m for s, m in journey.states.items() if include_drafts or not m.draft}
+        if states:
+            journeys[jid] = Journey(jid, states)
+    return Catalog(personas=catalog.personas, journeys=journeys)
+
+
+def plan_site(catalog: Catalog, include_drafts: bool = False, today: dt.date | None = None) -> SitePlan:
+    site = published(catalog, include_drafts)
+    plan = SitePlan(site, today=today or dt.date.today())
+    plan.pages.append(PlannedPage("journeys", urls.JOURNEYS_INDEX, "journeys"))
+    for journey in site.journeys.values():
+        first = journey.ordered_states()[0]
+        plan.pages.append(
+            PlannedPage("journey", urls.journey_src(journey.id), journey.title, first.path, journey=journey)
+        )
+        for m in journey.ordered_states():
+            plan.pages.append(
+                PlannedPage("map", urls.map_src(journey.id, m.state), m.title, m.path, journey, m, body=m.body)
+            )
+    plan.pages.append(PlannedPage("personas", urls.PERSONAS_INDEX, "personas"))
+    for persona in site.personas.values():
+        plan.pages.append(
+            PlannedPage(
+                "persona", urls.persona_src(persona.id), persona.name, persona.path, persona=persona, body=persona.body
+            )
+        )
+    return plan

@@ -1,0 +1,123 @@
+"""Turn planned pages into HTML with autoescaped Jinja templates, compiled once per build."""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import urlsplit
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
+
+from . import urls
+from .channels import Channels
+from .chart import build_chart, plotly_spec, sparkline_points, svg_geometry
+from .compare import compare_journey
+from .icons import Icons
+from .labels import Labels
+from .model import Map, Persona, Step
+from .plan import PlannedPage, SitePlan
+from .settings import Settings
+
+
+def safe_href(url: str | None) -> str | None:
+    """Only http(s) and relative URLs become links; anything else (javascript:, data:) stays text."""
+    if not url:
+        return None
+    parts = urlsplit(url.strip())
+    if parts.scheme in ("http", "https") and parts.netloc:
+        return url.strip()
+    if not parts.scheme and not parts.netloc and not url.strip().startswith("//"):
+        return url.strip()
+    return None
+
+
+def initials(name: str) -> str:
+    words = [w for w in name.replace("-", " ").split() if w]
+    if not words:
+        return "?"
+    if len(words) == 1 or not words[0].isascii():
+        return words[0][:1].upper()
+    return (words[0][:1] + words[-1][:1]).upper()
+
+
+def chart_json(spec: dict) -> str:
+    # Goes into a data attribute: autoescaping turns quotes and < into entities.
+    return json.dumps(spec, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+
+
+class Renderer:
+    def __init__(self, plan: SitePlan, settings: Settings, icons: Icons, use_directory_urls: bool):
+        self.plan = plan
+        self.settings = settings
+        self.labels = Labels(settings.language)
+        self.channels = Channels(settings, self.labels)
+        self.icons = icons
+        self.use_directory_urls = use_directory_urls
+        self.env = Environment(
+            loader=PackageLoader("journeymaps", "templates"),
+            autoescape=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            undefined=StrictUndefined,
+        )
+        self.env.globals.update(
+            t=self.labels,
+            icon=self.icons.svg,
+            channel=self.channels,
+            initials=initials,
+            safe_href=safe_href,
+            settings=settings,
+            today=plan.today,
+            chart_json=chart_json,
+        )
+        self.templates = {
+            kind: self.env.get_template(f"{kind}.html")
+            for kind in ("map", "journey", "journeys", "persona", "personas")
+        }
+
+    def url_of(self, src_uri: str) -> str:
+        return urls.page_url(src_uri, self.use_directory_urls)
+
+    def render(self, page: PlannedPage, body_html: str) -> str:
+        here = self.url_of(page.src_uri)
+
+        def link(target_src: str, anchor: str = "") -> str:
+            return urls.relative_url(self.url_of(target_src), here) + (f"#{anchor}" if anchor else "")
+
+        def file_link(site_path: str) -> str:
+            return urls.relative_url(site_path, here)
+
+        context = {
+            "page": page,
+            "plan": self.plan,
+            "body": Markup(body_html),
+            "link": link,
+            "file_link": file_link,
+            "urls": urls,
+            "personas_of": self.personas_of,
+            "sparkline": self.sparkline,
+            "chart_for": self.chart_for,
+            "plotly_src": file_link(urls.PLOTLY_JS),
+        }
+        if page.kind == "journey" and page.journey is not None:
+            context["comparison"] = compare_journey(page.journey)
+        return self.templates[page.kind].render(context)
+
+    def personas_of(self, m: Map) -> list[Persona]:
+        return [self.plan.catalog.personas[p] for p in m.persona if p in self.plan.catalog.personas]
+
+    def sparkline(self, m: Map) -> list[str]:
+        return sparkline_points(m, self.settings.emotion_scale)
+
+    def chart_for(self, maps: list[Map]) -> dict:
+        series = [(m.state, self.labels[f"state.{m.state}"], m) for m in maps]
+        chart = build_chart(series, self.settings.emotion_scale, self.settings.neutral)
+        return {
+            "chart": chart,
+            "spec": plotly_spec(chart, self.labels),
+            "svg": svg_geometry(chart),
+        }
+
+
+def steps_with_stage(m: Map) -> list[tuple[str, Step]]:
+    return [(stage.name, step) for stage in m.stages for step in stage.steps]

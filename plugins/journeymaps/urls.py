@@ -1,0 +1,62 @@
+"""The one place that knows where each generated page and file lives (FORMAT.md, Published URLs)."""
+
+from __future__ import annotations
+
+import posixpath
+from urllib.parse import quote
+
+JOURNEYS_INDEX = "journeys/index.md"
+PERSONAS_INDEX = "personas/index.md"
+INDEX_JSON = "journeymaps.json"
+ASSETS = "assets/journeymaps"
+PLOTLY_JS = f"{ASSETS}/plotly.min.js"
+SCRIPT = f"{ASSETS}/journeymaps.js"
+STYLE = f"{ASSETS}/journeymaps.css"
+
+
+def journey_src(journey: str) -> str:
+    return f"journeys/{journey}/index.md"
+
+
+def map_src(journey: str, state: str) -> str:
+    return f"journeys/{journey}/{state}.md"
+
+
+def persona_src(persona: str) -> str:
+    return f"personas/{persona}.md"
+
+
+def map_file(journey: str, state: str, name: str) -> str:
+    """Files that belong to one map: map.json, emotion.png."""
+    return f"journeys/{journey}/{state}/{name}"
+
+
+def journey_file(journey: str, name: str) -> str:
+    return f"journeys/{journey}/{name}"
+
+
+def persona_photo(persona: str, suffix: str) -> str:
+    return f"{ASSETS}/personas/{persona}{suffix.lower()}"
+
+
+def page_url(src_uri: str, use_directory_urls: bool) -> str:
+    """The site-relative URL MkDocs gives a Markdown page (unquoted)."""
+    parent, name = posixpath.split(src_uri)
+    stem = posixpath.splitext(name)[0]
+    if stem == "index":
+        path = posixpath.join(parent, "index.html")
+        return (parent + "/") if use_directory_urls and parent else ("" if use_directory_urls else path)
+    if use_directory_urls:
+        return posixpath.join(parent, stem) + "/"
+    return posixpath.join(parent, stem + ".html")
+
+
+def relative_url(target: str, page: str) -> str:
+    """``target`` (site-relative) as a link from ``page`` (site-relative URL), quoted."""
+    base = page[: page.rfind("/") + 1]
+    rel = posixpath.relpath("/" + target, "/" + base.rstrip("/") if base else "/")
+    if target.endswith("/") or target == "":
+        rel = rel.rstrip("/") + "/"
+        if rel == "./":
+            rel = "./"
+    return quote(rel, safe="/#.-_~")
