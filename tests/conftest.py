@@ -6,7 +6,6 @@ import textwrap
 from pathlib import Path
 
 import pytest
-
 from journeymaps.catalog import load_catalog
 from journeymaps.model import Catalog
 from journeymaps.problems import InvalidSite
