@@ -177,7 +177,7 @@ def plotly_spec(chart: Chart, labels: dict[str, str]) -> dict:
     ticks = sorted({low, chart.neutral, high} | {float(v) for v in range(int(low), int(high) + 1)})
     layout = {
         "height": 380,
-        "margin": {"l": 40, "r": 16, "t": 36, "b": 90},
+        "margin": {"l": 70, "r": 16, "t": 36, "b": 90},
         "paper_bgcolor": "rgba(0,0,0,0)",
         "plot_bgcolor": "rgba(0,0,0,0)",
         "hovermode": "closest",

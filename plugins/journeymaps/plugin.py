@@ -25,6 +25,7 @@ from .icons import Icons
 from .labels import Labels
 from .plan import PlannedPage, SitePlan, plan_site
 from .problems import InvalidSite
+from .redirects import redirect_files
 from .render import Renderer
 from .settings import Settings, settings_from_options
 
@@ -160,6 +161,19 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             File.generated(config, urls.INDEX_JSON, content=dumps(index_data(self.plan, config.use_directory_urls)))
         )
 
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        assert self.plan is not None
+        site_dir = Path(config.site_dir)
+        for path, page in redirect_files(
+            self.plan, config.use_directory_urls, Labels(self.settings.language).language
+        ).items():
+            target = site_dir / path
+            if target.exists():
+                log.warning(f"journeymaps: the alias page {path} would replace a page of the site; it was not written")
+                continue
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(page, encoding="utf-8")
+
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         assert self.plan is not None
         labels = Labels(self.settings.language)
@@ -180,7 +194,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
                 page(urls.map_src(journey.id, m.state), labels[f"state.{m.state}"]) for m in journey.ordered_states()
             ]
             journeys.append(Section(html.escape(journey.title), [c for c in children if c]))
-        personas: list = [page(urls.PERSONAS_INDEX, labels["personas"])]
+        personas: list = [page(urls.PERSONAS_INDEX, labels["all_personas"])]
         personas += [page(urls.persona_src(p.id), p.name) for p in self.plan.catalog.personas.values()]
         items += [
             Section(labels["journeys"], [j for j in journeys if j]),
@@ -196,7 +210,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         if planned is not None:
             labels = Labels(self.settings.language)
             title = labels[planned.title] if planned.kind in ("journeys", "personas") else planned.title
-            if planned.kind in ("map", "journey"):
+            if planned.kind in ("map", "journey", "journeys", "personas"):
                 # The stage table and charts need the width more than a short table of contents.
                 page.meta["hide"] = ["toc"]
             if planned.map is not None:

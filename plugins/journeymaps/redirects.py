@@ -1,0 +1,43 @@
+"""Pages that send an old journey id (listed in ``aliases``) on to the journey's pages."""
+
+from __future__ import annotations
+
+from jinja2 import Template
+
+from . import urls
+from .plan import SitePlan
+
+_PAGE = Template(
+    """<!doctype html>
+<html lang="{{ language }}">
+<head>
+<meta charset="utf-8">
+<title>{{ title }}</title>
+<link rel="canonical" href="{{ target }}">
+<meta http-equiv="refresh" content="0; url={{ target }}">
+<meta name="robots" content="noindex">
+<script>location.replace({{ target|tojson }} + location.hash)</script>
+</head>
+<body><p><a href="{{ target }}">{{ title }}</a></p></body>
+</html>
+""",
+    autoescape=True,
+)
+
+
+def redirect_files(plan: SitePlan, use_directory_urls: bool, language: str) -> dict[str, str]:
+    """Site path of each redirect page, and its HTML."""
+    out: dict[str, str] = {}
+    for journey in plan.catalog.journeys.values():
+        pairs = [(urls.journey_src(journey.id), urls.journey_src)]
+        pairs += [
+            (urls.map_src(journey.id, m.state), lambda j, s=m.state: urls.map_src(j, s))
+            for m in journey.ordered_states()
+        ]
+        for alias in journey.aliases:
+            for target_src, src_for in pairs:
+                old_url = urls.page_url(src_for(alias), use_directory_urls)
+                path = old_url + "index.html" if old_url.endswith("/") else old_url
+                target = urls.relative_url(urls.page_url(target_src, use_directory_urls), old_url)
+                out[path] = _PAGE.render(language=language, title=journey.title, target=target)
+    return out
