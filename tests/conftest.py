@@ -52,6 +52,7 @@ use_directory_urls: true
 theme:
   name: material
   language: {language}
+  features: [content.action.edit, navigation.instant]
 plugins:
   - search
   - journeymaps{options}
@@ -95,3 +96,54 @@ def site(tmp_path: Path):
         return write_site(tmp_path, files, options, language)
 
     return make
+
+
+class Html:
+    """What a test needs of a built page: elements with their attributes, ids, and text."""
+
+    def __init__(self, source: str):
+        from html.parser import HTMLParser
+
+        self.source = source
+        self.elements: list[tuple[str, dict[str, str]]] = []
+        self.texts: list[str] = []
+        outer = self
+
+        class Parser(HTMLParser):
+            def handle_starttag(self, tag, attrs):
+                outer.elements.append((tag, {k: v or "" for k, v in attrs}))
+
+            def handle_data(self, data):
+                outer.texts.append(data)
+
+        Parser(convert_charrefs=True).feed(source)
+
+    @property
+    def ids(self) -> set[str]:
+        return {a["id"] for _, a in self.elements if "id" in a}
+
+    @property
+    def text(self) -> str:
+        return " ".join(" ".join(self.texts).split())
+
+    def find(self, tag: str, **attrs: str) -> list[dict[str, str]]:
+        wanted = {k.rstrip("_").replace("_", "-"): v for k, v in attrs.items()}
+        return [a for t, a in self.elements if t == tag and all(a.get(k) == v for k, v in wanted.items())]
+
+    def hrefs(self) -> list[str]:
+        return [a["href"] for t, a in self.elements if t == "a" and "href" in a]
+
+
+def build_site(root: Path, serve: bool = False) -> Path:
+    """Build the site in this process (much faster than a subprocess) and return site/."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    config = load_config(str(root / "mkdocs.yml"))
+    config.plugins.on_startup(command="serve" if serve else "build", dirty=False)
+    build(config, serve_url="http://127.0.0.1:8000/" if serve else None)
+    return root / "site"
+
+
+def read_page(site_dir: Path, path: str) -> Html:
+    return Html((site_dir / path).read_text(encoding="utf-8"))
