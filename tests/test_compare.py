@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 from conftest import build_site, catalog_of, read_page, write_site
-
 from journeymaps.chart import build_chart
 from journeymaps.compare import compare_journey
 from journeymaps.export import journey_data
