@@ -277,3 +277,23 @@ def test_drafts_are_shown_when_serving(tmp_path):
     root = write_site(tmp_path, {"maps/plan.md": MAP.replace("state: current\n", "state: current\ndraft: true\n")})
     site_dir = build_site(root, serve=True)
     assert "Draft" in read_page(site_dir, "journeys/plan/current/index.html").text
+
+
+def test_emotion_png_and_link_preview_meta(tmp_path):
+    from PIL import Image
+
+    root = write_site(tmp_path, {"maps/首次购买/current.md": MAP})
+    (root / "mkdocs.yml").write_text((root / "mkdocs.yml").read_text() + "site_url: https://maps.example.com/\n")
+    site_dir = build_site(root)
+    png = site_dir / "journeys/首次购买/current/emotion.png"
+    with Image.open(png) as image:
+        assert (image.format, image.size) == ("PNG", (1200, 630))
+    page = read_page(site_dir, "journeys/首次购买/current/index.html")
+    [og_image] = page.find("meta", property="og:image")
+    assert (
+        og_image["content"]
+        == "https://maps.example.com/journeys/%E9%A6%96%E6%AC%A1%E8%B4%AD%E4%B9%B0/current/emotion.png"
+    )
+    assert page.find("meta", property="og:title", content="First purchase")
+    cached = list((root / ".cache/journeymaps/previews").glob("*.png"))
+    assert len(cached) == 1 and cached[0].read_bytes() == png.read_bytes()

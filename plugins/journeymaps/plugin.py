@@ -6,7 +6,9 @@ import html
 import logging
 import os
 import posixpath
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from urllib.parse import quote
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -20,10 +22,12 @@ from mkdocs.structure.toc import AnchorLink, TableOfContents
 
 from . import urls
 from .catalog import load_catalog
+from .chart import build_chart
 from .export import dumps, index_data, journey_data, map_data
 from .icons import Icons
 from .labels import Labels
 from .plan import PlannedPage, SitePlan, plan_site
+from .preview import PreviewText, cached_png
 from .problems import InvalidSite
 from .redirects import redirect_files
 from .render import Renderer
@@ -161,9 +165,33 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             File.generated(config, urls.INDEX_JSON, content=dumps(index_data(self.plan, config.use_directory_urls)))
         )
 
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        planned = self.pages.get(page.file.src_uri)
+        if planned is None or planned.journey is None:
+            return output
+        m = planned.map or planned.journey.ordered_states()[0]
+        tags = {
+            "og:type": "article",
+            "og:title": m.title,
+            "og:description": m.description or "",
+            "twitter:card": "summary_large_image",
+        }
+        if config.site_url:
+            image = urls.map_file(m.journey, m.state, "emotion.png")
+            tags["og:image"] = config.site_url.rstrip("/") + "/" + quote(image)
+            tags["og:image:width"], tags["og:image:height"] = "1200", "630"
+            tags["og:url"] = (
+                config.site_url.rstrip("/") + "/" + urls.page_url(planned.src_uri, config.use_directory_urls)
+            )
+        meta = "".join(
+            f'<meta property="{key}" content="{html.escape(value)}">' for key, value in tags.items() if value
+        )
+        return output.replace("</head>", meta + "</head>", 1)
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.plan is not None
         site_dir = Path(config.site_dir)
+        self._write_previews(config, site_dir)
         for path, page in redirect_files(
             self.plan, config.use_directory_urls, Labels(self.settings.language).language
         ).items():
@@ -173,6 +201,30 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
                 continue
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(page, encoding="utf-8")
+
+    def _write_previews(self, config: MkDocsConfig, site_dir: Path) -> None:
+        """emotion.png of every map: drawn in threads, cached by content under .cache/."""
+        assert self.plan is not None
+        labels = Labels(self.settings.language)
+        cache = self.root / ".cache" / "journeymaps" / "previews"
+        jobs = []
+        for m in self.plan.catalog.maps():
+            chart = build_chart(
+                [(m.state, labels[f"state.{m.state}"], m)], self.settings.emotion_scale, self.settings.neutral
+            )
+            personas = [self.plan.catalog.personas[p].name for p in m.persona if p in self.plan.catalog.personas]
+            subtitle = " · ".join([labels[f"state.{m.state}"], labels[f"type.{m.type}"], *personas])
+            url = urls.page_url(urls.map_src(m.journey, m.state), config.use_directory_urls)
+            text = PreviewText(m.title, subtitle, f"{config.site_name} · {url}")
+            jobs.append((site_dir / urls.map_file(m.journey, m.state, "emotion.png"), chart, text))
+
+        def write(job: tuple) -> None:
+            target, chart, text = job
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(cached_png(chart, text, cache))
+
+        with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
+            list(pool.map(write, jobs))
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         assert self.plan is not None
