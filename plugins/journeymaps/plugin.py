@@ -30,7 +30,7 @@ from .plan import PlannedPage, SitePlan, plan_site
 from .preview import PreviewText, cached_png
 from .problems import InvalidSite
 from .redirects import redirect_files
-from .render import Renderer
+from .render import Renderer, fill_in
 from .settings import Settings, settings_from_options
 
 log = logging.getLogger("mkdocs.plugins.journeymaps")
@@ -73,6 +73,7 @@ class JourneyMapsConfig(base.Config):
     personas_dir = c.Optional(c.Type(str))
     emotion_scale = c.Optional(c.Type(list))
     review_every = c.Optional(c.Type(int))
+    nav_limit = c.Optional(c.Type(int))
     channels = c.Optional(c.Type(dict))
 
 
@@ -86,6 +87,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         self.plan: SitePlan | None = None
         self.renderer: Renderer | None = None
         self.pages: dict[str, PlannedPage] = {}
+        self.deferred: dict[str, list[str]] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -94,7 +96,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         # Everything is read and validated here, before MkDocs cleans site_dir,
         # so a broken map leaves the last good site whole. State is rebuilt
         # from scratch because the plugin lives across `mkdocs serve` rebuilds.
-        self.plan, self.renderer, self.pages = None, None, {}
+        self.plan, self.renderer, self.pages, self.deferred = None, None, {}, {}
         self.root = Path(config.config_file_path or ".").resolve().parent
         options = {k: v for k, v in self.config.items() if v is not None}
         language = (config.theme.get("language") or "en") if config.theme else "en"
@@ -111,7 +113,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         self.plan = plan_site(catalog, include_drafts=self.serving)
         self.renderer = Renderer(self.plan, self.settings, Icons(_material_icons()), config.use_directory_urls)
         self.pages = self.plan.by_src()
-        config.extra_css.append(urls.STYLE)
+        config.extra_css += [urls.STYLE, urls.ICONS]
         config.extra_javascript.append(urls.SCRIPT)
         return config
 
@@ -165,9 +167,13 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             File.generated(config, urls.INDEX_JSON, content=dumps(index_data(self.plan, config.use_directory_urls)))
         )
 
+    @event_priority(100)  # before any plugin that minifies or rewrites the finished page
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         planned = self.pages.get(page.file.src_uri)
-        if planned is None or planned.journey is None:
+        if planned is None:
+            return output
+        output = fill_in(output, self.deferred.pop(page.file.src_uri, []))
+        if planned.journey is None:
             return output
         m = planned.map or planned.journey.ordered_states()[0]
         tags = {
@@ -192,6 +198,8 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         assert self.plan is not None
         site_dir = Path(config.site_dir)
         self._write_previews(config, site_dir)
+        assert self.renderer is not None
+        (site_dir / urls.ICONS).write_text(self.renderer.icons.stylesheet(), encoding="utf-8")
         for path, page in redirect_files(
             self.plan, config.use_directory_urls, Labels(self.settings.language).language
         ).items():
@@ -239,15 +247,14 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             file.page.title = html.escape(nav_title)  # MkDocs' templates do not escape titles
             return file.page
 
+        # One entry per journey: Material renders the whole nav into every page, so
+        # entries per state would cost pages x states. Each journey page links its states.
         journeys: list = [page(urls.JOURNEYS_INDEX, labels["all_journeys"])]
-        for journey in self.plan.catalog.journeys.values():
-            children = [page(urls.journey_src(journey.id), labels["compare_states"])]
-            children += [
-                page(urls.map_src(journey.id, m.state), labels[f"state.{m.state}"]) for m in journey.ordered_states()
-            ]
-            journeys.append(Section(html.escape(journey.title), [c for c in children if c]))
+        if len(self.plan.catalog.journeys) <= self.settings.nav_limit:
+            journeys += [page(urls.journey_src(j.id), j.title) for j in self.plan.catalog.journeys.values()]
         personas: list = [page(urls.PERSONAS_INDEX, labels["all_personas"])]
-        personas += [page(urls.persona_src(p.id), p.name) for p in self.plan.catalog.personas.values()]
+        if len(self.plan.catalog.personas) <= self.settings.nav_limit:
+            personas += [page(urls.persona_src(p.id), p.name) for p in self.plan.catalog.personas.values()]
         items += [
             Section(labels["journeys"], [j for j in journeys if j]),
             Section(labels["personas"], [p for p in personas if p]),
@@ -262,6 +269,9 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         if planned is not None:
             labels = Labels(self.settings.language)
             title = labels[planned.title] if planned.kind in ("journeys", "personas") else planned.title
+            if planned.kind == "journey":
+                # Its words are all on the map pages, where search results should lead.
+                page.meta["search"] = {"exclude": True}
             if planned.kind in ("map", "journey", "journeys", "personas"):
                 # The stage table and charts need the width more than a short table of contents.
                 page.meta["hide"] = ["toc"]
@@ -282,7 +292,8 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         if planned.map is not None and not planned.map.sources:
             toc = [a for a in toc if a.id != "sources"]
         page.toc = TableOfContents(toc + list(page.toc))
-        return self.renderer.render(planned, html_body)
+        content, self.deferred[page.file.src_uri] = self.renderer.render(planned, html_body)
+        return content
 
 
 def _without(items: list, pages: set[int]) -> list:

@@ -112,7 +112,7 @@ def render_png(chart: Chart, text: PreviewText) -> bytes:
                 draw.polygon([(cx - 11, cy + 20), (cx + 11, cy + 20), (cx, cy + 36)], fill="#c62828")
     draw.text((60, HEIGHT - 44), _fit(draw, text.caption, _font(22), WIDTH - 120), font=_font(22), fill=muted)
     out = io.BytesIO()
-    image.save(out, format="PNG", optimize=False, compress_level=6)
+    image.save(out, format="PNG", compress_level=1)  # a few kB more, several ms less
     return out.getvalue()
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from urllib.parse import urlsplit
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -14,7 +15,7 @@ from .chart import build_chart, plotly_spec, sparkline_points, svg_geometry
 from .compare import compare_journey
 from .icons import Icons
 from .labels import Labels
-from .model import Map, Persona, Step
+from .model import Map, Persona
 from .plan import PlannedPage, SitePlan
 from .settings import Settings
 
@@ -78,8 +79,15 @@ class Renderer:
     def url_of(self, src_uri: str) -> str:
         return urls.page_url(src_uri, self.use_directory_urls)
 
-    def render(self, page: PlannedPage, body_html: str) -> str:
+    def render(self, page: PlannedPage, body_html: str) -> tuple[str, list[str]]:
+        """The page's HTML with markers where parts stand that search should not read (charts,
+        lists that repeat the stage table), and those parts, to put back with ``fill_in``."""
         here = self.url_of(page.src_uri)
+        deferred: list[str] = []
+
+        def defer(caller) -> Markup:
+            deferred.append(str(caller()))
+            return Markup(f"<!--{DEFER_MARK}{len(deferred) - 1}-->")
 
         def link(target_src: str, anchor: str = "") -> str:
             return urls.relative_url(self.url_of(target_src), here) + (f"#{anchor}" if anchor else "")
@@ -98,10 +106,11 @@ class Renderer:
             "sparkline": self.sparkline,
             "chart_for": self.chart_for,
             "plotly_src": file_link(urls.PLOTLY_JS),
+            "defer": defer,
         }
         if page.kind == "journey" and page.journey is not None:
             context["comparison"] = compare_journey(page.journey)
-        return self.templates[page.kind].render(context)
+        return self.templates[page.kind].render(context), deferred
 
     def personas_of(self, m: Map) -> list[Persona]:
         return [self.plan.catalog.personas[p] for p in m.persona if p in self.plan.catalog.personas]
@@ -119,5 +128,10 @@ class Renderer:
         }
 
 
-def steps_with_stage(m: Map) -> list[tuple[str, Step]]:
-    return [(stage.name, step) for stage in m.stages for step in stage.steps]
+DEFER_MARK = "jm-deferred:"
+_DEFERRED = re.compile(r"<!--" + DEFER_MARK + r"(\d+)-->")
+
+
+def fill_in(output: str, deferred: list[str]) -> str:
+    """Put the deferred parts back into a finished page."""
+    return _DEFERRED.sub(lambda m: deferred[int(m.group(1))], output)

@@ -21,6 +21,9 @@ class Settings:
     personas_dir: str = "personas"
     emotion_scale: tuple[float, float] = DEFAULT_SCALE
     review_every: int = 90
+    # Above this many journeys the nav shows only the journeys index: a sidebar of
+    # hundreds of journeys helps nobody, and Material renders it into every page.
+    nav_limit: int = 50
     channels: Mapping[str, ChannelSetting] = field(default_factory=dict)
     language: str = "en"
 
@@ -38,7 +41,7 @@ def settings_from_options(options: Mapping[str, Any], language: str = "en") -> t
     """Settings from the plugin's options in mkdocs.yml, and what is wrong with them."""
     errors: list[str] = []
     defaults = Settings()
-    known = {"maps_dir", "personas_dir", "emotion_scale", "review_every", "channels", "enabled"}
+    known = {"maps_dir", "personas_dir", "emotion_scale", "review_every", "nav_limit", "channels", "enabled"}
     for key in options:
         if key not in known:
             errors.append(f"unknown option '{key}'; the options are {', '.join(sorted(known))}")
@@ -50,6 +53,10 @@ def settings_from_options(options: Mapping[str, Any], language: str = "en") -> t
     if not (isinstance(review_every, int) and not isinstance(review_every, bool) and review_every > 0):
         errors.append(f"review_every must be a whole number of days above 0, not {review_every!r}")
         review_every = defaults.review_every
+    nav_limit = options.get("nav_limit", defaults.nav_limit)
+    if not (isinstance(nav_limit, int) and not isinstance(nav_limit, bool) and nav_limit >= 0):
+        errors.append(f"nav_limit must be a whole number of journeys, 0 or more, not {nav_limit!r}")
+        nav_limit = defaults.nav_limit
     dirs = {}
     for key in ("maps_dir", "personas_dir"):
         value = options.get(key, getattr(defaults, key))
@@ -79,6 +86,7 @@ def settings_from_options(options: Mapping[str, Any], language: str = "en") -> t
         personas_dir=dirs["personas_dir"],
         emotion_scale=(float(scale[0]), float(scale[1])),
         review_every=review_every,
+        nav_limit=nav_limit,
         channels=channels,
         language=language,
     )

@@ -12,6 +12,7 @@ ASSETS = "assets/journeymaps"
 PLOTLY_JS = f"{ASSETS}/plotly.min.js"
 SCRIPT = f"{ASSETS}/journeymaps.js"
 STYLE = f"{ASSETS}/journeymaps.css"
+ICONS = f"{ASSETS}/icons.css"
 
 
 def journey_src(journey: str) -> str:
