@@ -247,11 +247,17 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             file.page.title = html.escape(nav_title)  # MkDocs' templates do not escape titles
             return file.page
 
-        # One entry per journey: Material renders the whole nav into every page, so
-        # entries per state would cost pages x states. Each journey page links its states.
+        # Material renders the whole nav into every page: past nav_limit journeys the
+        # nav keeps only the index, whose filters find a journey faster anyway.
         journeys: list = [page(urls.JOURNEYS_INDEX, labels["all_journeys"])]
         if len(self.plan.catalog.journeys) <= self.settings.nav_limit:
-            journeys += [page(urls.journey_src(j.id), j.title) for j in self.plan.catalog.journeys.values()]
+            for journey in self.plan.catalog.journeys.values():
+                children = [page(urls.journey_src(journey.id), labels["compare_states"])]
+                children += [
+                    page(urls.map_src(journey.id, m.state), labels[f"state.{m.state}"])
+                    for m in journey.ordered_states()
+                ]
+                journeys.append(Section(html.escape(journey.title), [c for c in children if c]))
         personas: list = [page(urls.PERSONAS_INDEX, labels["all_personas"])]
         if len(self.plan.catalog.personas) <= self.settings.nav_limit:
             personas += [page(urls.persona_src(p.id), p.name) for p in self.plan.catalog.personas.values()]

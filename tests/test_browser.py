@@ -1,0 +1,294 @@
+"""The demo site as people use it, in real Chromium: charts, instant navigation, palette,
+phone width, filters, no JavaScript, accessibility (axe-core) and HTML validity (vnu)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+from browser import (
+    AXE,
+    CHART_KINDS,
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    VNU,
+    SiteServer,
+    build_demo,
+    copy_site,
+    generated_pages,
+    require,
+)
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="session")
+def served(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("demo")
+    running = SiteServer(folder / "site")
+    build_demo(folder, site_url=running.url)
+    yield folder / "site", running
+    running.close()
+
+
+@pytest.fixture(scope="session")
+def site(served) -> Path:
+    return served[0]
+
+
+@pytest.fixture(scope="session")
+def server(served) -> SiteServer:
+    return served[1]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    require(CHROMIUM, "Chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+class Tab:
+    """A page with its console errors collected."""
+
+    def __init__(self, browser, width: int = 1280, scheme: str = "light", javascript: bool = True):
+        self.context = browser.new_context(
+            viewport={"width": width, "height": 900}, color_scheme=scheme, java_script_enabled=javascript
+        )
+        self.page = self.context.new_page()
+        self.errors: list[str] = []
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+
+    def open(self, url: str) -> Tab:
+        self.page.goto(url, wait_until="load")
+        return self
+
+    def close(self) -> None:
+        self.context.close()
+
+
+@pytest.fixture
+def tab(browser):
+    opened = Tab(browser)
+    yield opened
+    opened.close()
+
+
+def pytest_generate_tests(metafunc):
+    if "page_url" in metafunc.fixturenames:
+        pages = [(kind, url) for kind, urls in generated_pages().items() for url in urls]
+        kinds = metafunc.function.__dict__.get("kinds")
+        chosen = [(k, u) for k, u in pages if not kinds or k in kinds]
+        metafunc.parametrize("page_kind, page_url", chosen, ids=[u for _, u in chosen])
+
+
+def kinds(*names: str):
+    def mark(function):
+        function.kinds = names
+        return function
+
+    return mark
+
+
+def wait_for_charts(page, timeout: float = 15_000) -> int:
+    """Every emotion chart on the page drawn by Plotly; returns how many."""
+    figures = page.locator("figure.jm-chart")
+    count = figures.count()
+    assert count > 0, "no emotion chart on the page"
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('figure.jm-chart')].every("
+        "f => f.classList.contains('jm-chart--drawn') && f.querySelector('.js-plotly-plot .main-svg'))",
+        timeout=timeout,
+    )
+    return count
+
+
+def test_every_generated_page_loads_without_console_errors(tab, server, page_url, page_kind):
+    tab.open(server.url + page_url)
+    tab.page.wait_for_load_state("networkidle")
+    assert tab.errors == []
+    assert tab.page.locator("h1").count() == 1
+
+
+@kinds(*CHART_KINDS)
+def test_charts_draw(tab, server, page_url, page_kind):
+    tab.open(server.url + page_url)
+    wait_for_charts(tab.page)
+    points = tab.page.locator(".js-plotly-plot .scatterlayer .point").count()
+    assert points > 0
+    assert tab.errors == []
+
+
+def test_charts_draw_after_instant_navigation(tab, server, site):
+    tab.open(server.url + "journeys/")
+    tab.page.evaluate("window.__sameDocument = true")
+    first_journey = generated_pages()["journey"][0]
+    # Material's instant navigation turns links into absolute URLs.
+    tab.page.locator(f'.jm-journeys a[href$="/{first_journey}"]').first.click()
+    tab.page.wait_for_url("**/" + first_journey)
+    assert tab.page.evaluate("window.__sameDocument === true"), "Material's instant navigation did not run"
+    wait_for_charts(tab.page)
+    # and on to a map page, and back
+    tab.page.locator('.jm-switch a[href$="/current/"]').click()
+    tab.page.wait_for_url("**/current/")
+    wait_for_charts(tab.page)
+    tab.page.go_back()
+    wait_for_charts(tab.page)
+    assert tab.page.evaluate("window.__sameDocument === true")
+    assert tab.errors == []
+
+
+def test_plotly_loads_once_and_only_on_chart_pages(tab, server, site):
+    requests: list[str] = []
+    tab.page.on("request", lambda r: requests.append(r.url))
+    tab.open(server.url + "personas/")
+    tab.page.wait_for_load_state("networkidle")
+    assert not [r for r in requests if r.endswith("plotly.min.js")]
+    tab.open(server.url + generated_pages()["map"][0])
+    wait_for_charts(tab.page)
+    tab.page.locator(".jm-switch a").first.click()
+    wait_for_charts(tab.page)
+    assert len([r for r in requests if r.endswith("plotly.min.js")]) == 1
+
+
+def test_palette_toggle_rethemes_charts(tab, server, site):
+    tab.open(server.url + generated_pages()["map"][0])
+    wait_for_charts(tab.page)
+    color = "() => document.querySelector('.js-plotly-plot')._fullLayout.font.color"
+    before = tab.page.evaluate(color)
+    tab.page.locator("form[data-md-component=palette] label:visible").first.click()
+    tab.page.wait_for_function(f"() => ({color})() !== {json.dumps(before)}")
+    after = tab.page.evaluate(color)
+    assert after != before
+    assert tab.page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+
+
+@kinds("map", "journey", "journeys", "persona")
+def test_phone_width_nothing_overflows(browser, server, page_url, page_kind):
+    phone = Tab(browser, width=390)
+    try:
+        phone.open(server.url + page_url)
+        phone.page.wait_for_load_state("networkidle")
+        assert phone.page.evaluate("document.documentElement.scrollWidth") <= 390
+        if page_kind == "map":
+            scroller = phone.page.locator(".jm-table-scroll").first
+            assert scroller.evaluate("e => e.scrollWidth > e.clientWidth"), "the stage table should scroll sideways"
+            scroller.evaluate("e => e.scrollLeft = 200")
+            assert scroller.evaluate("e => e.scrollLeft") > 0
+            assert phone.page.evaluate("document.documentElement.scrollWidth") <= 390
+    finally:
+        phone.close()
+
+
+def test_journeys_filters(tab, server):
+    tab.open(server.url + "journeys/")
+    rows = tab.page.locator(".jm-journeys tbody tr")
+    total = rows.count()
+    visible = "() => [...document.querySelectorAll('.jm-journeys tbody tr')].filter(r => !r.hidden).length"
+    tab.page.select_option("select[name=persona]", "maria-santos")
+    assert tab.page.evaluate(visible) == 1
+    assert "persona=maria-santos" in tab.page.url
+    assert tab.page.locator("[data-jm-count]").inner_text() == f"Showing 1 of {total} journeys"
+    tab.page.select_option("select[name=type]", "service-blueprint")
+    assert tab.page.evaluate(visible) == 0
+    assert tab.page.locator("[data-jm-empty]").is_visible()
+    tab.page.select_option("select[name=persona]", "")
+    assert tab.page.evaluate(visible) == 1
+    tab.page.reload()
+    assert tab.page.evaluate(visible) == 1, "filters come back from the address"
+    assert tab.errors == []
+
+
+@kinds(*CHART_KINDS)
+def test_without_javascript_the_curve_still_shows(browser, server, page_url, page_kind):
+    no_js = Tab(browser, javascript=False)
+    try:
+        no_js.open(server.url + page_url)
+        curve = no_js.page.locator("svg.jm-chart__svg").first
+        box = curve.bounding_box()
+        assert box and box["height"] > 100 and box["width"] > 300
+        assert no_js.page.locator("svg.jm-chart__svg polyline").count() > 0
+    finally:
+        no_js.close()
+
+
+# Material's own header, tabs, sidebars, search and footer are the theme's business; axe
+# checks everything else on the page, which is what the plugin writes.
+THEME_CHROME = [[".md-header"], [".md-tabs"], [".md-sidebar"], [".md-footer"], [".md-search"]]
+
+
+@kinds(*CHART_KINDS, "journeys", "persona", "personas")
+def test_accessibility_axe(tab, server, page_url, page_kind):
+    require(AXE, "axe-core")
+    tab.open(server.url + page_url)
+    if page_kind in CHART_KINDS:
+        wait_for_charts(tab.page)
+    tab.page.add_script_tag(path=str(AXE))
+    result = tab.page.evaluate(
+        "async (exclude) => await axe.run({exclude}, {resultTypes: ['violations']})", THEME_CHROME
+    )
+    serious = sorted(
+        f"{v['id']} ({v['impact']}): {v['help']} at {node['target']}"
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
+        for node in v["nodes"]
+    )
+    assert serious == []
+
+
+def test_charts_have_a_text_alternative(tab, server, site):
+    tab.open(server.url + generated_pages()["map"][0])
+    table = tab.page.locator("details.jm-chart__table table")
+    assert table.locator("tbody tr").count() > 3
+    assert tab.page.locator("svg.jm-chart__svg title").count() >= 1
+
+
+def _vnu_errors(paths: list[Path]) -> dict[str, set[str]]:
+    result = subprocess.run(
+        ["java", "-jar", str(VNU), "--format", "json", "--errors-only", *map(str, paths)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    messages = json.loads(result.stderr or result.stdout)["messages"]
+    out: dict[str, set[str]] = {str(p): set() for p in paths}
+    for m in messages:
+        out.setdefault(m["url"].removeprefix("file:"), set()).add(m["message"])
+    return out
+
+
+def test_html_validity_no_errors_beyond_a_plain_material_page(site):
+    require(VNU, "vnu-jar")
+    pages = [site / url / "index.html" for urls in generated_pages().values() for url in urls]
+    assert len(pages) > 10
+    # Plain Material pages of the same site: one in a nav section, one with the table of
+    # contents hidden, as generated pages are; the theme's own errors are not ours to fix.
+    baseline_pages = [site / "authoring" / "index.html", site / "index.html"]
+    found = _vnu_errors([*baseline_pages, *pages])
+    baseline = set().union(*(found.pop(str(p)) for p in baseline_pages))
+    extra = {page: sorted(errors - baseline) for page, errors in found.items() if errors - baseline}
+    assert extra == {}
+
+
+def test_a_broken_chart_script_fails_the_chart_check(browser, site, tmp_path):
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    broken = copy_site(site, tmp_path / "broken")
+    (broken / "assets/journeymaps/journeymaps.js").write_text("throw new Error('broken on purpose');\n")
+    server = SiteServer(broken)
+    opened = Tab(browser)
+    try:
+        opened.open(server.url + generated_pages()["map"][0])
+        with pytest.raises(PlaywrightTimeout):
+            wait_for_charts(opened.page, timeout=3_000)
+        assert any("broken on purpose" in e for e in opened.errors)
+    finally:
+        opened.close()
+        server.close()
