@@ -297,6 +297,8 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         toc = [AnchorLink(html.escape(labels[SECTION_LABELS[s]]), s, 2) for s in SECTIONS.get(planned.kind, [])]
         if planned.map is not None and not planned.map.sources:
             toc = [a for a in toc if a.id != "sources"]
+        if planned.journey is not None and len(planned.journey.states) < 2:
+            toc = [a for a in toc if a.id != "step-changes"]
         page.toc = TableOfContents(toc + list(page.toc))
         content, self.deferred[page.file.src_uri] = self.renderer.render(planned, html_body)
         return content
