@@ -99,9 +99,9 @@ def kinds(*names: str):
 
 def wait_for_charts(page, timeout: float = 15_000) -> int:
     """Every emotion chart on the page drawn by Plotly; returns how many."""
-    figures = page.locator("figure.jm-chart")
-    count = figures.count()
-    assert count > 0, "no emotion chart on the page"
+    # After instant navigation the address changes before the new content is in place.
+    page.wait_for_selector("figure.jm-chart", state="attached", timeout=timeout)
+    count = page.locator("figure.jm-chart").count()
     page.wait_for_function(
         "() => [...document.querySelectorAll('figure.jm-chart')].every("
         "f => f.classList.contains('jm-chart--drawn') && f.querySelector('.js-plotly-plot .main-svg'))",
