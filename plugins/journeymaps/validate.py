@@ -288,44 +288,42 @@ class MapValidator:
             return None
         return number
 
-    def pain_point(self, item: YMap | str, line: int) -> PainPoint:
-        what = "a pain point"
+    def text_item(self, item: YMap | str, line: int, kind: str, keys: tuple[str, ...]) -> tuple[str, str, YMap | None]:
+        """Id and text of a pain point or opportunity, written as plain text or as a mapping."""
+        what = f"an {kind}" if kind[0] in "aeiou" else f"a {kind}"
         if isinstance(item, str):
             ident = _text_id(item, line, self.f, what)
-            self.unique("pain point", ident, line)
-            return PainPoint(id=ident or "", text=item.strip())
-        self.f.check_keys(item, PAIN_KEYS, what)
+            self.unique(kind, ident, line)
+            return ident or "", item.strip(), None
+        self.f.check_keys(item, keys, what)
         text = self.f.text(item, "text", what, required=True)
         ident = self.f.own_id(item, "text", what)
-        self.unique("pain point", ident, item.key_line("id") if "id" in item else line)
-        evidence = self.f.ids(item, "evidence", what)
+        self.unique(kind, ident, item.key_line("id") if "id" in item else line)
+        return ident or "", text or "", item
+
+    def pain_point(self, item: YMap | str, line: int) -> PainPoint:
+        ident, text, m = self.text_item(item, line, "pain point", PAIN_KEYS)
+        if m is None:
+            return PainPoint(id=ident, text=text)
+        evidence = self.f.ids(m, "evidence", "a pain point")
         self.refs.evidence += evidence
-        return PainPoint(
-            id=ident or "",
-            text=text or "",
-            severity=self.f.choice(item, "severity", LEVELS, what),
-            evidence=[ident for ident, _ in evidence],
-        )
+        severity = self.f.choice(m, "severity", LEVELS, "a pain point")
+        return PainPoint(id=ident, text=text, severity=severity, evidence=[i for i, _ in evidence])
 
     def opportunity(self, item: YMap | str, line: int) -> Opportunity:
+        ident, text, m = self.text_item(item, line, "opportunity", OPPORTUNITY_KEYS)
+        if m is None:
+            return Opportunity(id=ident, text=text)
         what = "an opportunity"
-        if isinstance(item, str):
-            ident = _text_id(item, line, self.f, what)
-            self.unique("opportunity", ident, line)
-            return Opportunity(id=ident or "", text=item.strip())
-        self.f.check_keys(item, OPPORTUNITY_KEYS, what)
-        text = self.f.text(item, "text", what, required=True)
-        ident = self.f.own_id(item, "text", what)
-        self.unique("opportunity", ident, item.key_line("id") if "id" in item else line)
-        addresses = self.f.ids(item, "addresses", what)
+        addresses = self.f.ids(m, "addresses", what)
         self.refs.addresses += addresses
         return Opportunity(
-            id=ident or "",
-            text=text or "",
-            priority=self.f.choice(item, "priority", LEVELS, what),
-            owner=self.f.text(item, "owner", what),
-            status=self.f.choice(item, "status", OPPORTUNITY_STATUSES, what),
-            addresses=[ident for ident, _ in addresses],
+            id=ident,
+            text=text,
+            priority=self.f.choice(m, "priority", LEVELS, what),
+            owner=self.f.text(m, "owner", what),
+            status=self.f.choice(m, "status", OPPORTUNITY_STATUSES, what),
+            addresses=[i for i, _ in addresses],
         )
 
     def check_refs(self) -> None:
