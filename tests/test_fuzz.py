@@ -43,7 +43,7 @@ def check(root: Path) -> None:
             assert problem.line >= 1 and problem.path and problem.message
 
 
-FAST = settings(max_examples=400, deadline=None, suppress_health_check=list(HealthCheck))
+FAST = settings(max_examples=700, deadline=None, suppress_health_check=list(HealthCheck))
 
 
 @FAST
