@@ -170,7 +170,7 @@ def test_palette_toggle_rethemes_charts(tab, server, site):
     assert tab.page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
 
 
-@kinds("map", "journey", "journeys", "persona")
+@kinds("map", "journey", "journeys", "touchpoints", "opportunities", "persona")
 def test_phone_width_nothing_overflows(browser, server, page_url, page_kind):
     phone = Tab(browser, width=390)
     try:
@@ -206,6 +206,19 @@ def test_journeys_filters(tab, server):
     assert tab.errors == []
 
 
+def test_opportunities_filters(tab, server):
+    tab.open(server.url + "opportunities/")
+    visible = "() => [...document.querySelectorAll('.jm-opportunity-rows tbody tr')].filter(r => !r.hidden).length"
+    total = tab.page.evaluate(visible)
+    tab.page.select_option("select[name=status]", "planned")
+    planned = tab.page.evaluate(visible)
+    assert 0 < planned < total
+    assert "status=planned" in tab.page.url
+    tab.page.select_option("select[name=priority]", "medium")
+    assert tab.page.evaluate(visible) < planned
+    assert tab.errors == []
+
+
 @kinds(*CHART_KINDS)
 def test_without_javascript_the_curve_still_shows(browser, server, page_url, page_kind):
     no_js = Tab(browser, javascript=False)
@@ -224,7 +237,7 @@ def test_without_javascript_the_curve_still_shows(browser, server, page_url, pag
 THEME_CHROME = [[".md-header"], [".md-tabs"], [".md-sidebar"], [".md-footer"], [".md-search"]]
 
 
-@kinds(*CHART_KINDS, "journeys", "persona", "personas")
+@kinds(*CHART_KINDS, "journeys", "touchpoints", "opportunities", "persona", "personas")
 def test_accessibility_axe(tab, server, page_url, page_kind):
     require(AXE, "axe-core")
     tab.open(server.url + page_url)

@@ -133,8 +133,8 @@ def test_service_blueprint_lanes_and_gap(site_dir):
 def test_journeys_index(site_dir):
     page = read_page(site_dir, "journeys/index.html")
     rows = [a for t, a in page.elements if t == "tr" and "data-persona" in a]
-    assert [r["data-persona"] for r in rows] == ["zhang-li sam", "zhang-li"]
-    assert rows[0]["data-type"] == "service-blueprint" and rows[1]["data-tags"] == "mobile\necommerce"
+    assert [r["data-persona"] for r in rows] == ["zhang-li\nsam", "zhang-li"]
+    assert rows[0]["data-type"] == "service-blueprint" and rows[1]["data-tag"] == "mobile\necommerce"
     assert {"clinic/current/", "first-purchase/current/", "first-purchase/future/", "first-purchase/"} <= set(
         page.hrefs()
     )
@@ -297,3 +297,39 @@ def test_emotion_png_and_link_preview_meta(tmp_path):
     assert page.find("meta", property="og:title", content="First purchase")
     cached = list((root / ".cache/journeymaps/previews").glob("*.png"))
     assert len(cached) == 1 and cached[0].read_bytes() == png.read_bytes()
+
+
+def test_touchpoints_page(site_dir):
+    page = read_page(site_dir, "touchpoints/index.html")
+    assert {"channel-social", "channel-phone", "channel-app"} <= page.ids
+    text = page.text
+    assert "Social post" in text and "Phone line" in text and "Mini program post" in text
+    assert "../journeys/first-purchase/current/#step-sees-a-post" in page.hrefs()
+    assert "../journeys/clinic/current/#step-calls" in page.hrefs()
+
+
+def test_opportunities_page_and_csv(site_dir):
+    import csv
+
+    page = read_page(site_dir, "opportunities/index.html")
+    assert "One-tap payment" in page.text and "Payment is slow" in page.text
+    assert "../opportunities.csv" in page.hrefs()
+    assert page.find("form", data_jm_rows=".jm-opportunity-rows tbody tr")
+    raw = (site_dir / "opportunities.csv").read_text(encoding="utf-8")
+    assert raw.startswith("\ufeffjourney,state,map,")
+    rows = list(csv.DictReader(raw.lstrip("\ufeff").splitlines()))
+    assert [(r["journey"], r["id"], r["addresses"], r["url"]) for r in rows] == [
+        ("first-purchase", "one-tap-payment", "Payment is slow", "journeys/first-purchase/current/#step-sees-a-post")
+    ]
+
+
+def test_csv_cells_never_run_as_formulas(tmp_path):
+    import csv
+
+    text = MAP.replace("text: One-tap payment", "text: '=HYPERLINK(\"http://x.test\")'")
+    root = write_site(tmp_path, {"maps/first-purchase/current.md": text})
+    site_dir = build_site(root)
+    [row] = list(
+        csv.DictReader((site_dir / "opportunities.csv").read_text(encoding="utf-8").lstrip("\ufeff").splitlines())
+    )
+    assert row["opportunity"] == '\'=HYPERLINK("http://x.test")'

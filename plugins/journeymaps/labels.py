@@ -131,6 +131,11 @@ EN: dict[str, str] = {
     "channel.partner": "Partner",
     "channel.word-of-mouth": "Word of mouth",
     "used_in": "Used in",
+    "touchpoints_intro": "Every touchpoint of every map by channel: the steps that use it, and how customers feel.",
+    "no_channel": "No channel given",
+    "opportunities_intro": "Every opportunity of every map, with the pain points it addresses.",
+    "download_csv": "Download as CSV",
+    "showing_opportunities": "Showing {shown} of {total} opportunities",
     "edit_source": "Edit the source file",
 }
 
@@ -261,6 +266,11 @@ ZH: dict[str, str] = {
     "channel.partner": "合作伙伴",
     "channel.word-of-mouth": "口碑",
     "used_in": "使用于",
+    "touchpoints_intro": "所有地图中的全部触点，按渠道分组，列出使用它的步骤以及客户在此处的感受。",
+    "no_channel": "未指定渠道",
+    "opportunities_intro": "所有地图中的全部机会点，以及它们要解决的痛点。",
+    "download_csv": "下载 CSV",
+    "showing_opportunities": "显示 {shown} / {total} 个机会点",
     "edit_source": "编辑源文件",
 }
 

@@ -11,7 +11,7 @@ from .model import Catalog, Journey, Map, Persona
 
 @dataclass
 class PlannedPage:
-    kind: str  # journeys, journey, map, personas, persona
+    kind: str  # journeys, journey, map, touchpoints, opportunities, personas, persona
     src_uri: str
     title: str
     source: str | None = None  # the author's file (relative to the site root) behind the page
@@ -56,6 +56,8 @@ def plan_site(catalog: Catalog, include_drafts: bool = False, today: dt.date | N
             plan.pages.append(
                 PlannedPage("map", urls.map_src(journey.id, m.state), m.title, m.path, journey, m, body=m.body)
             )
+    plan.pages.append(PlannedPage("touchpoints", urls.TOUCHPOINTS_INDEX, "touchpoints"))
+    plan.pages.append(PlannedPage("opportunities", urls.OPPORTUNITIES_INDEX, "opportunities"))
     plan.pages.append(PlannedPage("personas", urls.PERSONAS_INDEX, "personas"))
     for persona in site.personas.values():
         plan.pages.append(

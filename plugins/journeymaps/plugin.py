@@ -26,7 +26,9 @@ from .chart import build_chart
 from .export import dumps, index_data, journey_data, map_data
 from .icons import Icons
 from .labels import Labels
+from .model import Map
 from .plan import PlannedPage, SitePlan, plan_site
+from .portfolio import all_opportunities, opportunities_csv
 from .preview import PreviewText, cached_png
 from .problems import InvalidSite
 from .redirects import redirect_files
@@ -167,6 +169,14 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             File.generated(config, urls.INDEX_JSON, content=dumps(index_data(self.plan, config.use_directory_urls)))
         )
 
+        def map_url(m: Map) -> str:
+            url = quote(urls.page_url(urls.map_src(m.journey, m.state), config.use_directory_urls))
+            return config.site_url.rstrip("/") + "/" + url if config.site_url else url
+
+        # The BOM tells spreadsheet apps the file is UTF-8, which Chinese text needs.
+        table = "\ufeff" + opportunities_csv(all_opportunities(self.plan.catalog), map_url)
+        files.append(File.generated(config, urls.OPPORTUNITIES_CSV, content=table))
+
     @event_priority(100)  # before any plugin that minifies or rewrites the finished page
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         planned = self.pages.get(page.file.src_uri)
@@ -249,7 +259,11 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
 
         # Material renders the whole nav into every page: past nav_limit journeys the
         # nav keeps only the index, whose filters find a journey faster anyway.
-        journeys: list = [page(urls.JOURNEYS_INDEX, labels["all_journeys"])]
+        journeys: list = [
+            page(urls.JOURNEYS_INDEX, labels["all_journeys"]),
+            page(urls.TOUCHPOINTS_INDEX, labels["touchpoints"]),
+            page(urls.OPPORTUNITIES_INDEX, labels["opportunities"]),
+        ]
         if len(self.plan.catalog.journeys) <= self.settings.nav_limit:
             for journey in self.plan.catalog.journeys.values():
                 children = [page(urls.journey_src(journey.id), labels["compare_states"])]
@@ -274,11 +288,12 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         planned = self.pages.get(page.file.src_uri)
         if planned is not None:
             labels = Labels(self.settings.language)
-            title = labels[planned.title] if planned.kind in ("journeys", "personas") else planned.title
+            portfolio = ("journeys", "personas", "touchpoints", "opportunities")
+            title = labels[planned.title] if planned.kind in portfolio else planned.title
             if planned.kind == "journey":
                 # Its words are all on the map pages, where search results should lead.
                 page.meta["search"] = {"exclude": True}
-            if planned.kind in ("map", "journey", "journeys", "personas"):
+            if planned.kind in ("map", "journey", *portfolio):
                 # The stage table and charts need the width more than a short table of contents.
                 page.meta["hide"] = ["toc"]
             if planned.map is not None:

@@ -17,6 +17,7 @@ from .icons import Icons
 from .labels import Labels
 from .model import Map, Persona
 from .plan import PlannedPage, SitePlan
+from .portfolio import all_opportunities, touchpoints_by_channel
 from .settings import Settings
 
 
@@ -71,10 +72,8 @@ class Renderer:
             today=plan.today,
             chart_json=chart_json,
         )
-        self.templates = {
-            kind: self.env.get_template(f"{kind}.html")
-            for kind in ("map", "journey", "journeys", "persona", "personas")
-        }
+        kinds = ("map", "journey", "journeys", "touchpoints", "opportunities", "persona", "personas")
+        self.templates = {kind: self.env.get_template(f"{kind}.html") for kind in kinds}
 
     def url_of(self, src_uri: str) -> str:
         return urls.page_url(src_uri, self.use_directory_urls)
@@ -110,6 +109,10 @@ class Renderer:
         }
         if page.kind == "journey" and page.journey is not None:
             context["comparison"] = compare_journey(page.journey)
+        elif page.kind == "touchpoints":
+            context["touchpoints_by_channel"] = touchpoints_by_channel(self.plan.catalog)
+        elif page.kind == "opportunities":
+            context["all_opportunities"] = all_opportunities(self.plan.catalog)
         return self.templates[page.kind].render(context), deferred
 
     def personas_of(self, m: Map) -> list[Persona]:

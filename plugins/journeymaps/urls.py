@@ -7,6 +7,9 @@ from urllib.parse import quote
 
 JOURNEYS_INDEX = "journeys/index.md"
 PERSONAS_INDEX = "personas/index.md"
+TOUCHPOINTS_INDEX = "touchpoints/index.md"
+OPPORTUNITIES_INDEX = "opportunities/index.md"
+OPPORTUNITIES_CSV = "opportunities.csv"
 INDEX_JSON = "journeymaps.json"
 ASSETS = "assets/journeymaps"
 PLOTLY_JS = f"{ASSETS}/plotly.min.js"

@@ -87,36 +87,36 @@
     });
   }
 
+  // A filter form: each <select name="x"> keeps the rows whose data-x (lines of values)
+  // holds the chosen value. The choice is kept in the address so a filtered list can be shared.
   function setUpFilters() {
     var form = document.querySelector("form[data-jm-filters]");
     if (!form || form.getAttribute("data-jm-ready")) return;
     form.setAttribute("data-jm-ready", "1");
     form.hidden = false;
-    var rows = Array.prototype.slice.call(document.querySelectorAll(".jm-journeys tbody tr"));
+    var rows = Array.prototype.slice.call(document.querySelectorAll(form.getAttribute("data-jm-rows")));
+    var selects = Array.prototype.slice.call(form.querySelectorAll("select"));
     var count = form.querySelector("[data-jm-count]");
     var empty = document.querySelector("[data-jm-empty]");
     var params = new URLSearchParams(window.location.search);
-    ["persona", "type", "tag"].forEach(function (name) {
-      var select = form.elements[name];
-      if (params.get(name) && select.querySelector('option[value="' + CSS.escape(params.get(name)) + '"]')) select.value = params.get(name);
+    selects.forEach(function (select) {
+      var wanted = params.get(select.name);
+      if (wanted && Array.prototype.some.call(select.options, function (o) { return o.value === wanted; })) select.value = wanted;
     });
 
     function apply() {
-      var persona = form.elements.persona.value, type = form.elements.type.value, tag = form.elements.tag.value;
       var shown = 0;
+      var query = new URLSearchParams();
+      selects.forEach(function (select) { if (select.value) query.set(select.name, select.value); });
       rows.forEach(function (row) {
-        var ok = (!persona || row.dataset.persona.split(" ").indexOf(persona) >= 0) &&
-                 (!type || row.dataset.type.split(" ").indexOf(type) >= 0) &&
-                 (!tag || row.dataset.tags.split("\n").indexOf(tag) >= 0);
+        var ok = selects.every(function (select) {
+          return !select.value || (row.getAttribute("data-" + select.name) || "").split("\n").indexOf(select.value) >= 0;
+        });
         row.hidden = !ok;
         if (ok) shown += 1;
       });
-      count.textContent = count.dataset.template.replace("{shown}", shown).replace("{total}", rows.length);
-      empty.hidden = shown > 0;
-      var query = new URLSearchParams();
-      if (persona) query.set("persona", persona);
-      if (type) query.set("type", type);
-      if (tag) query.set("tag", tag);
+      if (count) count.textContent = count.dataset.template.replace("{shown}", shown).replace("{total}", rows.length);
+      if (empty) empty.hidden = shown > 0;
       var search = query.toString();
       history.replaceState(history.state, "", window.location.pathname + (search ? "?" + search : "") + window.location.hash);
     }

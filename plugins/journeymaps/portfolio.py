@@ -1,0 +1,94 @@
+"""Views across every map: touchpoints by channel, and every opportunity."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+
+from .model import Catalog, Map, Opportunity, PainPoint, Stage, Step
+
+
+@dataclass
+class TouchpointUse:
+    map: Map
+    stage: Stage
+    step: Step
+
+
+@dataclass
+class Touchpoint:
+    name: str
+    channel: str | None
+    uses: list[TouchpointUse] = field(default_factory=list)
+
+    @property
+    def mean_emotion(self) -> float | None:
+        values = [u.step.emotion for u in self.uses if u.step.emotion is not None]
+        return round(sum(values) / len(values), 2) if values else None
+
+
+def touchpoints_by_channel(catalog: Catalog) -> list[tuple[str | None, list[Touchpoint]]]:
+    """Channels in order of first use (no channel last), each with its touchpoints by name;
+    the same touchpoint written with other capitals or spaces counts once."""
+    groups: dict[str | None, dict[str, Touchpoint]] = {}
+    for m in catalog.maps():
+        for stage in m.stages:
+            for step in stage.steps:
+                if not step.touchpoint:
+                    continue
+                key = " ".join(step.touchpoint.lower().split())
+                channel = groups.setdefault(step.channel, {})
+                channel.setdefault(key, Touchpoint(step.touchpoint, step.channel)).uses.append(
+                    TouchpointUse(m, stage, step)
+                )
+    ordered = sorted(groups.items(), key=lambda item: (item[0] is None, item[0] or ""))
+    return [(channel, sorted(found.values(), key=lambda t: t.name.lower())) for channel, found in ordered]
+
+
+@dataclass
+class OpportunityRow:
+    map: Map
+    stage: Stage
+    step: Step
+    opportunity: Opportunity
+    addresses: list[PainPoint]
+
+
+def all_opportunities(catalog: Catalog) -> list[OpportunityRow]:
+    rows = []
+    for m in catalog.maps():
+        pains = {p.id: p for p in m.pain_points}
+        for stage in m.stages:
+            for step in stage.steps:
+                for opp in step.opportunities:
+                    rows.append(OpportunityRow(m, stage, step, opp, [pains[i] for i in opp.addresses if i in pains]))
+    return rows
+
+
+CSV_COLUMNS = (
+    "journey", "state", "map", "stage", "step", "id", "opportunity", "priority", "owner", "status",
+    "addresses", "url",
+)  # fmt: skip
+
+
+def _cell(text: str) -> str:
+    # A cell starting with = + - @ runs as a formula in spreadsheet apps: keep it text.
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def opportunities_csv(rows: list[OpportunityRow], url_of) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for r in rows:
+        o = r.opportunity
+        writer.writerow(
+            _cell(value)
+            for value in (
+                r.map.journey, r.map.state, r.map.title, r.stage.name, r.step.name, o.id, o.text,
+                o.priority or "", o.owner or "", o.status or "", "; ".join(p.text for p in r.addresses),
+                url_of(r.map) + "#step-" + r.step.id,
+            )
+        )  # fmt: skip
+    return out.getvalue()
