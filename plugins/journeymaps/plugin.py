@@ -290,8 +290,8 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             labels = Labels(self.settings.language)
             portfolio = ("journeys", "personas", "touchpoints", "opportunities")
             title = labels[planned.title] if planned.kind in portfolio else planned.title
-            if planned.kind == "journey":
-                # Its words are all on the map pages, where search results should lead.
+            if planned.kind in ("journey", "touchpoints", "opportunities"):
+                # Their words are all on the map pages, where search results should lead.
                 page.meta["search"] = {"exclude": True}
             if planned.kind in ("map", "journey", *portfolio):
                 # The stage table and charts need the width more than a short table of contents.
