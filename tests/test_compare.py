@@ -93,7 +93,7 @@ def test_future_that_resolves_nothing(site):
 
 def test_single_current_state(site):
     j = journey(site, {"maps/checkout/current.md": CURRENT})
-    data = journey_data(j)
+    data = journey_data(j, compare_journey(j))
     assert data["pain_points"] == {"resolved": [], "open": ["long-form", "fees", "no-tracking"]}
     assert data["stages"][0] == {"id": "browse", "current": 0.0, "future": None}
     assert list(data["states"]) == ["current"]
@@ -101,7 +101,7 @@ def test_single_current_state(site):
 
 def test_single_future_state(site):
     j = journey(site, {"maps/checkout/future.md": FUTURE.replace(", resolves: [long-form]", "")})
-    data = journey_data(j)
+    data = journey_data(j, compare_journey(j))
     assert data["pain_points"] == {"resolved": [], "open": []}
     assert data["stages"][-1] == {"id": "enjoy", "current": None, "future": 2.0}
 

@@ -100,6 +100,19 @@ def build_chart(maps: list[tuple[str, str, Map]], scale: tuple[float, float], ne
     return Chart(slots, series, scale, neutral, _bands(slots))
 
 
+def runs(values: list[float | None]) -> list[list[tuple[int, float]]]:
+    """The stretches of a curve between gaps, as (slot, value) pairs: a step without
+    emotion breaks the line rather than being guessed."""
+    out: list[list[tuple[int, float]]] = [[]]
+    for i, v in enumerate(values):
+        if v is None:
+            if out[-1]:
+                out.append([])
+        else:
+            out[-1].append((i, v))
+    return [run for run in out if run]
+
+
 def _hover(step: Step) -> list[str]:
     # Plotly reads a few HTML tags in hover text; escaped text shows as written.
     return [html.escape(step.name), html.escape(step.touchpoint or ""), html.escape(step.feeling or "")]
@@ -253,19 +266,10 @@ def svg_geometry(
     series, markers = [], []
     for s in chart.series:
         style = SERIES_STYLE.get(s.key, SERIES_STYLE["current"])
-        segments, current = [], []
-        for i, v in enumerate(s.values):
-            if v is None:
-                if current:
-                    segments.append(current)
-                current = []
-            else:
-                current.append(f"{x(i)},{y(v)}")
-        if current:
-            segments.append(current)
+        segments = [" ".join(f"{x(i)},{y(v)}" for i, v in run) for run in runs(s.values)]
         points = [{"x": x(i), "y": y(v), "step": s.steps[i]} for i, v in enumerate(s.values) if v is not None]
         series.append({"key": s.key, "name": s.name, "color": style["color"], "dash": style["svg_dash"],
-                       "segments": [" ".join(seg) for seg in segments], "points": points})  # fmt: skip
+                       "segments": segments, "points": points})  # fmt: skip
         for p in points:
             if p["step"].pain_points:
                 markers.append({"kind": "pain", "x": p["x"], "y": p["y"] + 14})
@@ -280,16 +284,9 @@ def sparkline_points(m: Map, scale: tuple[float, float], width: int = 120, heigh
     values = [step.emotion for step in m.steps]
     n = len(values)
     low, high = scale
-    segments, current = [], []
-    for i, v in enumerate(values):
-        if v is None:
-            if current:
-                segments.append(" ".join(current))
-            current = []
-            continue
+
+    def point(i: int, v: float) -> str:
         px = 2 + (width - 4) * (i / (n - 1) if n > 1 else 0.5)
-        py = 2 + (height - 4) * (high - v) / (high - low)
-        current.append(f"{px:.1f},{py:.1f}")
-    if current:
-        segments.append(" ".join(current))
-    return segments
+        return f"{px:.1f},{2 + (height - 4) * (high - v) / (high - low):.1f}"
+
+    return [" ".join(point(i, v) for i, v in run) for run in runs(values)]

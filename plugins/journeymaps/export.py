@@ -8,7 +8,7 @@ import json
 from typing import Any
 
 from . import urls
-from .compare import compare_journey
+from .compare import Comparison
 from .model import Journey, Map
 from .plan import SitePlan
 
@@ -33,8 +33,7 @@ def map_data(m: Map) -> dict[str, Any]:
     return {"journey": data.pop("journey"), "state": data.pop("state"), **data}
 
 
-def journey_data(journey: Journey) -> dict[str, Any]:
-    comparison = compare_journey(journey)
+def journey_data(journey: Journey, comparison: Comparison) -> dict[str, Any]:
     return {
         "journey": journey.id,
         "title": journey.title,

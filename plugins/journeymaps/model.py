@@ -146,6 +146,18 @@ class Journey:
     def aliases(self) -> list[str]:
         return sorted({alias for m in self.states.values() for alias in m.aliases})
 
+    @property
+    def personas(self) -> list[str]:
+        return list(dict.fromkeys(p for m in self.ordered_states() for p in m.persona))
+
+    @property
+    def tags(self) -> list[str]:
+        return list(dict.fromkeys(t for m in self.ordered_states() for t in m.tags))
+
+    @property
+    def types(self) -> list[str]:
+        return list(dict.fromkeys(m.type for m in self.ordered_states()))
+
     def ordered_states(self) -> list[Map]:
         return [self.states[s] for s in STATES if s in self.states]
 

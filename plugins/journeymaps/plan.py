@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from . import urls
+from .compare import Comparison, compare_journey
 from .model import Catalog, Journey, Map, Persona
 
 
@@ -26,6 +27,14 @@ class SitePlan:
     catalog: Catalog  # only what is published: drafts are left out unless previewing
     pages: list[PlannedPage] = field(default_factory=list)
     today: dt.date = field(default_factory=dt.date.today)
+
+    _comparisons: dict[str, Comparison] = field(default_factory=dict)
+
+    def comparison(self, journey: Journey) -> Comparison:
+        """Current against future, worked out once for the journey page and journey.json."""
+        if journey.id not in self._comparisons:
+            self._comparisons[journey.id] = compare_journey(journey)
+        return self._comparisons[journey.id]
 
     def by_src(self) -> dict[str, PlannedPage]:
         return {p.src_uri: p for p in self.pages}

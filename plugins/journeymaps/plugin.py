@@ -32,25 +32,11 @@ from .portfolio import all_opportunities, opportunities_csv
 from .preview import PreviewText, cached_png
 from .problems import InvalidSite
 from .redirects import redirect_files
-from .render import Renderer, fill_in
+from .render import Renderer, fill_in, section_headings
 from .settings import Settings, settings_from_options
 
 log = logging.getLogger("mkdocs.plugins.journeymaps")
 ASSETS_DIR = Path(__file__).parent / "assets"
-SECTIONS = {
-    # The headings each page kind writes, for the table of contents.
-    "map": ["emotion-curve", "stages", "touchpoints", "pain-points", "opportunities", "sources"],
-    "journey": ["emotion-curve", "stages", "pain-points", "step-changes"],
-}
-SECTION_LABELS = {
-    "emotion-curve": "emotion_curve",
-    "stages": "stage_table",
-    "touchpoints": "touchpoints",
-    "pain-points": "pain_points",
-    "opportunities": "opportunities",
-    "sources": "sources",
-    "step-changes": "steps_changed",
-}
 
 
 def _plotly_js() -> Path:
@@ -90,6 +76,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         self.renderer: Renderer | None = None
         self.pages: dict[str, PlannedPage] = {}
         self.deferred: dict[str, list[str]] = {}
+        self.labels = Labels("en")
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -114,6 +101,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
                 config.watch.append(str(self.root / folder))
         self.plan = plan_site(catalog, include_drafts=self.serving)
         self.renderer = Renderer(self.plan, self.settings, Icons(_material_icons()), config.use_directory_urls)
+        self.labels = self.renderer.labels
         self.pages = self.plan.by_src()
         config.extra_css += [urls.STYLE, urls.ICONS]
         config.extra_javascript.append(urls.SCRIPT)
@@ -158,7 +146,9 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         for journey in self.plan.catalog.journeys.values():
             files.append(
                 File.generated(
-                    config, urls.journey_file(journey.id, "journey.json"), content=dumps(journey_data(journey))
+                    config,
+                    urls.journey_file(journey.id, "journey.json"),
+                    content=dumps(journey_data(journey, self.plan.comparison(journey))),
                 )
             )
             for m in journey.ordered_states():
@@ -210,9 +200,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         self._write_previews(config, site_dir)
         assert self.renderer is not None
         (site_dir / urls.ICONS).write_text(self.renderer.icons.stylesheet(), encoding="utf-8")
-        for path, page in redirect_files(
-            self.plan, config.use_directory_urls, Labels(self.settings.language).language
-        ).items():
+        for path, page in redirect_files(self.plan, config.use_directory_urls, self.labels.language).items():
             target = site_dir / path
             if target.exists():
                 log.warning(f"journeymaps: the alias page {path} would replace a page of the site; it was not written")
@@ -223,7 +211,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
     def _write_previews(self, config: MkDocsConfig, site_dir: Path) -> None:
         """emotion.png of every map: drawn in threads, cached by content under .cache/."""
         assert self.plan is not None
-        labels = Labels(self.settings.language)
+        labels = self.labels
         cache = self.root / ".cache" / "journeymaps" / "previews"
         jobs = []
         for m in self.plan.catalog.maps():
@@ -246,7 +234,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         assert self.plan is not None
-        labels = Labels(self.settings.language)
+        labels = self.labels
         ours = {id(f.page) for src in self.pages if (f := files.get_file_from_path(src)) and f.page}
         items = _without(nav.items, ours)
 
@@ -287,7 +275,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         planned = self.pages.get(page.file.src_uri)
         if planned is not None:
-            labels = Labels(self.settings.language)
+            labels = self.labels
             portfolio = ("journeys", "personas", "touchpoints", "opportunities")
             title = labels[planned.title] if planned.kind in portfolio else planned.title
             if planned.kind in ("journey", "touchpoints", "opportunities"):
@@ -308,14 +296,11 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         planned = self.pages.get(page.file.src_uri)
         if planned is None or self.renderer is None:
             return html_body
-        labels = Labels(self.settings.language)
-        toc = [AnchorLink(html.escape(labels[SECTION_LABELS[s]]), s, 2) for s in SECTIONS.get(planned.kind, [])]
-        if planned.map is not None and not planned.map.sources:
-            toc = [a for a in toc if a.id != "sources"]
-        if planned.journey is not None and len(planned.journey.states) < 2:
-            toc = [a for a in toc if a.id != "step-changes"]
-        page.toc = TableOfContents(toc + list(page.toc))
         content, self.deferred[page.file.src_uri] = self.renderer.render(planned, html_body)
+        # The table of contents: the sections the page wrote, then the author's own headings.
+        authors = {link.id for link in _walk(page.toc)}
+        ours = [AnchorLink(title, ident, 2) for ident, title in section_headings(content) if ident not in authors]
+        page.toc = TableOfContents(ours + list(page.toc))
         return content
 
 
@@ -330,6 +315,10 @@ def _without(items: list, pages: set[int]) -> list:
         elif id(item) not in pages:
             kept.append(item)
     return kept
+
+
+def _walk(links) -> list[AnchorLink]:
+    return [item for link in links for item in (link, *_walk(link.children))]
 
 
 def _pages_of(items: list) -> list[Page]:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
-from .chart import SERIES_STYLE, Chart
+from .chart import SERIES_STYLE, Chart, runs
 
 WIDTH, HEIGHT = 1200, 630  # the size chat apps and social sites expect for a link preview
 # Fonts with CJK glyphs first: many maps are written in Chinese.
@@ -95,14 +95,9 @@ def render_png(chart: Chart, text: PreviewText) -> bytes:
         draw.line((dash, ny, min(dash + 7, right), ny), fill="#9aa0ad", width=2)
     for series in chart.series:
         color = SERIES_STYLE.get(series.key, SERIES_STYLE["current"])["color"]
-        points: list[tuple[float, float]] = []
-        for i, v in enumerate([*series.values, None]):
-            if v is None:
-                if len(points) > 1:
-                    draw.line(points, fill=color, width=7, joint="curve")
-                points = []
-            else:
-                points.append((x(i), y(v)))
+        for run in runs(series.values):
+            if len(run) > 1:
+                draw.line([(x(i), y(v)) for i, v in run], fill=color, width=7, joint="curve")
         for i, (v, step) in enumerate(zip(series.values, series.steps, strict=True)):
             if v is None or step is None:
                 continue

@@ -72,7 +72,7 @@ class Document:
     body_line: int  # the file line the body starts on
 
 
-class _TooBig(Exception):
+class _Unreadable(Exception):
     def __init__(self, line: int, message: str):
         self.line = line
         self.message = message
@@ -95,13 +95,13 @@ class _Builder:
     def build(self, node: yaml.Node, depth: int = 0) -> Any:
         self.count += 1
         if self.count > MAX_VALUES:
-            raise _TooBig(
+            raise _Unreadable(
                 self.top_key_line,
                 f"the front matter expands to more than {MAX_VALUES:,} values "
                 "(through YAML aliases?); a map needs far fewer",
             )
         if depth > MAX_DEPTH:
-            raise _TooBig(self.line(node), f"the front matter nests deeper than {MAX_DEPTH} levels")
+            raise _Unreadable(self.line(node), f"the front matter nests deeper than {MAX_DEPTH} levels")
         if isinstance(node, yaml.MappingNode):
             if not self.tag_allowed(node, "tag:yaml.org,2002:map"):
                 return INVALID
@@ -141,7 +141,7 @@ class _Builder:
                 merged.extend(self.merge_sources(value_node, depth))
                 continue
             if not isinstance(key_node, yaml.ScalarNode):
-                raise _TooBig(self.line(key_node), "a key must be a plain word, not a list or mapping")
+                raise _Unreadable(self.line(key_node), "a key must be a plain word, not a list or mapping")
             key = self.scalar(key_node)
             if key is INVALID:
                 continue
@@ -172,7 +172,7 @@ class _Builder:
         for item in nodes:
             built = self.build(item, depth + 1)
             if not isinstance(built, YMap):
-                raise _TooBig(self.line(item), "'<<' merges mappings only")
+                raise _Unreadable(self.line(item), "'<<' merges mappings only")
             out.append(built)
         return out
 
@@ -228,7 +228,7 @@ def parse_front_matter(text: str, offset: int, path: str, problems: Problems) ->
     builder = _Builder(offset, path, problems)
     try:
         return builder.build(node)
-    except _TooBig as err:
+    except _Unreadable as err:
         problems.add(path, err.line, err.message)
     except RecursionError:
         problems.add(path, offset + 1, f"the front matter nests deeper than {MAX_DEPTH} levels")

@@ -29,14 +29,14 @@ def redirect_files(plan: SitePlan, use_directory_urls: bool, language: str) -> d
     """Site path of each redirect page, and its HTML."""
     out: dict[str, str] = {}
     for journey in plan.catalog.journeys.values():
-        pairs = [(urls.journey_src(journey.id), urls.journey_src)]
-        pairs += [
-            (urls.map_src(journey.id, m.state), lambda j, s=m.state: urls.map_src(j, s))
-            for m in journey.ordered_states()
-        ]
         for alias in journey.aliases:
-            for target_src, src_for in pairs:
-                old_url = urls.page_url(src_for(alias), use_directory_urls)
+            # (the page now, the same page under the old id)
+            pages = [(urls.journey_src(journey.id), urls.journey_src(alias))]
+            pages += [
+                (urls.map_src(journey.id, m.state), urls.map_src(alias, m.state)) for m in journey.ordered_states()
+            ]
+            for target_src, old_src in pages:
+                old_url = urls.page_url(old_src, use_directory_urls)
                 path = old_url + "index.html" if old_url.endswith("/") else old_url
                 target = urls.relative_url(urls.page_url(target_src, use_directory_urls), old_url)
                 out[path] = _PAGE.render(language=language, title=journey.title, target=target)

@@ -12,7 +12,6 @@ from markupsafe import Markup
 from . import urls
 from .channels import Channels
 from .chart import build_chart, plotly_spec, sparkline_points, svg_geometry
-from .compare import compare_journey
 from .icons import Icons
 from .labels import Labels
 from .model import Map, Persona
@@ -108,7 +107,7 @@ class Renderer:
             "defer": defer,
         }
         if page.kind == "journey" and page.journey is not None:
-            context["comparison"] = compare_journey(page.journey)
+            context["comparison"] = self.plan.comparison(page.journey)
         elif page.kind == "touchpoints":
             context["touchpoints_by_channel"] = touchpoints_by_channel(self.plan.catalog)
         elif page.kind == "opportunities":
@@ -129,6 +128,16 @@ class Renderer:
             "spec": plotly_spec(chart, self.labels),
             "svg": svg_geometry(chart),
         }
+
+
+_H2 = re.compile(r'<h2 id="([^"]+)"[^>]*>(.*?)</h2>', re.S)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def section_headings(html: str) -> list[tuple[str, str]]:
+    """(id, title) of each second-level heading: what the table of contents lists. The
+    titles stay HTML-escaped, as MkDocs keeps them."""
+    return [(ident, " ".join(_TAG.sub("", title).split())) for ident, title in _H2.findall(html)]
 
 
 DEFER_MARK = "jm-deferred:"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .fields import Fields, slugify
+from .fields import Fields, is_slug, slugify
 from .model import (
     LEVELS,
     MAP_TYPES,
@@ -195,7 +195,7 @@ class MapValidator:
     def aliases(self, m: YMap) -> list[str]:
         out = []
         for alias, line in self.f.ids(m, "aliases", "the map"):
-            if alias != alias.lower() or not alias or not all(c.isalnum() or c == "-" for c in alias):
+            if not is_slug(alias):
                 self.f.error(line, f"alias '{alias}' must be an earlier journey id: lowercase letters, digits and '-'")
             else:
                 out.append(alias)
