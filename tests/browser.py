@@ -75,10 +75,10 @@ class SiteServer:
 def generated_pages() -> dict[str, list[str]]:
     """Every generated page of the demo site by kind, from the same site plan the plugin
     uses. A new kind of page is covered by the tests as soon as the plan has it."""
-    from journeymaps.catalog import load_catalog
-    from journeymaps.plan import plan_site
+    from journeymaps.format.catalog import load_catalog
+    from journeymaps.site.plan import plan_site
+    from journeymaps.site.urls import page_url
     from journeymaps.siteconfig import load_settings
-    from journeymaps.urls import page_url
 
     plan = plan_site(load_catalog(REPO, load_settings(REPO)))
     pages: dict[str, list[str]] = {}

@@ -6,9 +6,9 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from journeymaps.catalog import load_catalog
+from journeymaps.format.catalog import load_catalog
+from journeymaps.format.problems import InvalidSite
 from journeymaps.model import Catalog
-from journeymaps.problems import InvalidSite
 from journeymaps.siteconfig import load_settings
 
 REPO = Path(__file__).resolve().parent.parent

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 
 from conftest import build_site, catalog_of, read_page, write_site
-from journeymaps.chart import build_chart
-from journeymaps.compare import compare_journey
-from journeymaps.export import journey_data
+from journeymaps.analysis.compare import compare_journey
+from journeymaps.site.chart import build_chart
+from journeymaps.site.export import journey_data
 
 CURRENT = """\
 ---

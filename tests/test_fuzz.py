@@ -8,8 +8,8 @@ from pathlib import Path
 from conftest import MAP, PERSONA, write_site
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from journeymaps.catalog import load_catalog
-from journeymaps.problems import InvalidSite
+from journeymaps.format.catalog import load_catalog
+from journeymaps.format.problems import InvalidSite
 from journeymaps.settings import Settings
 
 KEYS = [

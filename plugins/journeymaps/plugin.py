@@ -20,23 +20,23 @@ from mkdocs.structure.nav import Navigation, Section, _add_parent_links, _add_pr
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
-from . import urls
-from .catalog import load_catalog
-from .chart import build_chart
-from .export import dumps, index_data, journey_data, map_data
-from .icons import Icons
-from .labels import Labels
-from .model import Map
-from .plan import PlannedPage, SitePlan, plan_site
-from .portfolio import all_opportunities, opportunities_csv
-from .preview import PreviewText, cached_png
-from .problems import InvalidSite
-from .redirects import redirect_files
-from .render import Renderer, fill_in, section_headings
-from .settings import Settings, settings_from_options
+from journeymaps.analysis.portfolio import all_opportunities, opportunities_csv
+from journeymaps.format.catalog import load_catalog
+from journeymaps.format.problems import InvalidSite
+from journeymaps.model import Map
+from journeymaps.settings import Settings, settings_from_options
+from journeymaps.site import urls
+from journeymaps.site.chart import build_chart
+from journeymaps.site.export import dumps, index_data, journey_data, map_data
+from journeymaps.site.icons import Icons
+from journeymaps.site.plan import PlannedPage, SitePlan, plan_site
+from journeymaps.site.preview import PreviewText, cached_png
+from journeymaps.site.redirects import redirect_files
+from journeymaps.site.render import Renderer, fill_in, section_headings
+from journeymaps.text.labels import Labels
 
 log = logging.getLogger("mkdocs.plugins.journeymaps")
-ASSETS_DIR = Path(__file__).parent / "assets"
+ASSETS_DIR = Path(__file__).parent / "site" / "assets"
 
 
 def _plotly_js() -> Path:

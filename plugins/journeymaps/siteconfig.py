@@ -7,7 +7,7 @@ from typing import Any
 
 import yaml
 
-from .settings import Settings, settings_from_options
+from journeymaps.settings import Settings, settings_from_options
 
 
 class _TolerantLoader(yaml.SafeLoader):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from jinja2 import Template
 
-from . import urls
-from .plan import SitePlan
+from journeymaps.site import urls
+from journeymaps.site.plan import SitePlan
 
 _PAGE = Template(
     """<!doctype html>

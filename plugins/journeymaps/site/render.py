@@ -9,15 +9,15 @@ from urllib.parse import urlsplit
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from . import urls
-from .channels import Channels
-from .chart import build_chart, plotly_spec, sparkline_points, svg_geometry
-from .icons import Icons
-from .labels import Labels
-from .model import Map, Persona
-from .plan import PlannedPage, SitePlan
-from .portfolio import all_opportunities, touchpoints_by_channel
-from .settings import Settings
+from journeymaps.analysis.portfolio import all_opportunities, touchpoints_by_channel
+from journeymaps.model import Map, Persona
+from journeymaps.settings import Settings
+from journeymaps.site import urls
+from journeymaps.site.channels import Channels
+from journeymaps.site.chart import build_chart, plotly_spec, sparkline_points, svg_geometry
+from journeymaps.site.icons import Icons
+from journeymaps.site.plan import PlannedPage, SitePlan
+from journeymaps.text.labels import Labels
 
 
 def safe_href(url: str | None) -> str | None:
@@ -55,7 +55,7 @@ class Renderer:
         self.icons = icons
         self.use_directory_urls = use_directory_urls
         self.env = Environment(
-            loader=PackageLoader("journeymaps", "templates"),
+            loader=PackageLoader("journeymaps.site", "templates"),
             autoescape=True,
             trim_blocks=True,
             lstrip_blocks=True,

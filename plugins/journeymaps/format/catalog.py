@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .fields import Fields, is_slug, slugify
-from .model import STATES, Catalog, Journey, Map, Persona
-from .problems import InvalidSite, Problems
-from .reader import Document, read_document
-from .settings import Settings
-from .validate import MapContext, MapValidator, validate_persona
+from journeymaps.format.fields import Fields, is_slug, slugify
+from journeymaps.format.problems import InvalidSite, Problems
+from journeymaps.format.reader import Document, read_document
+from journeymaps.format.validate import MapContext, MapValidator, validate_persona
+from journeymaps.model import STATES, Catalog, Journey, Map, Persona
+from journeymaps.settings import Settings
 
 
 def _markdown_files(folder: Path) -> list[Path]:

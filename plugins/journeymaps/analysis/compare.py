@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .model import Journey, Map, Opportunity, PainPoint, Stage, Step
+from journeymaps.model import Journey, Map, Opportunity, PainPoint, Stage, Step
 
 
 def stage_mean(stage: Stage | None) -> float | None:

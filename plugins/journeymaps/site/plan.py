@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from . import urls
-from .compare import Comparison, compare_journey
-from .model import Catalog, Journey, Map, Persona
+from journeymaps.analysis.compare import Comparison, compare_journey
+from journeymaps.model import Catalog, Journey, Map, Persona
+from journeymaps.site import urls
 
 
 @dataclass

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
-from .chart import SERIES_STYLE, Chart, runs
+from journeymaps.site.chart import SERIES_STYLE, Chart, runs
 
 WIDTH, HEIGHT = 1200, 630  # the size chat apps and social sites expect for a link preview
 # Fonts with CJK glyphs first: many maps are written in Chinese.

@@ -7,10 +7,10 @@ import datetime as dt
 import json
 from typing import Any
 
-from . import urls
-from .compare import Comparison
-from .model import Journey, Map
-from .plan import SitePlan
+from journeymaps.analysis.compare import Comparison
+from journeymaps.model import Journey, Map
+from journeymaps.site import urls
+from journeymaps.site.plan import SitePlan
 
 _INTERNAL = {"path", "body"}
 

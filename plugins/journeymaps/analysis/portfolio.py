@@ -6,7 +6,7 @@ import csv
 import io
 from dataclasses import dataclass, field
 
-from .model import Catalog, Map, Opportunity, PainPoint, Stage, Step
+from journeymaps.model import Catalog, Map, Opportunity, PainPoint, Stage, Step
 
 
 @dataclass

@@ -5,8 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .fields import Fields, is_slug, slugify
-from .model import (
+from journeymaps.format.fields import Fields, is_slug, slugify
+from journeymaps.format.problems import did_you_mean
+from journeymaps.format.reader import Document, YMap
+from journeymaps.model import (
     LEVELS,
     MAP_TYPES,
     OPPORTUNITY_STATUSES,
@@ -20,9 +22,7 @@ from .model import (
     Stage,
     Step,
 )
-from .problems import did_you_mean
-from .reader import Document, YMap
-from .settings import Settings
+from journeymaps.settings import Settings
 
 PERSONA_KEYS = (
     "name", "role", "photo", "segment", "quote", "demographics", "goals",

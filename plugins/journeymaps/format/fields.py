@@ -10,8 +10,8 @@ from typing import Any
 
 from markdown.extensions.toc import slugify_unicode
 
-from .problems import Problems, did_you_mean, one_of
-from .reader import INVALID, YList, YMap
+from journeymaps.format.problems import Problems, did_you_mean, one_of
+from journeymaps.format.reader import INVALID, YList, YMap
 
 _SLUG = re.compile(r"^(?:[^\W_]|-)+$")
 

@@ -6,9 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from .catalog import load_catalog
-from .problems import InvalidSite
-from .siteconfig import SiteConfigError, load_settings
+from journeymaps.format.catalog import load_catalog
+from journeymaps.format.problems import InvalidSite
+from journeymaps.siteconfig import SiteConfigError, load_settings
 
 
 def validate(site_dir: Path) -> int:

@@ -10,7 +10,7 @@ from typing import Any
 
 import yaml
 
-from .problems import Problems
+from journeymaps.format.problems import Problems
 
 # libyaml is several times faster; both give nodes with line marks. But its
 # composer recurses in C and crashes the process on deeply nested input, so

@@ -7,7 +7,7 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass, field
 
-from .model import Map, Stage, Step
+from journeymaps.model import Map, Stage, Step
 
 SERIES_STYLE = {
     # Colour is never the only difference: each series has its own dash and marker too.

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .labels import Labels
-from .settings import Settings
+from journeymaps.settings import Settings
+from journeymaps.text.labels import Labels
 
 # Icons are names from the Material Design icon set shipped with the theme.
 BUILT_IN: dict[str, str] = {
