@@ -40,7 +40,7 @@ def check(root: Path) -> None:
         load_catalog(root, Settings())
     except InvalidSite as err:
         for problem in err.problems:
-            assert problem.line >= 1 and problem.path and problem.message
+            assert problem.line >= 1 and problem.path and str(problem)
 
 
 FAST = settings(max_examples=700, deadline=None, suppress_health_check=list(HealthCheck))

@@ -36,7 +36,7 @@ CASES = {
         {P: edit("title: First purchase\n", "title: First purchase\nxyzzy: 1\n")},
         [
             f"{P}:3: unknown key 'xyzzy' in the map; allowed keys: title, state, persona, journey, type, "
-            "description, goal, scope, owner, tags, reviewed, review_every, draft, aliases, sources, stages"
+            "description, goal, scope, owner, tags, reviewed, review_every, draft, aliases, part_of, sources, stages"
         ],
     ),
     "duplicate key": (

@@ -10,6 +10,10 @@ MAP_TYPES = ("customer-journey", "purchase-journey", "day-in-the-life", "service
 LEVELS = ("low", "medium", "high")
 OPPORTUNITY_STATUSES = ("idea", "planned", "in-progress", "done")
 SOURCE_KINDS = ("interview", "survey", "analytics", "support", "social", "other")
+# The channels every site knows (each with an icon and a label on the pages); sites add their own.
+CHANNELS = (
+    "web", "app", "email", "phone", "chat", "social", "store", "event", "mail", "sales", "partner", "word-of-mouth",
+)  # fmt: skip
 
 
 @dataclass
@@ -76,6 +80,17 @@ class Stage:
     steps: list[Step] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class PartOf:
+    """Where a journey sits in a larger one: that journey as a whole, or one of its stages."""
+
+    journey: str
+    stage: str | None = None
+
+    def __str__(self) -> str:
+        return f"{self.journey}#{self.stage}" if self.stage else self.journey
+
+
 @dataclass
 class Map:
     journey: str
@@ -93,6 +108,7 @@ class Map:
     review_every: int = 90
     draft: bool = False
     aliases: list[str] = field(default_factory=list)
+    part_of: PartOf | None = None
     sources: list[Source] = field(default_factory=list)
     # Where the map came from; not part of map.json.
     path: str = ""
@@ -141,6 +157,11 @@ class Journey:
     @property
     def title(self) -> str:
         return next(iter(self.ordered_states())).title
+
+    @property
+    def part_of(self) -> PartOf | None:
+        """The current state's, where both states say (docs/format.md, Journeys that nest)."""
+        return self.ordered_states()[0].part_of
 
     @property
     def aliases(self) -> list[str]:

@@ -33,7 +33,8 @@ from journeymaps.site.plan import PlannedPage, SitePlan, plan_site
 from journeymaps.site.preview import PreviewText, cached_png
 from journeymaps.site.redirects import redirect_files
 from journeymaps.site.render import Renderer, fill_in, section_headings
-from journeymaps.text.labels import Labels
+from journeymaps.siteconfig import plugin_options
+from journeymaps.text import Text
 
 log = logging.getLogger("mkdocs.plugins.journeymaps")
 ASSETS_DIR = Path(__file__).parent / "site" / "assets"
@@ -76,7 +77,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         self.renderer: Renderer | None = None
         self.pages: dict[str, PlannedPage] = {}
         self.deferred: dict[str, list[str]] = {}
-        self.labels = Labels("en")
+        self.labels = Text("en")
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -87,15 +88,16 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         # from scratch because the plugin lives across `mkdocs serve` rebuilds.
         self.plan, self.renderer, self.pages, self.deferred = None, None, {}, {}
         self.root = Path(config.config_file_path or ".").resolve().parent
-        options = {k: v for k, v in self.config.items() if v is not None}
         language = (config.theme.get("language") or "en") if config.theme else "en"
-        self.settings, errors = settings_from_options(options, language=language)
+        text = Text(language)
+        self.settings, errors = settings_from_options(plugin_options(self.config), language=language)
         if errors:
-            raise PluginError("\n".join(f"plugins.journeymaps: {e}" for e in errors))
+            name = Path(config.config_file_path or "mkdocs.yml").name
+            raise PluginError("\n".join(text("config.where", file=name, message=e) for e in errors))
         try:
             catalog = load_catalog(self.root, self.settings)
         except InvalidSite as err:
-            raise PluginError(f"{err.report()}\n{err}; nothing was built") from None
+            raise PluginError(f"{err.report(text)}\n{text('build.nothing_built', summary=err.summary(text))}") from None
         for folder in (self.settings.maps_dir, self.settings.personas_dir):
             if (self.root / folder).is_dir() and str(self.root / folder) not in config.watch:
                 config.watch.append(str(self.root / folder))

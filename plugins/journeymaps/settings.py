@@ -6,6 +6,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from journeymaps.text import Msg, Names
+
 DEFAULT_SCALE = (-2.0, 2.0)
 
 
@@ -37,37 +39,40 @@ def _number(value: Any) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
-def settings_from_options(options: Mapping[str, Any], language: str = "en") -> tuple[Settings, list[str]]:
+OPTIONS = ("maps_dir", "personas_dir", "emotion_scale", "review_every", "nav_limit", "channels")
+
+
+def settings_from_options(options: Mapping[str, Any], language: str = "en") -> tuple[Settings, list[Msg]]:
     """Settings from the plugin's options in mkdocs.yml, and what is wrong with them."""
-    errors: list[str] = []
+    errors: list[Msg] = []
     defaults = Settings()
-    known = {"maps_dir", "personas_dir", "emotion_scale", "review_every", "nav_limit", "channels", "enabled"}
+    known = (*OPTIONS, "enabled")
     for key in options:
         if key not in known:
-            errors.append(f"unknown option '{key}'; the options are {', '.join(sorted(known))}")
+            errors.append(Msg("config.unknown_option", key=key, options=Names(sorted(known))))
     scale = options.get("emotion_scale", defaults.emotion_scale)
     if not (isinstance(scale, (list, tuple)) and len(scale) == 2 and all(map(_number, scale)) and scale[0] < scale[1]):
-        errors.append(f"emotion_scale must be two numbers, low then high, like [-2, 2], not {scale!r}")
+        errors.append(Msg("config.emotion_scale", value=repr(scale)))
         scale = defaults.emotion_scale
     review_every = options.get("review_every", defaults.review_every)
     if not (isinstance(review_every, int) and not isinstance(review_every, bool) and review_every > 0):
-        errors.append(f"review_every must be a whole number of days above 0, not {review_every!r}")
+        errors.append(Msg("config.review_every", value=repr(review_every)))
         review_every = defaults.review_every
     nav_limit = options.get("nav_limit", defaults.nav_limit)
     if not (isinstance(nav_limit, int) and not isinstance(nav_limit, bool) and nav_limit >= 0):
-        errors.append(f"nav_limit must be a whole number of journeys, 0 or more, not {nav_limit!r}")
+        errors.append(Msg("config.nav_limit", value=repr(nav_limit)))
         nav_limit = defaults.nav_limit
     dirs = {}
     for key in ("maps_dir", "personas_dir"):
         value = options.get(key, getattr(defaults, key))
         if not isinstance(value, str) or not value.strip():
-            errors.append(f"{key} must be a folder name, not {value!r}")
+            errors.append(Msg("config.folder", key=key, value=repr(value)))
             value = getattr(defaults, key)
         dirs[key] = value.strip().strip("/")
     channels: dict[str, ChannelSetting] = {}
     raw = options.get("channels") or {}
     if not isinstance(raw, Mapping):
-        errors.append("channels must map a channel to a label, or to {label: ..., icon: ...}")
+        errors.append(Msg("config.channels"))
         raw = {}
     for name, spec in raw.items():
         if isinstance(spec, str):
@@ -75,12 +80,12 @@ def settings_from_options(options: Mapping[str, Any], language: str = "en") -> t
         elif isinstance(spec, Mapping) and isinstance(spec.get("label", name), str):
             extra = set(spec) - {"label", "icon"}
             if extra:
-                errors.append(f"channels.{name}: unknown key '{sorted(extra)[0]}'; use label and icon")
+                errors.append(Msg("config.channel_key", name=name, key=sorted(extra)[0]))
             channels[str(name)] = ChannelSetting(
                 label=str(spec.get("label", name)), icon=str(spec.get("icon", ChannelSetting.icon))
             )
         else:
-            errors.append(f"channels.{name} must be a label or {{label: ..., icon: ...}}")
+            errors.append(Msg("config.channel", name=name))
     settings = Settings(
         maps_dir=dirs["maps_dir"],
         personas_dir=dirs["personas_dir"],

@@ -1,62 +1,106 @@
-"""Read the plugin's options from a site's mkdocs.yml without MkDocs, for the command line."""
+"""A site's mkdocs.yml read by MkDocs itself (INHERIT, !ENV, plugin options, docs_dir), for
+the command line, so that the command line and the build can never see different settings.
+An adapter to MkDocs, like plugin.py; the core never imports it."""
 
 from __future__ import annotations
 
+import contextlib
+import logging
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from journeymaps.settings import Settings, settings_from_options
+from journeymaps.text import Msg
 
-
-class _TolerantLoader(yaml.SafeLoader):
-    """mkdocs.yml often holds tags such as !!python/name or !ENV; we need none of them."""
-
-
-def _ignore_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> None:
-    return None
-
-
-_TolerantLoader.add_multi_constructor("", _ignore_tag)
-_TolerantLoader.add_multi_constructor("!", _ignore_tag)
-_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", _ignore_tag)
+CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml")
 
 
 class SiteConfigError(Exception):
-    pass
+    """mkdocs.yml is missing or wrong; carries the messages to show."""
+
+    def __init__(self, *messages: Msg):
+        self.messages = list(messages)
+        super().__init__("; ".join(str(m) for m in messages))
+
+
+@dataclass(frozen=True)
+class Site:
+    root: Path  # the folder holding mkdocs.yml: paths in problems are relative to it
+    config_file: Path
+    settings: Settings
+    site_name: str
+    site_url: str | None
+    docs_dir: Path
+    use_directory_urls: bool
+    language: str  # the theme's, as written (zh, zh-Hans, en)
 
 
 def find_config(site_dir: Path) -> Path:
-    for name in ("mkdocs.yml", "mkdocs.yaml"):
+    for name in CONFIG_NAMES:
         if (site_dir / name).is_file():
             return site_dir / name
-    raise SiteConfigError(f"{site_dir}: no mkdocs.yml here; pass the folder that holds the site's mkdocs.yml")
+    raise SiteConfigError(Msg("cli.no_config", folder=str(site_dir)))
 
 
-def plugin_options(config: dict[str, Any]) -> dict[str, Any]:
-    plugins = config.get("plugins") or []
-    if isinstance(plugins, dict):
-        plugins = [{k: v} for k, v in plugins.items()]
-    for entry in plugins:
-        if entry == "journeymaps":
-            return {}
-        if isinstance(entry, dict) and "journeymaps" in entry:
-            return dict(entry["journeymaps"] or {})
-    return {}
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record.getMessage())
+
+
+@contextlib.contextmanager
+def _mkdocs_messages() -> Iterator[_Collect]:
+    """MkDocs logs what is wrong with a config; keep it for our message instead."""
+    log = logging.getLogger("mkdocs")
+    handler = _Collect()
+    log.addHandler(handler)
+    propagate, log.propagate = log.propagate, False
+    try:
+        yield handler
+    finally:
+        log.removeHandler(handler)
+        log.propagate = propagate
+
+
+def plugin_options(plugin_config: Any) -> dict[str, Any]:
+    """The options an author set (MkDocs fills the others with None)."""
+    return {k: v for k, v in dict(plugin_config or {}).items() if v is not None}
+
+
+def load_site(site_dir: Path) -> Site:
+    """The site as MkDocs reads it. Raises SiteConfigError with what is wrong."""
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import ConfigurationError
+
+    path = find_config(site_dir.resolve())
+    with _mkdocs_messages() as told:
+        try:
+            config = load_config(str(path))
+        except (ConfigurationError, OSError) as err:
+            said = told.records or [str(err)]
+            raise SiteConfigError(*(Msg("cli.config_error", file=path.name, message=m) for m in said)) from None
+    plugin = config.plugins.get("journeymaps")
+    options = plugin_options(plugin.config) if plugin is not None else {}
+    language = str(config.theme.get("language") or "en") if config.theme else "en"
+    settings, errors = settings_from_options(options, language=language)
+    if errors:
+        raise SiteConfigError(*(Msg("config.where", file=path.name, message=e) for e in errors))
+    return Site(
+        root=path.parent,
+        config_file=path,
+        settings=settings,
+        site_name=config.site_name,
+        site_url=config.site_url or None,
+        docs_dir=Path(config.docs_dir),
+        use_directory_urls=config.use_directory_urls,
+        language=language,
+    )
 
 
 def load_settings(site_dir: Path) -> Settings:
-    path = find_config(site_dir)
-    try:
-        config = yaml.load(path.read_text(encoding="utf-8-sig"), Loader=_TolerantLoader) or {}
-    except (yaml.YAMLError, UnicodeDecodeError) as err:
-        raise SiteConfigError(f"{path.name}: cannot read it: {err}") from None
-    if not isinstance(config, dict):
-        raise SiteConfigError(f"{path.name}: must be a mapping of settings")
-    theme = config.get("theme")
-    language = theme.get("language", "en") if isinstance(theme, dict) else "en"
-    settings, errors = settings_from_options(plugin_options(config), language=str(language or "en"))
-    if errors:
-        raise SiteConfigError("\n".join(f"{path.name}: plugins.journeymaps: {e}" for e in errors))
-    return settings
+    return load_site(site_dir).settings

@@ -1,4 +1,5 @@
-"""The journeymaps command line: the same checks as the site build, for CI and editors."""
+"""The journeymaps command line: an adapter over the same core as the plugin. Each command
+is a module with ``add(commands, common, text)`` and ``run(args, text) -> exit code``."""
 
 from __future__ import annotations
 
@@ -6,39 +7,59 @@ import argparse
 import sys
 from pathlib import Path
 
-from journeymaps.format.catalog import load_catalog
-from journeymaps.format.problems import InvalidSite
-from journeymaps.siteconfig import SiteConfigError, load_settings
+from journeymaps.cli import validate
+from journeymaps.siteconfig import Site, SiteConfigError, load_site
+from journeymaps.text import LANGUAGES, Text
+
+COMMANDS = (validate,)
 
 
-def validate(site_dir: Path) -> int:
+def _early(argv: list[str]) -> tuple[str | None, Path]:
+    """--lang and the site folder, before the full parser exists: its help is in that language."""
+    early = argparse.ArgumentParser(add_help=False)
+    early.add_argument("--lang")
+    early.add_argument("--site", type=Path)
+    known, rest = early.parse_known_args(argv)
+    site = known.site
+    if site is None and rest[:1] == ["validate"]:  # `journeymaps validate DIR`, the older form
+        site = next((Path(a) for a in rest[1:] if not a.startswith("-")), None)
+    return known.lang, site or Path(".")
+
+
+def site_or_none(folder: Path) -> Site | None:
     try:
-        settings = load_settings(site_dir)
-        catalog = load_catalog(site_dir, settings)
-    except SiteConfigError as err:
-        print(err, file=sys.stderr)
-        return 2
-    except InvalidSite as err:
-        print(err.report())
-        print(f"\n{err}", file=sys.stderr)
-        return 1
-    maps = catalog.maps()
-    print(
-        f"OK: {len(catalog.journeys)} journeys, {len(maps)} maps and {len(catalog.personas)} personas are valid",
-        file=sys.stderr,
-    )
-    return 0
+        return load_site(folder)
+    except SiteConfigError:
+        return None
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="journeymaps", description="Customer journey maps as a website.")
+    argv = sys.argv[1:] if argv is None else argv
+    lang, folder = _early(argv)
+    site = site_or_none(folder) if lang is None else None
+    text = Text(lang or (site.language if site else "en"))
+    parser = argparse.ArgumentParser(prog="journeymaps", description=text["cli.description"])
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--site", type=Path, default=None, metavar="DIR", help=text["cli.opt.site"])
+    common.add_argument("--lang", choices=LANGUAGES, help=text["cli.opt.lang"])
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    check = commands.add_parser("validate", help="check every map and persona; print path:line: problem")
-    check.add_argument("site_dir", nargs="?", default=".", type=Path, help="the folder with mkdocs.yml (default: .)")
+    runners = {}
+    for command in COMMANDS:
+        runners[command.NAME] = command.run
+        command.add(commands, common, text)
     args = parser.parse_args(argv)
-    if args.command == "validate":
-        return validate(args.site_dir)
-    return 2
+    args.site = args.site or getattr(args, "site_dir", None) or Path(".")
+    return runners[args.command](args, text)
+
+
+def open_site(args: argparse.Namespace, text: Text) -> Site | None:
+    """The site of --site (default: here), or None after saying what is wrong with it."""
+    try:
+        return load_site(args.site)
+    except SiteConfigError as err:
+        for message in err.messages:
+            print(text.render(message), file=sys.stderr)
+        return None
 
 
 if __name__ == "__main__":

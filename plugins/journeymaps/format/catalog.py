@@ -1,16 +1,19 @@
-"""Find every persona and map file of a site, validate them all, and tie them together."""
+"""Find every persona and map file of a site, validate them all, and tie them together:
+the rules across files (personas, journeys and states, aliases, nesting) live here."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
 from journeymaps.format.fields import Fields, is_slug, slugify
-from journeymaps.format.problems import InvalidSite, Problems
+from journeymaps.format.problems import InvalidSite, Problems, did_you_mean
 from journeymaps.format.reader import Document, read_document
 from journeymaps.format.validate import MapContext, MapValidator, validate_persona
 from journeymaps.model import STATES, Catalog, Journey, Map, Persona
 from journeymaps.settings import Settings
+from journeymaps.text import Msg, Names
 
 
 def _markdown_files(folder: Path) -> list[Path]:
@@ -25,26 +28,27 @@ def _relative(root: Path, path: Path) -> str:
     return path.relative_to(root).as_posix()
 
 
-def load_personas(root: Path, settings: Settings, problems: Problems) -> dict[str, Persona]:
+def load_personas(root: Path, settings: Settings, problems: Problems) -> tuple[dict[str, Persona], set[str]]:
+    """The personas that could be read, and the ids of all persona files: a map naming a
+    broken persona is not reported again."""
     folder = root / settings.personas_dir
     personas: dict[str, Persona] = {}
+    ids: set[str] = set()
     for path in _markdown_files(folder):
         rel = _relative(root, path)
         if path.parent != folder:
-            problems.add(rel, 1, f"persona files sit directly in {settings.personas_dir}/, not in a subfolder")
+            problems.add(rel, 1, "catalog.persona_in_subfolder", folder=settings.personas_dir)
             continue
         persona_id = path.stem
         doc = read_document(path, rel, problems)
         if not is_slug(persona_id):
-            hint = f"; rename it to '{slugify(persona_id)}.md'" if slugify(persona_id) else ""
-            problems.add(
-                rel, 1, f"the file name '{path.name}' is not a persona id (lowercase letters, digits and '-'){hint}"
-            )
+            hint = Msg("hint.rename", name=f"{slugify(persona_id)}.md") if slugify(persona_id) else ""
+            problems.add(rel, 1, "catalog.persona_file_name", name=path.name, hint=hint)
             continue
-        personas[persona_id] = None  # type: ignore[assignment]  # known even when broken: no cascades
+        ids.add(persona_id)
         if doc.data is not None:
-            personas[persona_id] = validate_persona(doc, persona_id, root, Fields(rel, problems))
-    return personas
+            personas[persona_id] = validate_persona(doc, persona_id, Fields(rel, problems, settings, root))
+    return personas, ids
 
 
 @dataclass
@@ -55,35 +59,25 @@ class _MapFile:
     state: str
 
 
-def _identify(doc: Document, folder: Path, settings: Settings, problems: Problems) -> _MapFile | None:
+def _identify(doc: Document, folder: Path, fields: Fields) -> _MapFile | None:
     """The journey and state a map file claims, from its place and its front matter."""
     parts = doc.abs_path.relative_to(folder).parts
-    fields = Fields(doc.path, problems)
     m = doc.data
+    maps_dir = fields.settings.maps_dir
     if len(parts) > 2 or (len(parts) == 2 and parts[1] not in ("current.md", "future.md")):
-        problems.add(
-            doc.path,
-            1,
-            f"a map file is {settings.maps_dir}/<journey>/current.md, {settings.maps_dir}/<journey>/future.md "
-            f"or {settings.maps_dir}/<journey>.md",
-        )
+        fields.error(1, "catalog.map_place", maps=maps_dir)
         return None
     path_state = parts[1].removesuffix(".md") if len(parts) == 2 else None
     path_journey = parts[0].removesuffix(".md")
-    state = fields.choice(m, "state", STATES, "the map", required=True)
+    state = fields.choice(m, "state", STATES, Msg("what.map"), required=True)
     if state and path_state and state != path_state:
-        fields.error(m.value_line("state"), f"this file is {parts[1]} but says 'state: {state}'; make them agree")
+        fields.error(m.value_line("state"), "catalog.state_disagrees", file=parts[1], state=state)
     state = path_state or state
-    journey = fields.slug(m, "journey", "the map") if "journey" in m else None
+    journey = fields.slug(m, "journey", Msg("what.map")) if "journey" in m else None
     if journey is None and "journey" not in m:
         if not is_slug(path_journey):
-            name = "folder" if path_state else "file"
-            problems.add(
-                doc.path,
-                1,
-                f"the {name} name '{path_journey}' is not a journey id (lowercase letters, digits and '-'); "
-                f"rename it or set 'journey:'",
-            )
+            key = "catalog.folder_not_journey_id" if path_state else "catalog.file_not_journey_id"
+            fields.error(1, key, name=path_journey)
             return None
         journey = path_journey
     if journey is None or state is None:
@@ -91,21 +85,28 @@ def _identify(doc: Document, folder: Path, settings: Settings, problems: Problem
     return _MapFile(doc, fields, journey, state)
 
 
-def load_maps(root: Path, settings: Settings, personas: set[str], problems: Problems) -> dict[str, Journey]:
+def load_maps(
+    root: Path, settings: Settings, personas: set[str], problems: Problems, today: dt.date | None = None
+) -> dict[str, Journey]:
     folder = root / settings.maps_dir
     files: dict[tuple[str, str], _MapFile] = {}
     for path in _markdown_files(folder):
         doc = read_document(path, _relative(root, path), problems)
         if doc.data is None:
             continue
-        found = _identify(doc, folder, settings, problems)
+        found = _identify(doc, folder, Fields(doc.path, problems, settings, root))
         if found is None:
             continue
         key = (found.journey, found.state)
         if key in files:
             line = doc.data.key_line("journey") if "journey" in doc.data else doc.data.key_line("state")
             problems.add(
-                doc.path, line, f"{files[key].doc.path} is already the {found.state} state of journey '{found.journey}'"
+                doc.path,
+                line,
+                "catalog.state_taken",
+                other=files[key].doc.path,
+                state=Msg(f"state_word.{found.state}"),
+                journey=found.journey,
             )
             continue
         files[key] = found
@@ -114,39 +115,108 @@ def load_maps(root: Path, settings: Settings, personas: set[str], problems: Prob
     for key in sorted(files, key=lambda k: (STATES.index(k[1]), k[0])):
         item = files[key]
         current = journeys.get(item.journey)
-        context = MapContext(
-            settings,
-            personas,
-            {p.id for p in current.states["current"].pain_points} if current else None,
-        )
+        context = MapContext(personas, {p.id for p in current.states["current"].pain_points} if current else None)
         validated = MapValidator(item.doc, item.fields, context).validate(item.journey, item.state)
         journeys.setdefault(item.journey, Journey(item.journey, {})).states[item.state] = validated
     _check_aliases(journeys, files, problems)
+    _check_part_of(journeys, files, problems)
+    _review_warnings(journeys, files, today or dt.date.today(), problems)
     return {j: journeys[j] for j in sorted(journeys)}
 
 
 def _check_aliases(journeys: dict[str, Journey], files: dict[tuple[str, str], _MapFile], problems: Problems) -> None:
     owner: dict[str, str] = {}
-    for (journey, _state), item in sorted(files.items()):
-        m: Map = journeys[journey].states[_state]
-        lines = dict(item.fields.ids(item.doc.data, "aliases", "the map"))
+    for (journey, state), item in sorted(files.items()):
+        m: Map = journeys[journey].states[state]
+        lines = dict(item.fields.text_items(item.doc.data, "aliases", Msg("what.map")))
         for alias in m.aliases:
             line = lines.get(alias, item.doc.data.line)
             if alias in journeys:
+                problems.add(item.doc.path, line, "catalog.alias_is_journey", alias=alias)
+            elif owner.setdefault(alias, journey) != journey:
+                problems.add(item.doc.path, line, "catalog.alias_taken", alias=alias, journey=owner[alias])
+
+
+def _check_part_of(journeys: dict[str, Journey], files: dict[tuple[str, str], _MapFile], problems: Problems) -> None:
+    """The larger journey and its stage exist, the states agree, and no journey is part of itself."""
+    for (journey, state), item in sorted(files.items()):
+        m = journeys[journey].states[state]
+        if m.part_of is None:
+            continue
+        line = item.doc.data.value_line("part_of")
+        target = journeys.get(m.part_of.journey)
+        if target is None:
+            hint = did_you_mean(m.part_of.journey, sorted(journeys)) or ""
+            problems.add(item.doc.path, line, "catalog.part_of_unknown_journey", journey=m.part_of.journey, hint=hint)
+        elif m.part_of.stage is not None:
+            stages = {s.id for other in target.states.values() for s in other.stages}
+            if m.part_of.stage not in stages:
+                hint = did_you_mean(m.part_of.stage, sorted(stages)) or Msg(
+                    "hint.known", what=Msg("known.stages"), names=Names(sorted(stages))
+                )
                 problems.add(
                     item.doc.path,
                     line,
-                    f"alias '{alias}' is the id of journey '{alias}'; an alias must be an id no journey has now",
+                    "catalog.part_of_unknown_stage",
+                    journey=m.part_of.journey,
+                    stage=m.part_of.stage,
+                    hint=hint,
                 )
-            elif owner.setdefault(alias, journey) != journey:
-                problems.add(item.doc.path, line, f"alias '{alias}' is already an alias of journey '{owner[alias]}'")
+        current = journeys[journey].states.get("current")
+        if state == "future" and current is not None and current.part_of != m.part_of:
+            problems.warn(item.doc.path, line, "catalog.part_of_states_differ", current=str(current.part_of or "—"))
+    for journey in sorted(journeys):
+        loop = _loop_from(journey, journeys)
+        if loop:
+            m = journeys[journey].ordered_states()[0]
+            item = files[(journey, m.state)]
+            line = item.doc.data.value_line("part_of")
+            problems.add(item.doc.path, line, "catalog.part_of_loop", journey=journey, loop=" → ".join(loop))
+
+
+def _loop_from(journey: str, journeys: dict[str, Journey]) -> list[str]:
+    """The chain of 'part_of' from a journey back to itself, or nothing."""
+    chain = [journey]
+    while True:
+        parent = journeys[chain[-1]].part_of
+        if parent is None or parent.journey not in journeys:
+            return []
+        if parent.journey == journey:
+            return [*chain, journey]
+        if parent.journey in chain:
+            return []  # a loop further up, reported from its own journeys
+        chain.append(parent.journey)
+
+
+def _review_warnings(
+    journeys: dict[str, Journey], files: dict[tuple[str, str], _MapFile], today: dt.date, problems: Problems
+) -> None:
+    for (journey, state), item in sorted(files.items()):
+        m = journeys[journey].states[state]
+        if not m.review_due(today):
+            continue
+        data = item.doc.data
+        if m.reviewed is None:
+            line = data.key_line("title") if "title" in data else data.line
+            problems.warn(m.path, line, "review.never", every=m.review_every)
+        else:
+            days = (today - m.reviewed).days
+            line = data.value_line("reviewed")
+            problems.warn(m.path, line, "review.due", date=m.reviewed.isoformat(), days=days, every=m.review_every)
+
+
+def read_site(root: Path, settings: Settings, today: dt.date | None = None) -> tuple[Catalog, Problems]:
+    """Read and validate the whole site as far as it can be read, with every problem:
+    errors, and warnings for maps due for review. Never raises for authors' mistakes."""
+    problems = Problems()
+    personas, persona_ids = load_personas(root, settings, problems)
+    journeys = load_maps(root, settings, persona_ids, problems, today)
+    return Catalog(personas=personas, journeys=journeys), problems
 
 
 def load_catalog(root: Path, settings: Settings) -> Catalog:
-    """Read and validate the whole site; raise InvalidSite with every problem at once."""
-    problems = Problems()
-    personas = load_personas(root, settings, problems)
-    journeys = load_maps(root, settings, set(personas), problems)
-    if problems:
-        raise InvalidSite(problems.items)
-    return Catalog(personas=personas, journeys=journeys)
+    """Read and validate the whole site; raise InvalidSite with every error at once."""
+    catalog, problems = read_site(root, settings)
+    if problems.errors:
+        raise InvalidSite(problems.errors)
+    return catalog

@@ -6,12 +6,15 @@ import datetime as dt
 import math
 import re
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 from markdown.extensions.toc import slugify_unicode
 
-from journeymaps.format.problems import Problems, did_you_mean, one_of
+from journeymaps.format.problems import Problems, did_you_mean
 from journeymaps.format.reader import INVALID, YList, YMap
+from journeymaps.settings import Settings
+from journeymaps.text import Msg, Names, OneOf
 
 _SLUG = re.compile(r"^(?:[^\W_]|-)+$")
 
@@ -25,41 +28,49 @@ def is_slug(value: str) -> bool:
     return bool(_SLUG.match(value)) and value == value.lower()
 
 
-def _show(value: Any) -> str:
+def shown(value: Any) -> str:
+    """A value as the author wrote it, short enough for a message."""
     text = repr(value) if not isinstance(value, str) else f"'{value}'"
     return text if len(text) <= 40 else text[:37] + "...'"
 
 
-def _kind(value: Any) -> str:
+def kind_of(value: Any) -> Msg | str:
+    """What a wrong value is, in words: 'a list', 'empty', or the value itself."""
     if isinstance(value, YMap):
-        return "a mapping"
+        return Msg("kind.mapping")
     if isinstance(value, YList):
-        return "a list"
+        return Msg("kind.list")
     if value is None:
-        return "empty"
+        return Msg("kind.empty")
     if isinstance(value, bool):
-        return f"{str(value).lower()} (a yes/no value)"
-    return _show(value)
+        return Msg("kind.yes_no", value=str(value).lower())
+    return shown(value)
 
 
 class Fields:
-    """Reads the keys of one file's front matter, reporting problems as it goes."""
+    """Reads the keys of one file's front matter, reporting problems as it goes. It knows
+    the site's settings and where the file is, for the checks that need them."""
 
-    def __init__(self, path: str, problems: Problems):
+    def __init__(self, path: str, problems: Problems, settings: Settings | None = None, root: Path | None = None):
         self.path = path
         self.problems = problems
+        self.settings = settings or Settings()
+        self.root = root or Path(".")
 
-    def error(self, line: int, message: str) -> None:
-        self.problems.add(self.path, line, message)
+    def error(self, line: int, key: str, /, **params: Any) -> None:
+        self.problems.add(self.path, line, key, **params)
 
-    def check_keys(self, m: YMap, allowed: Iterable[str], what: str) -> None:
+    def warn(self, line: int, key: str, /, **params: Any) -> None:
+        self.problems.warn(self.path, line, key, **params)
+
+    def check_keys(self, m: YMap, allowed: Iterable[str], what: Msg) -> None:
         allowed = list(allowed)
         for key in m:
             if key not in allowed:
-                hint = did_you_mean(str(key), allowed) or f"; allowed keys: {', '.join(allowed)}"
-                self.error(m.key_line(key), f"unknown key '{key}' in {what}{hint}")
+                hint = did_you_mean(str(key), allowed) or Msg("hint.allowed_keys", keys=Names(allowed))
+                self.error(m.key_line(key), "field.unknown_key", key=key, what=what, hint=hint)
 
-    def present(self, m: YMap, key: str, required: bool, what: str) -> bool:
+    def present(self, m: YMap, key: str, required: bool, what: Msg) -> bool:
         """Whether the key holds a value; an empty optional key counts as absent."""
         if key in m and m[key] is INVALID:
             return False  # already reported where it was read
@@ -67,9 +78,9 @@ class Fields:
             return True
         if required:
             if key in m:
-                self.error(m.key_line(key), f"'{key}' of {what} is empty; it is required")
+                self.error(m.key_line(key), "field.empty", key=key, what=what)
             else:
-                self.error(m.line, f"{what} has no '{key}'; it is required")
+                self.error(m.line, "field.missing", key=key, what=what)
         return False
 
     def _as_text(self, value: Any, line: int, key: str) -> str | None:
@@ -78,33 +89,30 @@ class Fields:
         if isinstance(value, (int, float, dt.date)) and not isinstance(value, bool):
             return value.isoformat() if isinstance(value, dt.date) else str(value)
         if isinstance(value, bool):
-            self.error(line, f"'{key}' must be text, not {_kind(value)}; put it in quotes")
+            self.error(line, "field.text_not_yes_no", key=key, kind=kind_of(value))
         else:
-            self.error(line, f"'{key}' must be text, not {_kind(value)}")
+            self.error(line, "field.text", key=key, kind=kind_of(value))
         return None
 
-    def text(self, m: YMap, key: str, what: str, required: bool = False) -> str | None:
+    def text(self, m: YMap, key: str, what: Msg, required: bool = False) -> str | None:
         if not self.present(m, key, required, what):
             return None
         value = self._as_text(m[key], m.value_line(key), key)
         if required and value == "":
-            self.error(m.value_line(key), f"'{key}' of {what} is empty; it is required")
+            self.error(m.value_line(key), "field.empty", key=key, what=what)
         return value
 
-    def texts(self, m: YMap, key: str, what: str) -> list[str]:
+    def texts(self, m: YMap, key: str, what: Msg) -> list[str]:
         """One item or a list of them."""
         return [text for text, _ in self.text_items(m, key, what)]
 
-    def ids(self, m: YMap, key: str, what: str) -> list[tuple[str, int]]:
-        """References to ids, with the line of each."""
-        return self.text_items(m, key, what)
-
-    def text_items(self, m: YMap, key: str, what: str) -> list[tuple[str, int]]:
+    def text_items(self, m: YMap, key: str, what: Msg) -> list[tuple[str, int]]:
+        """One item or a list of them, each with its line (references to ids, say)."""
         if not self.present(m, key, False, what):
             return []
         value = m[key]
         if isinstance(value, YMap):
-            self.error(m.value_line(key), f"'{key}' must be text or a list of texts, not a mapping")
+            self.error(m.value_line(key), "field.texts_not_mapping", key=key)
             return []
         if not isinstance(value, YList):
             item = self._as_text(value, m.value_line(key), key)
@@ -115,50 +123,52 @@ class Fields:
             if item is INVALID:
                 continue
             if isinstance(item, (YList, YMap)) or item is None:
-                self.error(line, f"each item of '{key}' must be text, not {_kind(item)}")
+                self.error(line, "field.item_text", key=key, kind=kind_of(item))
                 continue
             text = self._as_text(item, line, key)
             if text:
                 out.append((text, line))
         return out
 
-    def choice(self, m: YMap, key: str, choices: tuple[str, ...], what: str, required: bool = False) -> str | None:
+    def choice(self, m: YMap, key: str, choices: tuple[str, ...], what: Msg, required: bool = False) -> str | None:
         if not self.present(m, key, required, what):
             return None
         value = m[key]
         if isinstance(value, str) and value.strip().lower() in choices:
             return value.strip().lower()
         hint = did_you_mean(value, choices) if isinstance(value, str) else ""
-        self.error(m.value_line(key), f"'{key}' must be {one_of(choices)}, not {_kind(value)}{hint}")
+        self.error(m.value_line(key), "field.choice", key=key, choices=OneOf(choices), kind=kind_of(value), hint=hint)
         return None
 
-    def boolean(self, m: YMap, key: str, what: str) -> bool | None:
+    def boolean(self, m: YMap, key: str, what: Msg) -> bool | None:
         if not self.present(m, key, False, what):
             return None
         if isinstance(m[key], bool):
             return m[key]
-        self.error(m.value_line(key), f"'{key}' must be true or false, not {_kind(m[key])}")
+        self.error(m.value_line(key), "field.yes_no", key=key, kind=kind_of(m[key]))
         return None
 
-    def number(self, m: YMap, key: str, what: str) -> float | None:
+    def number(self, m: YMap, key: str, what: Msg, low: float, high: float, range_key: str) -> float | None:
+        """A number from low to high; ``range_key`` says what the range is."""
         if not self.present(m, key, False, what):
             return None
         value = m[key]
-        if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value):
-            return value
-        self.error(m.value_line(key), f"'{key}' must be a number, not {_kind(value)}")
-        return None
+        number = value if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+        if number is None or not math.isfinite(number) or not (low <= number <= high):
+            self.error(m.value_line(key), range_key, key=key, low=f"{low:g}", high=f"{high:g}", value=_raw(value))
+            return None
+        return number
 
-    def whole_number(self, m: YMap, key: str, what: str) -> int | None:
+    def days(self, m: YMap, key: str, what: Msg) -> int | None:
         if not self.present(m, key, False, what):
             return None
         value = m[key]
         if isinstance(value, int) and not isinstance(value, bool) and value > 0:
             return value
-        self.error(m.value_line(key), f"'{key}' must be a whole number of days above 0, not {_kind(value)}")
+        self.error(m.value_line(key), "field.days", key=key, kind=kind_of(value))
         return None
 
-    def date(self, m: YMap, key: str, what: str) -> dt.date | None:
+    def date(self, m: YMap, key: str, what: Msg) -> dt.date | None:
         if not self.present(m, key, False, what):
             return None
         value = m[key]
@@ -171,24 +181,21 @@ class Fields:
                 return dt.date.fromisoformat(value.strip())
             except ValueError:
                 pass
-        self.error(m.value_line(key), f"'{key}' must be a date like 2026-10-01, not {_kind(value)}")
+        self.error(m.value_line(key), "field.date", key=key, kind=kind_of(value))
         return None
 
-    def slug(self, m: YMap, key: str, what: str) -> str | None:
+    def slug(self, m: YMap, key: str, what: Msg) -> str | None:
         value = self.text(m, key, what)
         if value is None:
             return None
         if not is_slug(value):
             suggestion = slugify(value)
-            hint = f"; try '{suggestion}'" if suggestion else ""
-            self.error(
-                m.value_line(key),
-                f"'{key}' must be a lowercase id of letters, digits and '-', not '{value}'{hint}",
-            )
+            hint = Msg("hint.try", word=suggestion) if suggestion else ""
+            self.error(m.value_line(key), "field.slug", key=key, value=value, hint=hint)
             return None
         return value
 
-    def own_id(self, m: YMap, from_key: str, what: str) -> str | None:
+    def own_id(self, m: YMap, from_key: str, what: Msg) -> str | None:
         """The item's ``id``, or a slug of its name or text."""
         if "id" in m and m["id"] is not None:
             return self.slug(m, "id", what)
@@ -197,10 +204,25 @@ class Fields:
             return None  # the missing or odd name is reported by its own check
         made = slugify(name)
         if not made:
-            self.error(m.value_line(from_key), f"cannot make an id from '{name}'; set 'id:' for {what}")
+            self.error(m.value_line(from_key), "field.no_id", name=name, what=what)
         return made or None
 
-    def mappings(self, m: YMap, key: str, what: str, required: bool = False, strings: bool = False) -> list:
+    def text_map(self, m: YMap, key: str, what: Msg) -> dict[str, str]:
+        """A mapping of any keys to text values (a persona's demographics)."""
+        if not self.present(m, key, False, what):
+            return {}
+        value = m[key]
+        if not isinstance(value, YMap):
+            self.error(m.value_line(key), "field.text_map", key=key)
+            return {}
+        out = {}
+        for item in value:
+            text = self.text(value, item, Msg("what.key", key=key))
+            if text is not None:
+                out[str(item)] = text
+        return out
+
+    def mappings(self, m: YMap, key: str, what: Msg, required: bool = False, strings: bool = False) -> list:
         """A list of mappings (or of plain strings too, when ``strings``), one item also accepted
         where ``strings``. Returns (item, line) pairs."""
         if not self.present(m, key, required, what):
@@ -209,12 +231,10 @@ class Fields:
         if not isinstance(value, YList):
             if strings and isinstance(value, (str, YMap)):
                 return [(value, m.value_line(key))]
-            self.error(
-                m.value_line(key), f"'{key}' must be a list of mappings, each starting with '- ', not {_kind(value)}"
-            )
+            self.error(m.value_line(key), "field.list_of_mappings", key=key, kind=kind_of(value))
             return []
         if required and not value:
-            self.error(m.value_line(key), f"'{key}' of {what} is empty; it needs at least one item")
+            self.error(m.value_line(key), "field.empty_list", key=key, what=what)
         out = []
         for index, item in enumerate(value):
             line = value.item_line(index)
@@ -223,6 +243,10 @@ class Fields:
             if isinstance(item, YMap) or (strings and isinstance(item, str)):
                 out.append((item, line))
             else:
-                shape = "a mapping or text" if strings else "a mapping of keys like 'name:'"
-                self.error(line, f"each item of '{key}' must be {shape}, not {_kind(item)}")
+                shape = Msg("kind.mapping_or_text") if strings else Msg("kind.mapping_of_keys")
+                self.error(line, "field.item_shape", key=key, shape=shape, kind=kind_of(item))
         return out
+
+
+def _raw(value: Any) -> str:
+    return f"'{value}'" if isinstance(value, str) else repr(value)

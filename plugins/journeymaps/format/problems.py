@@ -1,4 +1,4 @@
-"""Problems found in authors' files, reported as ``path:line: message``."""
+"""Problems found in authors' files, reported as ``path:line: message`` in the site's language."""
 
 from __future__ import annotations
 
@@ -6,15 +6,27 @@ import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from journeymaps.text import ENGLISH, Msg, Text
 
-@dataclass(frozen=True, order=True)
+ERROR, WARNING = "error", "warning"
+
+
+@dataclass(frozen=True)
 class Problem:
-    path: str
+    path: str  # relative to the site root, with forward slashes
     line: int
-    message: str
+    msg: Msg
+    level: str = ERROR  # a warning (a map due for review, say) never stops a build
+
+    def words(self, text: Text = ENGLISH) -> str:
+        """``path:line: message``; the place comes first in every language, for tools."""
+        return f"{self.path}:{self.line}: {text.render(self.msg)}"
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}"
+        return self.words()
+
+    def sort_key(self) -> tuple:
+        return (self.path, self.line, str(self))
 
 
 @dataclass
@@ -23,39 +35,42 @@ class Problems:
 
     items: list[Problem] = field(default_factory=list)
 
-    def add(self, path: str, line: int, message: str) -> None:
-        self.items.append(Problem(path, line, message))
+    def add(self, path: str, line: int, key: str, /, **params: object) -> None:
+        self.items.append(Problem(path, line, Msg(key, **params)))
 
-    def __bool__(self) -> bool:
-        return bool(self.items)
+    def warn(self, path: str, line: int, key: str, /, **params: object) -> None:
+        self.items.append(Problem(path, line, Msg(key, **params), WARNING))
 
-    def __len__(self) -> int:
-        return len(self.items)
+    @property
+    def errors(self) -> list[Problem]:
+        return ordered(p for p in self.items if p.level == ERROR)
 
-    def sorted(self) -> list[Problem]:
-        return sorted(set(self.items))
+    @property
+    def warnings(self) -> list[Problem]:
+        return ordered(p for p in self.items if p.level == WARNING)
+
+
+def ordered(problems: Iterable[Problem]) -> list[Problem]:
+    """By file, line and message, each once."""
+    return sorted(set(problems), key=Problem.sort_key)
 
 
 class InvalidSite(Exception):
-    """Raised with every problem of the site once validation has finished."""
+    """Raised with every error of the site once validation has finished."""
 
     def __init__(self, problems: Iterable[Problem]):
-        self.problems = sorted(set(problems))
-        count = len(self.problems)
-        super().__init__(f"{count} problem{'s' if count != 1 else ''} in journey maps")
+        self.problems = ordered(problems)
+        super().__init__(self.summary())
 
-    def report(self) -> str:
-        return "\n".join(str(p) for p in self.problems)
+    def summary(self, text: Text = ENGLISH) -> str:
+        key = "problem.summary.one" if len(self.problems) == 1 else "problem.summary.many"
+        return text(key, count=len(self.problems))
+
+    def report(self, text: Text = ENGLISH) -> str:
+        return "\n".join(p.words(text) for p in self.problems)
 
 
-def did_you_mean(word: str, choices: Iterable[str]) -> str:
-    """A short hint naming the nearest allowed word, or an empty string."""
+def did_you_mean(word: str, choices: Iterable[str]) -> Msg | str:
+    """A short hint naming the nearest allowed word, or nothing."""
     close = difflib.get_close_matches(str(word), list(choices), n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else ""
-
-
-def one_of(choices: Iterable[str]) -> str:
-    items = [f"'{c}'" for c in choices]
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " or " + items[-1]
+    return Msg("hint.did_you_mean", word=close[0]) if close else ""

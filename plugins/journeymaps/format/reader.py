@@ -11,6 +11,7 @@ from typing import Any
 import yaml
 
 from journeymaps.format.problems import Problems
+from journeymaps.text import Msg
 
 # libyaml is several times faster; both give nodes with line marks. But its
 # composer recurses in C and crashes the process on deeply nested input, so
@@ -73,7 +74,7 @@ class Document:
 
 
 class _Unreadable(Exception):
-    def __init__(self, line: int, message: str):
+    def __init__(self, line: int, message: Msg):
         self.line = line
         self.message = message
 
@@ -95,13 +96,9 @@ class _Builder:
     def build(self, node: yaml.Node, depth: int = 0) -> Any:
         self.count += 1
         if self.count > MAX_VALUES:
-            raise _Unreadable(
-                self.top_key_line,
-                f"the front matter expands to more than {MAX_VALUES:,} values "
-                "(through YAML aliases?); a map needs far fewer",
-            )
+            raise _Unreadable(self.top_key_line, Msg("read.too_many_values", max=f"{MAX_VALUES:,}"))
         if depth > MAX_DEPTH:
-            raise _Unreadable(self.line(node), f"the front matter nests deeper than {MAX_DEPTH} levels")
+            raise _Unreadable(self.line(node), Msg("read.too_deep", max=MAX_DEPTH))
         if isinstance(node, yaml.MappingNode):
             if not self.tag_allowed(node, "tag:yaml.org,2002:map"):
                 return INVALID
@@ -119,17 +116,15 @@ class _Builder:
         try:
             return self.constructor.construct_object(node, deep=True)
         except yaml.constructor.ConstructorError as err:
-            self.problems.add(
-                self.path, self.line(node), f"invalid value: {err.problem}; only plain YAML values are allowed"
-            )
+            self.problems.add(self.path, self.line(node), "read.not_plain", detail=err.problem)
         except (ValueError, OverflowError) as err:  # a date like 2026-02-30
-            self.problems.add(self.path, self.line(node), f"invalid value '{node.value}': {err}")
+            self.problems.add(self.path, self.line(node), "read.invalid_value", value=node.value, reason=_reason(err))
         return INVALID
 
     def tag_allowed(self, node: yaml.Node, plain: str) -> bool:
         if node.tag == plain:
             return True
-        self.problems.add(self.path, self.line(node), f"the YAML tag '{node.tag}' is not allowed; write plain values")
+        self.problems.add(self.path, self.line(node), "read.tag", tag=node.tag)
         return False
 
     def build_mapping(self, node: yaml.MappingNode, depth: int) -> YMap:
@@ -141,17 +136,13 @@ class _Builder:
                 merged.extend(self.merge_sources(value_node, depth))
                 continue
             if not isinstance(key_node, yaml.ScalarNode):
-                raise _Unreadable(self.line(key_node), "a key must be a plain word, not a list or mapping")
+                raise _Unreadable(self.line(key_node), Msg("read.key_not_plain"))
             key = self.scalar(key_node)
             if key is INVALID:
                 continue
             if key in out.key_lines:
                 first = out.key_lines[key]
-                self.problems.add(
-                    self.path,
-                    self.line(key_node),
-                    f"duplicate key '{key}' (first set on line {first}); each key may appear once",
-                )
+                self.problems.add(self.path, self.line(key_node), "read.duplicate_key", key=key, first=first)
                 continue
             out.key_lines[key] = self.line(key_node)
             if depth == 0:
@@ -172,9 +163,21 @@ class _Builder:
         for item in nodes:
             built = self.build(item, depth + 1)
             if not isinstance(built, YMap):
-                raise _Unreadable(self.line(item), "'<<' merges mappings only")
+                raise _Unreadable(self.line(item), Msg("read.merge_mappings_only"))
             out.append(built)
         return out
+
+
+# Python's words for a date that does not exist, by catalogue key.
+_DATE_REASONS = {
+    "day is out of range for month": "reason.day_out_of_range",
+    "month must be in 1..12": "reason.month_out_of_range",
+}
+
+
+def _reason(err: Exception) -> Msg | str:
+    key = _DATE_REASONS.get(str(err))
+    return Msg(key) if key else str(err)
 
 
 def _decode(raw: bytes, path: str, problems: Problems) -> str | None:
@@ -182,22 +185,22 @@ def _decode(raw: bytes, path: str, problems: Problems) -> str | None:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
         line = raw[: err.start].count(b"\n") + 1
-        problems.add(path, line, "the file is not UTF-8 text; save it as UTF-8")
+        problems.add(path, line, "read.not_utf8")
         return None
     return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _yaml_message(err: yaml.MarkedYAMLError, text: str) -> tuple[int | None, str]:
+def _yaml_message(err: yaml.MarkedYAMLError, text: str) -> tuple[int | None, Msg]:
     # The context mark is where the broken construct opens (an unclosed
     # quote, say), which is where the author has to look.
     mark = err.context_mark or err.problem_mark
     lines = text.split("\n")
     if err.problem_mark is not None and err.problem_mark.line < len(lines) and "\t" in lines[err.problem_mark.line]:
         mark = err.problem_mark  # a stray tab is the mistake itself, wherever its construct began
-    parts = [p for p in (err.problem, err.context) if p]
-    message = "invalid YAML: " + (", ".join(parts) or "cannot parse")
-    if mark is err.problem_mark and err.problem_mark is not None and "\t" in lines[mark.line]:
-        message += "; indent with spaces, not tabs"
+    # The parser's own words stay as PyYAML writes them (English); the frame is translated.
+    detail = ", ".join(p for p in (err.problem, err.context) if p)
+    tabs = mark is err.problem_mark and err.problem_mark is not None and "\t" in lines[mark.line]
+    message = Msg("read.invalid_yaml", detail=detail or "?", hint=Msg("hint.tabs") if tabs else "")
     return (mark.line if mark else None), message
 
 
@@ -215,13 +218,13 @@ def parse_front_matter(text: str, offset: int, path: str, problems: Problems) ->
         node = yaml.compose(text, Loader=_loader_for(text))
     except yaml.MarkedYAMLError as err:
         line, message = _yaml_message(err, text)
-        problems.add(path, offset + 1 + (line or 0), message)
+        problems.add(path, offset + 1 + (line or 0), message.key, **message.params)
         return None
     except yaml.YAMLError as err:
-        problems.add(path, offset + 1, f"invalid YAML: {err}")
+        problems.add(path, offset + 1, "read.invalid_yaml", detail=str(err), hint="")
         return None
     except RecursionError:
-        problems.add(path, offset + 1, f"the front matter nests deeper than {MAX_DEPTH} levels")
+        problems.add(path, offset + 1, "read.too_deep", max=MAX_DEPTH)
         return None
     if node is None:
         return _empty_map(offset + 1)
@@ -229,9 +232,9 @@ def parse_front_matter(text: str, offset: int, path: str, problems: Problems) ->
     try:
         return builder.build(node)
     except _Unreadable as err:
-        problems.add(path, err.line, err.message)
+        problems.add(path, err.line, err.message.key, **err.message.params)
     except RecursionError:
-        problems.add(path, offset + 1, f"the front matter nests deeper than {MAX_DEPTH} levels")
+        problems.add(path, offset + 1, "read.too_deep", max=MAX_DEPTH)
     return None
 
 
@@ -252,7 +255,7 @@ def split_front_matter(text: str) -> tuple[str, int, str, int] | None:
             front = "\n".join(lines[1:index])
             body = "\n".join(lines[index + 1 :])
             return front, 2, body, index + 2
-    raise ValueError("front matter opened on line 1 is never closed with a '---' line")
+    raise ValueError("never closed")
 
 
 def read_document(abs_path: Path, path: str, problems: Problems) -> Document:
@@ -261,26 +264,26 @@ def read_document(abs_path: Path, path: str, problems: Problems) -> Document:
     try:
         size = abs_path.stat().st_size
         if size > MAX_FILE_BYTES:
-            problems.add(path, 1, f"the file is {size / 1e6:.1f} MB; a map or persona file may be at most 2 MB")
+            problems.add(path, 1, "read.too_big", size=f"{size / 1e6:.1f}")
             return empty
         raw = abs_path.read_bytes()
     except OSError as err:
-        problems.add(path, 1, f"cannot read the file: {err.strerror or err}")
+        problems.add(path, 1, "read.cannot_read", reason=err.strerror or str(err))
         return empty
     text = _decode(raw, path, problems)
     if text is None:
         return empty
     try:
         parts = split_front_matter(text)
-    except ValueError as err:
-        problems.add(path, 1, str(err))
+    except ValueError:
+        problems.add(path, 1, "read.not_closed")
         return empty
     if parts is None:
-        problems.add(path, 1, "the file has no front matter; start it with a '---' line, the YAML, and '---'")
+        problems.add(path, 1, "read.no_front_matter")
         return empty
     front, front_line, body, body_line = parts
     data = parse_front_matter(front, front_line - 1, path, problems)
     if data is not None and not isinstance(data, YMap):
-        problems.add(path, front_line, "the front matter must be a mapping of keys to values, like 'title: ...'")
+        problems.add(path, front_line, "read.not_mapping")
         data = None
     return Document(path, abs_path, data, body, body_line)

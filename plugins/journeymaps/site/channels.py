@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from journeymaps.settings import Settings
-from journeymaps.text.labels import Labels
+from journeymaps.text import Text
 
-# Icons are names from the Material Design icon set shipped with the theme.
+# Icons of the built-in channels (model.CHANNELS), from the Material Design icon set
+# shipped with the theme.
 BUILT_IN: dict[str, str] = {
     "web": "material/web",
     "app": "material/cellphone",
@@ -34,7 +35,7 @@ class Channel:
 
 
 class Channels:
-    def __init__(self, settings: Settings, labels: Labels):
+    def __init__(self, settings: Settings, labels: Text):
         self.settings = settings
         self.labels = labels
 

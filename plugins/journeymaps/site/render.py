@@ -17,7 +17,7 @@ from journeymaps.site.channels import Channels
 from journeymaps.site.chart import build_chart, plotly_spec, sparkline_points, svg_geometry
 from journeymaps.site.icons import Icons
 from journeymaps.site.plan import PlannedPage, SitePlan
-from journeymaps.text.labels import Labels
+from journeymaps.text import Text
 
 
 def safe_href(url: str | None) -> str | None:
@@ -50,7 +50,7 @@ class Renderer:
     def __init__(self, plan: SitePlan, settings: Settings, icons: Icons, use_directory_urls: bool):
         self.plan = plan
         self.settings = settings
-        self.labels = Labels(settings.language)
+        self.labels = Text(settings.language)
         self.channels = Channels(settings, self.labels)
         self.icons = icons
         self.use_directory_urls = use_directory_urls

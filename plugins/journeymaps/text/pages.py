@@ -1,8 +1,6 @@
-"""Every label the plugin writes, per language; English is complete and the fallback."""
+"""Words on the generated pages: headings, lane names, states, types, filters."""
 
 from __future__ import annotations
-
-from collections.abc import Mapping
 
 EN: dict[str, str] = {
     "journeys": "Journeys",
@@ -257,26 +255,3 @@ ZH: dict[str, str] = {
     "download_csv": "下载 CSV",
     "showing_opportunities": "显示 {shown} / {total} 个机会点",
 }
-
-LANGUAGES: dict[str, dict[str, str]] = {"en": EN, "zh": ZH}
-
-
-class Labels(Mapping[str, str]):
-    """Labels of one language, falling back to English key by key."""
-
-    def __init__(self, language: str):
-        base = (language or "en").replace("_", "-").split("-")[0].lower()
-        self.language = base if base in LANGUAGES else "en"
-        self._own = LANGUAGES[self.language]
-
-    def __getitem__(self, key: str) -> str:
-        return self._own.get(key) or EN[key]
-
-    def __iter__(self):
-        return iter(EN)
-
-    def __len__(self) -> int:
-        return len(EN)
-
-    def __call__(self, key: str, **values: object) -> str:
-        return self[key].format(**values)
