@@ -225,7 +225,7 @@ def _current_map(w: Writer, j: int, jid: str, kind: str, personas: list[Persona]
         front["review_every"] = 180
     if j % 5 == 2:
         front["draft"] = False
-    if j % 50 == 49:
+    if j % 50 == 8:
         front["aliases"] = [f"old-{jid}"]
     if j > 0 and j % 7 == 3:
         # The first journey's stages have ids; this one zooms into one of them.

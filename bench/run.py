@@ -39,7 +39,7 @@ from content import STAGES_PER_MAP, STEPS_PER_STAGE, Content, generate  # noqa: 
 from sites import write_sites  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
-SITES = ("plain", "journeymaps")
+SITES = ("plain", "plain-text", "journeymaps")
 # The issue's targets at 1000 maps: journeymaps against the plain site.
 TARGETS = {"cold": 1.3, "warm": 1.15, "rss": 1.5, "serve": 1.3}
 LINEAR = 3.3  # the 3000-map build at most this many times the 1000-map one
@@ -271,28 +271,38 @@ def _spread(values: list[float], unit: str, digits: int = 2) -> str:
 def _verdict(ratio: float, target: float | None, maps: int) -> str:
     if target is None or maps != 1000:
         return ""
-    return f"≤ {target:.2f}×  {'met' if ratio <= target else 'NOT met'}"
+    return f"≤ {target:.2f}× {'met' if ratio <= target else 'NOT met'}"
+
+
+COLUMN = 25
 
 
 def report(result: Result) -> str:
+    """A table: each site's median (min–max), journeymaps against plain (the yardstick, with
+    the target) and against plain-text (the same words without tables)."""
     b = result.builds
+    sites = [s for s in SITES if s in (b or result.serve or result.sites)]
     lines = [
         f"{result.maps} maps ({result.journeys} journeys, {STAGES_PER_MAP * STEPS_PER_STAGE} steps a map), "
-        f"{result.personas} personas; {result.rounds} round{'s' * (result.rounds > 1)}",
+        f"{result.personas} personas; {result.rounds} round{'s' * (result.rounds != 1)}",
     ]
     loads = [x.load for site in b.values() for kind in site.values() for x in kind]
     if loads:
         lines.append(f"load average (1 min) at the start of each build: {min(loads):.1f}–{max(loads):.1f}")
-    lines += ["", f"{'':26}{'plain MkDocs':>26}{'journeymaps':>26}{'ratio':>8}  target (at 1000 maps)"]
+    head = "".join(f"{s:>{COLUMN}}" for s in sites)
+    lines += ["", f"{'':26}{head}{'jm/plain':>10}{'jm/text':>9}  target at 1000 maps (jm/plain)"]
+
+    def ratio(values: dict[str, list[float]], base: str) -> str:
+        if not values.get(base) or not values.get("journeymaps"):
+            return ""
+        return f"{_median(values['journeymaps']) / _median(values[base]):.2f}×"
 
     def row(label: str, values: dict[str, list[float]], unit: str, target: float | None, digits: int = 2) -> None:
-        if not all(values.get(s) for s in SITES):
-            return
-        ratio = _median(values["journeymaps"]) / _median(values["plain"])
-        lines.append(
-            f"{label:26}{_spread(values['plain'], unit, digits):>26}{_spread(values['journeymaps'], unit, digits):>26}"
-            f"{ratio:7.2f}×  {_verdict(ratio, target, result.maps)}"
-        )
+        cells = "".join(f"{_spread(values.get(s, []), unit, digits):>{COLUMN}}" for s in sites)
+        verdict = ""
+        if values.get("plain") and values.get("journeymaps"):
+            verdict = _verdict(_median(values["journeymaps"]) / _median(values["plain"]), target, result.maps)
+        lines.append(f"{label:26}{cells}{ratio(values, 'plain'):>10}{ratio(values, 'plain-text'):>9}  {verdict}")
 
     if b:
         for kind, label in (("cold", "no cache"), ("warm", "warm (.cache/ kept)")):
@@ -302,9 +312,7 @@ def report(result: Result) -> str:
             row(f"peak RSS, {kind} build", {s: [x.rss for x in b[s][kind]] for s in b}, "MB", TARGETS["rss"], 0)
     if result.serve:
         row("serve: rebuild after edit", result.serve, "s", TARGETS["serve"])
-        if result.serve_rss:
-            rss = result.serve_rss
-            lines.append(f"{'serve: peak RSS':26}{rss.get('plain', 0):>23.0f} MB{rss.get('journeymaps', 0):>23.0f} MB")
+        row("serve: peak RSS", {s: [v] for s, v in result.serve_rss.items()}, "MB", None, 0)
     if result.sites:
         lines.append("")
         for key, label in (
@@ -313,8 +321,13 @@ def report(result: Result) -> str:
             ("search_words", "words in the search index"),
             ("html_bytes", "bytes of HTML"),
         ):
-            values = [result.sites[s][key] for s in SITES]
-            lines.append(f"{label:26}{values[0]:>26,}{values[1]:>26,}{values[1] / max(values[0], 1):7.2f}×")
+            values = {s: result.sites[s][key] for s in sites}
+            cells = "".join(f"{values[s]:>{COLUMN},}" for s in sites)
+            jm = values.get("journeymaps", 0)
+            ratios = "".join(
+                f"{jm / max(values[s], 1):>{w}.2f}×" for s, w in (("plain", 9), ("plain-text", 8)) if s in values
+            )
+            lines.append(f"{label:26}{cells}{ratios}")
     return "\n".join(lines)
 
 
@@ -322,12 +335,25 @@ def linearity(results: list[Result]) -> str:
     by_maps = {r.maps: r for r in results if r.builds}
     if 1000 not in by_maps or 3000 not in by_maps:
         return ""
-    out = ["", "3000 maps against 1000 maps (at most 3.3×: cost linear in the number of maps):"]
+    out = ["", "3000 maps against 1000 maps (target at most 3.3×: cost linear in the number of maps):"]
     for site in SITES:
         for kind in ("cold", "warm"):
-            small, large = (_median([x.wall for x in by_maps[n].builds[site][kind]]) for n in (1000, 3000))
-            out.append(f"  {site:11} {kind}: {large / small:.2f}×")
+            runs = [by_maps[n].builds.get(site, {}).get(kind) for n in (1000, 3000)]
+            if all(runs):
+                wall, cpu = ([_median([getattr(x, key) for x in run]) for run in runs] for key in ("wall", "cpu"))
+                out.append(f"  {site:11} {kind}: wall {wall[1] / wall[0]:.2f}×, CPU {cpu[1] / cpu[0]:.2f}×")
     return "\n".join(out)
+
+
+def load_results(path: Path) -> list[Result]:
+    results = []
+    for found in json.loads(path.read_text(encoding="utf-8"))["results"]:
+        builds = {
+            site: {kind: [Build(**b) for b in runs] for kind, runs in kinds.items()}
+            for site, kinds in found.pop("builds").items()
+        }
+        results.append(Result(**found, builds=builds))
+    return results
 
 
 def measure(count: int, args: argparse.Namespace, log) -> Result:
@@ -335,20 +361,22 @@ def measure(count: int, args: argparse.Namespace, log) -> Result:
     result = Result(count, len(content.journeys), len(content.personas), args.rounds)
     folder = Path(args.keep) / str(count) if args.keep else Path(tempfile.mkdtemp(prefix=f"jm-bench-{count}-"))
     try:
-        maps_site, plain_site = write_sites(content, folder)
-        sites = {"plain": plain_site, "journeymaps": maps_site}
+        sites = {name: path for name, path in write_sites(content, folder).items() if name in args.sites}
         log(f"{count} maps: sites written to {folder}")
         if args.rounds:
             run_builds(sites, result, args.warmup, log)
         if args.serve:
             journey = content.journeys[len(content.journeys) // 2]
-            maps_file = f"maps/{journey.id}.md" if journey.single_file else f"maps/{journey.id}/current.md"
             page = f"journeys/{journey.id}/current/"
-            for name, edited in (("plain", f"docs/journeys/{journey.id}/current.md"), ("journeymaps", maps_file)):
-                times, rss = serve_rebuilds(sites[name], sites[name] / edited, page, args.edits, log)
+            for name, site in sites.items():
+                if name == "journeymaps":
+                    edited = f"maps/{journey.id}.md" if journey.single_file else f"maps/{journey.id}/current.md"
+                else:
+                    edited = f"docs/journeys/{journey.id}/current.md"
+                times, rss = serve_rebuilds(site, site / edited, page, args.edits, log)
                 result.serve[name], result.serve_rss[name] = times, rss
-        if not (sites["plain"] / "site").is_dir():
-            for site in sites.values():
+        for site in sites.values():
+            if not (site / "site").is_dir():
                 build(site, cold=False)
         result.sites = {name: site_summary(site / "site") for name, site in sites.items()}
     finally:
@@ -364,15 +392,28 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--warmup", type=int, default=1, help="untimed builds of each site first (default 1)")
     parser.add_argument("--serve", action="store_true", help="also time `mkdocs serve` rebuilds after an edit")
     parser.add_argument("--edits", type=int, default=5, help="edits timed under `mkdocs serve` (default 5)")
+    parser.add_argument(
+        "--sites", default=",".join(SITES), help=f"which sites, comma-separated (default {','.join(SITES)})"
+    )
     parser.add_argument("--keep", metavar="DIR", help="write the sites here and keep them")
     parser.add_argument("--json", metavar="FILE", help="also write the results here")
     parser.add_argument("--quiet", action="store_true", help="print only the results")
+    parser.add_argument("--report", metavar="FILE", nargs="+", help="print the results saved by --json, run nothing")
     args = parser.parse_args(argv)
+    args.sites = [s for s in args.sites.split(",") if s]
+    if unknown := set(args.sites) - set(SITES):
+        parser.error(f"unknown sites: {', '.join(sorted(unknown))}")
 
     def log(message: str) -> None:
         if not args.quiet:
             print(message, file=sys.stderr, flush=True)
 
+    if args.report:
+        results = [r for path in args.report for r in load_results(Path(path))]
+        for result in results:
+            print(report(result), end="\n\n")
+        print(linearity(results))
+        return 0
     info = machine()
     print(f"machine: {info['cpu']}, {info['cores']} cores, {info['memory']}; {info['system']}; Python {info['python']}")
     print(f"packages: {info['packages']}; journeymaps {info['commit']}")

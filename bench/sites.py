@@ -1,18 +1,24 @@
-"""Write the benchmark's two sites from the same content (data.py).
+"""Write the benchmark's sites from the same content (content.py).
 
 - ``journeymaps/``: the maps and personas as authors write them, and the plugin.
-- ``plain/``: what a team would publish without the plugin: one Markdown page at the same
-  URL for every page the plugin generates (each map, each journey, each persona, the
-  journeys, touchpoints, opportunities and personas indexes), holding the words that page
-  shows, under the same navigation (a section per journey up to ``nav_limit`` journeys,
-  only the indexes past it), with the same pages left out of search and the same parts of
-  pages marked ``data-search-exclude``.
+- ``plain/``, the yardstick: what a team would publish without the plugin. One Markdown
+  page at the same URL for every page the plugin generates (each map, each journey, each
+  persona, the journeys, touchpoints, opportunities and personas indexes) holding the
+  words that page shows; the same navigation (a section per journey up to ``nav_limit``
+  journeys, only the indexes past it); the same pages left out of search and the same
+  parts of pages marked ``data-search-exclude``; the same alias redirect pages. Where the
+  plugin shows a table (the stage table, the pain points and opportunities of a map, the
+  indexes) the plain page has a Markdown table.
+- ``plain-text/``: the plain site with every table row written as a paragraph. The same
+  words in the cheapest Markdown there is: Python-Markdown takes about twice as long over
+  a table as over the same words in paragraphs, so this is a lower bound of what MkDocs
+  needs for these pages.
 
-Both sites share one mkdocs.yml apart from the plugin and the ``nav``: Material with the
-demo site's features, search, and the same Markdown extensions. What the plain site does
-not have is the plugin's own work: the emotion chart (an SVG and Plotly data), icons,
-``map.json``, ``journey.json``, ``journeymaps.json``, ``opportunities.csv``,
-``emotion.png``, alias redirects and plotly.js. That is what the benchmark measures.
+The sites share one mkdocs.yml apart from the plugin and the ``nav``: Material with the
+demo site's features, search, and the same Markdown extensions. What the plain sites do not
+have is the plugin's own work: the emotion charts (SVG and Plotly data), icons, the
+filters of the indexes, ``map.json``, ``journey.json``, ``journeymaps.json``,
+``opportunities.csv``, ``emotion.png`` and plotly.js. That is what the benchmark measures.
 """
 
 from __future__ import annotations
@@ -93,17 +99,34 @@ STATUS = {"idea": "Idea", "planned": "Planned", "in-progress": "In progress", "d
 SOURCE = {k: k.capitalize() for k in ("interview", "survey", "analytics", "support", "social", "other")}
 
 
-def write_sites(content: Content, base: Path) -> tuple[Path, Path]:
-    """The journeymaps site and the plain site under ``base``; returns their folders."""
-    maps_site, plain_site = base / "journeymaps", base / "plain"
-    for site in (maps_site, plain_site):
+def write_sites(content: Content, base: Path) -> dict[str, Path]:
+    """The three sites under ``base``: journeymaps, plain, and plain-text (the plain site's
+    pages with every table row written as a paragraph: the same words in the cheapest
+    Markdown, a lower bound of what MkDocs needs for them)."""
+    sites = {name: base / name for name in ("plain", "plain-text", "journeymaps")}
+    for site in sites.values():
         if site.exists():
             shutil.rmtree(site)
         (site / "docs").mkdir(parents=True)
         (site / "docs/index.md").write_text(HOME, encoding="utf-8")
-    _write_journeymaps(content, maps_site)
-    _write_plain(content, plain_site)
-    return maps_site, plain_site
+    _write_journeymaps(content, sites["journeymaps"])
+    _write_plain(content, sites["plain"], lambda text: text)
+    _write_plain(content, sites["plain-text"], without_tables)
+    return sites
+
+
+def without_tables(markdown: str) -> str:
+    """Each table row a paragraph of its cells; the header's rule dropped."""
+    out = []
+    for line in markdown.split("\n"):
+        if line.startswith("|---"):
+            continue
+        if line.startswith("| "):
+            cells = (c.strip() for c in line.strip().strip("|").split(" | "))
+            out += ["", " ".join(c.replace("<br>", " ") for c in cells if c), ""]
+        else:
+            out.append(line)
+    return "\n".join(out)
 
 
 def photo_png(seed: int) -> bytes:
@@ -139,14 +162,14 @@ def _write_journeymaps(content: Content, root: Path) -> None:
 # -- the plain site ------------------------------------------------------------------------
 
 
-def _write_plain(content: Content, root: Path) -> None:
+def _write_plain(content: Content, root: Path, markup) -> None:
     site = PlainSite(content)
     (root / "mkdocs.yml").write_text(CONFIG.format(plugin="", nav=site.nav()), encoding="utf-8")
     docs = root / "docs"
     for src, text in site.pages():
         path = docs / src
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        path.write_text(markup(text), encoding="utf-8")
     for i, p in enumerate(content.personas):
         if p.photo:
             (docs / "assets/personas").mkdir(parents=True, exist_ok=True)
