@@ -1,20 +1,21 @@
 """Where a build's time and memory go: by phase, by function, and by allocation site.
 
-    .venv/bin/python bench/profile_build.py --maps 1000                 # both sites, cold and warm
+    .venv/bin/python bench/profile_build.py --maps 1000 --plain   # cold and warm; --plain: the plain sites too
     .venv/bin/python bench/profile_build.py --site /path/to/site --state warm --what cprofile
 
 Each measurement is a fresh process that builds the site in-process (as `mkdocs build`
 does) with one kind of instrument, so the instruments do not distort one another:
 
-- phases: wall time of each MkDocs build phase and each plugin event, with no profiler
-  (a timer around each event method and a few MkDocs functions), and the process's RSS
-  after each phase. The phases add up to the build.
-- cprofile: cProfile over the whole build; own time grouped by who owns the code (the
-  time of helpers, that is built-ins, the standard library and Jinja2's runtime, is given
-  to the code that called them: html.parser's time to the search plugin, str.join in a
-  template to that template), and the top functions. cProfile roughly doubles the time of Python-heavy code,
-  so read shares, not seconds. It sees only the main thread: in this run the plugin's
-  thread pool for emotion.png is made serial so its work is seen too.
+- phases: wall and CPU time of each MkDocs build phase and each plugin event, with no
+  profiler (a timer around each event method and a few MkDocs functions), and the
+  process's RSS after each phase. The phases add up to the build.
+- cprofile: cProfile over the whole build, counting CPU time (other work on the machine
+  does not distort it): own time grouped by who owns the code (the time of helpers, that
+  is built-ins, the standard library and Jinja2's runtime, is given to the code that
+  called them: html.parser's time to the search plugin, str.join in a template to that
+  template), and the top functions. cProfile roughly doubles the time of Python-heavy
+  code, so read shares, not seconds. It sees only the main thread: in this run the
+  plugin's thread pool for emotion.png is made serial so its work is seen too.
 - held: at the end of each phase, the size of what is held: every page's Markdown and
   HTML (MkDocs keeps them all until the build ends) and each plugin's own state.
 - memory: tracemalloc snapshots at the ends of the phases: what is held, by the code that
@@ -86,26 +87,30 @@ class Probe:
     """Timers around plugin events and MkDocs' build steps; a hook at each phase's end."""
 
     def __init__(self, on_phase=None):
-        self.times: dict[str, float] = collections.defaultdict(float)
+        self.times: dict[str, float] = collections.defaultdict(float)  # own wall time
+        self.cpu: dict[str, float] = collections.defaultdict(float)  # own CPU time, every thread
         self.calls: dict[str, int] = collections.defaultdict(int)
         self.marks: list[tuple[str, float, float, float]] = []  # phase, seconds since start, RSS, peak RSS
         self.on_phase = on_phase
         self.start = time.perf_counter()
-        self._stack: list[list[float]] = []  # time spent in timed children, per open timer
+        self._stack: list[list[float]] = []  # wall and CPU time spent in timed children, per open timer
 
     def timed(self, key: str, function):
         def wrapper(*args, **kwargs):
-            self._stack.append([0.0])
-            started = time.perf_counter()
+            self._stack.append([0.0, 0.0])
+            started, started_cpu = time.perf_counter(), time.process_time()
             try:
                 return function(*args, **kwargs)
             finally:
-                spent = time.perf_counter() - started
-                inner = self._stack.pop()[0]
-                self.times[key] += spent - inner  # own time: timed children are counted on their own
+                spent, spent_cpu = time.perf_counter() - started, time.process_time() - started_cpu
+                inner, inner_cpu = self._stack.pop()
+                # Own time: timed children are counted on their own.
+                self.times[key] += spent - inner
+                self.cpu[key] += spent_cpu - inner_cpu
                 self.calls[key] += 1
                 if self._stack:
                     self._stack[-1][0] += spent
+                    self._stack[-1][1] += spent_cpu
 
         return wrapper
 
@@ -257,15 +262,19 @@ def child_held(site: Path) -> dict:
 
 def child_phases(site: Path) -> dict:
     probe = Probe()
+    cpu = time.process_time()
     wall = build_in_process(site, probe)
-    return {"wall": wall, "times": dict(probe.times), "calls": dict(probe.calls), "marks": probe.marks}
+    cpu = time.process_time() - cpu
+    found = {"wall": wall, "cpu": cpu, "times": dict(probe.times), "cpu_times": dict(probe.cpu)}
+    return {**found, "calls": dict(probe.calls), "marks": probe.marks}
 
 
 def child_cprofile(site: Path, top: int) -> dict:
     import cProfile
     import pstats
 
-    profiler = cProfile.Profile()
+    # CPU time, not wall time: other people's work on a shared machine does not count.
+    profiler = cProfile.Profile(time.process_time)
     profiler.enable()
     wall = build_in_process(site, None, serial_images=True)
     profiler.disable()
@@ -404,21 +413,22 @@ def run_child(what: str, site: Path, state: str, top: int) -> dict:
 
 
 def print_phases(site: str, state: str, found: dict) -> None:
-    wall = found["wall"]
-    print(f"\n## {site}, {state}: phases (no profiler), {wall:.2f} s in all\n")
-    print(f"{'':62}{'seconds':>9}{'share':>8}{'calls':>7}")
-    times = sorted(found["times"].items(), key=lambda kv: -kv[1])
-    accounted = 0.0
-    for key, seconds in times:
-        if seconds < 0.005:
+    wall, cpu = found["wall"], found["cpu"]
+    print(f"\n## {site}, {state}: phases (no profiler), {wall:.2f} s in all, {cpu:.2f} s of CPU\n")
+    print(f"{'':58}{'wall s':>8}{'share':>7}{'CPU s':>8}{'share':>7}{'calls':>7}")
+    for key, seconds in sorted(found["cpu_times"].items(), key=lambda kv: -kv[1]):
+        if max(seconds, found["times"][key]) < 0.005:
             continue
-        accounted += seconds
-        print(f"{key:62}{seconds:9.2f}{seconds / wall:8.1%}{found['calls'][key]:7}")
-    rest = wall - sum(found["times"].values())
-    print(f"{'the rest (config, theme environment, between phases)':62}{rest:9.2f}{rest / wall:8.1%}")
-    print(f"\n{'RSS at the end of each phase':62}{'MB':>9}{'peak MB':>9}")
+        print(
+            f"{key:58}{found['times'][key]:8.2f}{found['times'][key] / wall:7.1%}"
+            f"{seconds:8.2f}{seconds / cpu:7.1%}{found['calls'][key]:7}"
+        )
+    rest, rest_cpu = wall - sum(found["times"].values()), cpu - sum(found["cpu_times"].values())
+    label = "the rest (load config, theme environment)"
+    print(f"{label:58}{rest:8.2f}{rest / wall:7.1%}{rest_cpu:8.2f}{rest_cpu / cpu:7.1%}")
+    print(f"\n{'RSS at the end of each phase':58}{'MB':>13}{'peak MB':>9}")
     for phase, at, now, peak in found["marks"]:
-        print(f"{phase:55}{at:6.1f} s{now:9.0f}{peak:9.0f}")
+        print(f"{phase:58}{at:6.1f} s{now:7.0f}{peak:9.0f}")
 
 
 def print_cprofile(site: str, state: str, found: dict, top: int) -> None:
