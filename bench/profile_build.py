@@ -504,7 +504,7 @@ def main(argv: list[str] | None = None) -> int:
 
         folder = args.keep or Path(tempfile.mkdtemp(prefix="jm-profile-"))
         written = write_sites(generate(args.maps), folder)
-        sites = {name: written[name] for name in ("journeymaps", "plain", "plain-text")}
+        sites = {name: written[name] for name in ("journeymaps", "plain", "plain-tables")}
     states = ("cold", "warm") if args.state == "both" else (args.state,)
     what = args.what.split(",")
     try:

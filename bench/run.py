@@ -1,18 +1,19 @@
-"""Build a journeymaps site and a plain MkDocs site of the same pages and words, in turn.
+"""Build a journeymaps site and plain MkDocs sites of the same pages and words, in turn.
 
     .venv/bin/python bench/run.py --maps 1000            # 3 rounds, cold and warm builds
     .venv/bin/python bench/run.py --maps 1000 --serve    # and the `mkdocs serve` rebuild
     .venv/bin/python bench/run.py --maps 100 1000 3000 --json results.json
 
-Both sites are written from the same generated content (content.py, sites.py): the plain
-site has a page at the same URL for every page the plugin generates, with the words that
-page shows, the same navigation and the same search exclusions. Each build is a fresh
-``mkdocs build --strict`` process; its wall time, CPU time and peak memory (RSS of the
-build process) are measured. "Cold" builds start without ``.cache/`` (the plugin draws
-every emotion.png); "warm" builds keep it. The rounds alternate which site goes first.
-With ``--serve``, ``mkdocs serve`` runs on each site, one map (plain: the page at the same
-URL) is edited several times, and each rebuild is timed from the edit until the edited
-page is served with the change.
+The sites are written from the same generated content (content.py, sites.py): "plain",
+the yardstick, has a page at the same URL for every page the plugin generates, with the
+words that page shows, the same navigation and the same search exclusions;
+"plain-tables" is the same with Markdown tables where the plugin shows a table. Each
+build is a fresh ``mkdocs build --strict`` process; its wall time, CPU time and peak
+memory (RSS of the build process) are measured. "Cold" builds start without
+``.cache/`` (the plugin draws every emotion.png); "warm" builds keep it. The rounds
+alternate the order of the sites. With ``--serve``, ``mkdocs serve`` runs on each site,
+one map (plain: the page at the same URL) is edited several times, and each rebuild is
+timed from the edit until the edited page is served with the change.
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ from content import STAGES_PER_MAP, STEPS_PER_STAGE, Content, generate  # noqa: 
 from sites import write_sites  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
-SITES = ("plain", "plain-text", "journeymaps")
+SITES = ("plain", "plain-tables", "journeymaps")
 # The issue's targets at 1000 maps: journeymaps against the plain site.
 TARGETS = {"cold": 1.3, "warm": 1.15, "rss": 1.5, "serve": 1.3}
 LINEAR = 3.3  # the 3000-map build at most this many times the 1000-map one
@@ -62,6 +63,7 @@ class Result:
     rounds: int
     builds: dict[str, dict[str, list[Build]]] = field(default_factory=dict)  # site -> cold|warm -> builds
     serve: dict[str, list[float]] = field(default_factory=dict)  # site -> seconds per rebuild
+    serve_cpu: dict[str, list[float]] = field(default_factory=dict)  # site -> CPU seconds per rebuild
     serve_rss: dict[str, float] = field(default_factory=dict)  # site -> peak RSS of the server, MB
     sites: dict[str, dict[str, int]] = field(default_factory=dict)  # site -> pages, words, search words
 
@@ -101,7 +103,7 @@ def run_builds(sites: dict[str, Path], result: Result, warmup: int, log) -> None
                 b = build(sites[name], cold=kind == "cold")
                 result.builds[name][kind].append(b)
                 figures = f"{b.wall:6.2f} s  cpu {b.cpu:6.2f} s  {b.rss:5.0f} MB  load {b.load:.1f}"
-                log(f"  round {r + 1}: {name:11} {kind}  {figures}")
+                log(f"  round {r + 1}: {name:12} {kind}  {figures}")
 
 
 # -- mkdocs serve ---------------------------------------------------------------------------
@@ -118,9 +120,10 @@ def _get(url: str, timeout: float = 120) -> str:
         return response.read().decode("utf-8", errors="replace")
 
 
-def serve_rebuilds(site: Path, edited: Path, page: str, edits: int, log) -> tuple[list[float], float]:
-    """Seconds from editing ``edited`` until ``page`` is served with the edit, per edit, and
-    the server's peak RSS (MB) at the end."""
+def serve_rebuilds(site: Path, edited: Path, page: str, edits: int, log) -> tuple[list[float], list[float], float]:
+    """Seconds from editing ``edited`` until ``page`` is served with the edit, per edit; the
+    CPU seconds the server spent meanwhile (its file watcher's polling included); and the
+    server's peak RSS (MB) at the end."""
     port = _free_port()
     base = f"http://127.0.0.1:{port}/"
     original = edited.read_text(encoding="utf-8")
@@ -134,11 +137,11 @@ def serve_rebuilds(site: Path, edited: Path, page: str, edits: int, log) -> tupl
         )
         try:
             html = _wait_until_served(base + page, server, output)
-            times = []
+            times, cpus = [], []
             for i in range(edits):
                 epoch = int(re.search(r"livereload\((\d+),", html)[1])
                 token = f"benchedit{i}x{time.time_ns()}"
-                start = time.perf_counter()
+                start, start_cpu = time.perf_counter(), _cpu_seconds(server.pid)
                 with edited.open("a", encoding="utf-8") as f:
                     f.write(f"\n{token}\n")
                 while True:
@@ -150,7 +153,8 @@ def serve_rebuilds(site: Path, edited: Path, page: str, edits: int, log) -> tupl
                             break
                         epoch = newer
                 times.append(time.perf_counter() - start)
-                log(f"  serve {site.name:11} rebuild {i + 1}: {times[-1]:6.2f} s")
+                cpus.append(_cpu_seconds(server.pid) - start_cpu)
+                log(f"  serve {site.name:12} rebuild {i + 1}: {times[-1]:6.2f} s  cpu {cpus[-1]:6.2f} s")
                 time.sleep(1.0)  # let the file watcher settle before the next edit
             rss = _peak_rss(server.pid)
         finally:
@@ -161,7 +165,12 @@ def serve_rebuilds(site: Path, edited: Path, page: str, edits: int, log) -> tupl
                 server.kill()
                 server.wait()
             edited.write_text(original, encoding="utf-8")
-    return times, rss
+    return times, cpus, rss
+
+
+def _cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
 
 
 def _wait_until_served(url: str, server: subprocess.Popen, output) -> str:
@@ -279,7 +288,7 @@ COLUMN = 25
 
 def report(result: Result) -> str:
     """A table: each site's median (min–max), journeymaps against plain (the yardstick, with
-    the target) and against plain-text (the same words without tables)."""
+    the target) and against plain-tables (the same pages with Markdown tables)."""
     b = result.builds
     sites = [s for s in SITES if s in (b or result.serve or result.sites)]
     lines = [
@@ -290,7 +299,7 @@ def report(result: Result) -> str:
     if loads:
         lines.append(f"load average (1 min) at the start of each build: {min(loads):.1f}–{max(loads):.1f}")
     head = "".join(f"{s:>{COLUMN}}" for s in sites)
-    lines += ["", f"{'':26}{head}{'jm/plain':>10}{'jm/text':>9}  target at 1000 maps (jm/plain)"]
+    lines += ["", f"{'':26}{head}{'jm/plain':>10}{'jm/tables':>11}  target at 1000 maps (jm/plain)"]
 
     def ratio(values: dict[str, list[float]], base: str) -> str:
         if not values.get(base) or not values.get("journeymaps"):
@@ -302,7 +311,7 @@ def report(result: Result) -> str:
         verdict = ""
         if values.get("plain") and values.get("journeymaps"):
             verdict = _verdict(_median(values["journeymaps"]) / _median(values["plain"]), target, result.maps)
-        lines.append(f"{label:26}{cells}{ratio(values, 'plain'):>10}{ratio(values, 'plain-text'):>9}  {verdict}")
+        lines.append(f"{label:26}{cells}{ratio(values, 'plain'):>10}{ratio(values, 'plain-tables'):>11}  {verdict}")
 
     if b:
         for kind, label in (("cold", "no cache"), ("warm", "warm (.cache/ kept)")):
@@ -312,6 +321,7 @@ def report(result: Result) -> str:
             row(f"peak RSS, {kind} build", {s: [x.rss for x in b[s][kind]] for s in b}, "MB", TARGETS["rss"], 0)
     if result.serve:
         row("serve: rebuild after edit", result.serve, "s", TARGETS["serve"])
+        row("serve: rebuild CPU", result.serve_cpu, "s", None)
         row("serve: peak RSS", {s: [v] for s, v in result.serve_rss.items()}, "MB", None, 0)
     if result.sites:
         lines.append("")
@@ -325,7 +335,7 @@ def report(result: Result) -> str:
             cells = "".join(f"{values[s]:>{COLUMN},}" for s in sites)
             jm = values.get("journeymaps", 0)
             ratios = "".join(
-                f"{jm / max(values[s], 1):>{w}.2f}×" for s, w in (("plain", 9), ("plain-text", 8)) if s in values
+                f"{jm / max(values[s], 1):>{w}.2f}×" for s, w in (("plain", 9), ("plain-tables", 10)) if s in values
             )
             lines.append(f"{label:26}{cells}{ratios}")
     return "\n".join(lines)
@@ -373,8 +383,8 @@ def measure(count: int, args: argparse.Namespace, log) -> Result:
                     edited = f"maps/{journey.id}.md" if journey.single_file else f"maps/{journey.id}/current.md"
                 else:
                     edited = f"docs/journeys/{journey.id}/current.md"
-                times, rss = serve_rebuilds(site, site / edited, page, args.edits, log)
-                result.serve[name], result.serve_rss[name] = times, rss
+                times, cpus, rss = serve_rebuilds(site, site / edited, page, args.edits, log)
+                result.serve[name], result.serve_cpu[name], result.serve_rss[name] = times, cpus, rss
         for site in sites.values():
             if not (site / "site").is_dir():
                 build(site, cold=False)

@@ -1,18 +1,18 @@
 """Write the benchmark's sites from the same content (content.py).
 
 - ``journeymaps/``: the maps and personas as authors write them, and the plugin.
-- ``plain/``, the yardstick: what a team would publish without the plugin. One Markdown
-  page at the same URL for every page the plugin generates (each map, each journey, each
-  persona, the journeys, touchpoints, opportunities and personas indexes) holding the
-  words that page shows; the same navigation (a section per journey up to ``nav_limit``
-  journeys, only the indexes past it); the same pages left out of search and the same
-  parts of pages marked ``data-search-exclude``; the same alias redirect pages. Where the
-  plugin shows a table (the stage table, the pain points and opportunities of a map, the
-  indexes) the plain page has a Markdown table.
-- ``plain-text/``: the plain site with every table row written as a paragraph. The same
-  words in the cheapest Markdown there is: Python-Markdown takes about twice as long over
-  a table as over the same words in paragraphs, so this is a lower bound of what MkDocs
-  needs for these pages.
+- ``plain-tables/``: what a team would publish without the plugin. One Markdown page at
+  the same URL for every page the plugin generates (each map, each journey, each persona,
+  the journeys, touchpoints, opportunities and personas indexes) holding the words that
+  page shows; the same navigation (a section per journey up to ``nav_limit`` journeys,
+  only the indexes past it); the same pages left out of search and the same parts of
+  pages marked ``data-search-exclude``; the same alias redirect pages. Where the plugin
+  shows a table (the stage table, the pain points and opportunities of a map, the
+  indexes) the page has a Markdown table.
+- ``plain/``, the yardstick: the same pages with every table row written as a paragraph.
+  The same words, pages, navigation and search in the cheapest Markdown there is:
+  Python-Markdown's tables extension takes about as long again over a table as over the
+  same words in paragraphs, a cost of its own that the yardstick should not carry.
 
 The sites share one mkdocs.yml apart from the plugin and the ``nav``: Material with the
 demo site's features, search, and the same Markdown extensions. What the plain sites do not
@@ -100,18 +100,16 @@ SOURCE = {k: k.capitalize() for k in ("interview", "survey", "analytics", "suppo
 
 
 def write_sites(content: Content, base: Path) -> dict[str, Path]:
-    """The three sites under ``base``: journeymaps, plain, and plain-text (the plain site's
-    pages with every table row written as a paragraph: the same words in the cheapest
-    Markdown, a lower bound of what MkDocs needs for them)."""
-    sites = {name: base / name for name in ("plain", "plain-text", "journeymaps")}
+    """The three sites under ``base``: plain, plain-tables and journeymaps."""
+    sites = {name: base / name for name in ("plain", "plain-tables", "journeymaps")}
     for site in sites.values():
         if site.exists():
             shutil.rmtree(site)
         (site / "docs").mkdir(parents=True)
         (site / "docs/index.md").write_text(HOME, encoding="utf-8")
     _write_journeymaps(content, sites["journeymaps"])
-    _write_plain(content, sites["plain"], lambda text: text)
-    _write_plain(content, sites["plain-text"], without_tables)
+    _write_plain(content, sites["plain-tables"], lambda text: text)
+    _write_plain(content, sites["plain"], without_tables)
     return sites
 
 
