@@ -16,7 +16,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
-from mkdocs.structure.nav import Navigation, Section, _add_parent_links, _add_previous_and_next_links
+from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
@@ -112,9 +112,12 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.plan is not None
         docs_dir = Path(config.docs_dir)
-        for page in self.plan.pages:
+        for page in list(self.plan.pages):
             if files.get_file_from_path(page.src_uri) is not None:
-                log.warning(f"docs/{page.src_uri} hides the page journeymaps generates there; rename or remove it")
+                # The author's page wins, whole: ours is left out of the build and the nav.
+                log.info(self.labels("build.author_page_wins", path=f"{Path(config.docs_dir).name}/{page.src_uri}"))
+                self.plan.without(page.src_uri)
+                del self.pages[page.src_uri]
                 continue
             # NOT_IN_NAV: on_nav places them itself, so MkDocs need not list them as missing.
             file = File.generated(config, page.src_uri, content=page.body, inclusion=InclusionLevel.NOT_IN_NAV)
@@ -242,8 +245,8 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
 
         def page(src: str, nav_title: str) -> Page | None:
             file = files.get_file_from_path(src)
-            if file is None or file.page is None:
-                return None
+            if src not in self.pages or file is None or file.page is None:
+                return None  # an author's page in its place stays where the author's nav has it
             file.page.title = html.escape(nav_title)  # MkDocs' templates do not escape titles
             return file.page
 
@@ -270,21 +273,24 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             Section(labels["personas"], [p for p in personas if p]),
         ]
         pages = _pages_of(items)
-        _add_parent_links(items)
-        _add_previous_and_next_links(pages)
+        _link_parents(items, None)
+        for previous, page in zip([None, *pages], pages, strict=False):
+            page.previous_page = previous
+            if previous is not None:
+                previous.next_page = page
+        if pages:
+            pages[-1].next_page = None
         return Navigation(items, pages)
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         planned = self.pages.get(page.file.src_uri)
         if planned is not None:
             labels = self.labels
-            portfolio = ("journeys", "personas", "touchpoints", "opportunities")
-            title = labels[planned.title] if planned.kind in portfolio else planned.title
-            if planned.kind in ("journey", "touchpoints", "opportunities"):
-                # Their words are all on the map pages, where search results should lead.
+            kind = planned.policy
+            title = labels[kind.label] if kind.label else planned.title
+            if not kind.searchable:
                 page.meta["search"] = {"exclude": True}
-            if planned.kind in ("map", "journey", *portfolio):
-                # The stage table and charts need the width more than a short table of contents.
+            if not kind.toc:
                 page.meta["hide"] = ["toc"]
             if planned.map is not None:
                 title = f"{title} · {labels['state.' + planned.map.state]}"
@@ -317,6 +323,13 @@ def _without(items: list, pages: set[int]) -> list:
         elif id(item) not in pages:
             kept.append(item)
     return kept
+
+
+def _link_parents(items: list, parent: Section | None) -> None:
+    for item in items:
+        item.parent = parent
+        if isinstance(item, Section):
+            _link_parents(item.children, item)
 
 
 def _walk(links) -> list[AnchorLink]:

@@ -16,7 +16,7 @@ from journeymaps.site import urls
 from journeymaps.site.channels import Channels
 from journeymaps.site.chart import build_chart, plotly_spec, sparkline_points, svg_geometry
 from journeymaps.site.icons import Icons
-from journeymaps.site.plan import PlannedPage, SitePlan
+from journeymaps.site.plan import KINDS, PlannedPage, SitePlan
 from journeymaps.text import Text
 
 
@@ -71,8 +71,7 @@ class Renderer:
             today=plan.today,
             chart_json=chart_json,
         )
-        kinds = ("map", "journey", "journeys", "touchpoints", "opportunities", "persona", "personas")
-        self.templates = {kind: self.env.get_template(f"{kind}.html") for kind in kinds}
+        self.templates = {name: self.env.get_template(kind.template) for name, kind in KINDS.items()}
 
     def url_of(self, src_uri: str) -> str:
         return urls.page_url(src_uri, self.use_directory_urls)

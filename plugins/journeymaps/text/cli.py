@@ -14,6 +14,8 @@ EN: dict[str, str] = {
     "cli.validate.strict": "fail on warnings too (maps due for review)",
     "cli.validate.failed": "{summary} ({warnings} warnings)",
     "build.nothing_built": "{summary}; nothing was built",
+    "build.author_page_wins": "journeymaps: {path} is your own page, so it is published at that address instead of "
+    "the page journeymaps generates there",
     "cli.validate.ok": "OK: {journeys} journeys, {maps} maps and {personas} personas are valid ({warnings} warnings)",
 }
 
@@ -29,5 +31,7 @@ ZH: dict[str, str] = {
     "cli.validate.strict": "有警告（待评审的地图）时也判为失败",
     "cli.validate.failed": "{summary}（{warnings} 个警告）",
     "build.nothing_built": "{summary}；没有生成任何页面",
+    "build.author_page_wins": "journeymaps：{path} 是您自己写的页面，"
+    "因此该地址发布的是它，而不是 journeymaps 生成的页面",
     "cli.validate.ok": "通过：{journeys} 个旅程、{maps} 张地图和 {personas} 个用户画像均有效（{warnings} 个警告）",
 }
