@@ -7,9 +7,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
-from journeymaps.text import cli, pages, problems
+from journeymaps.text import cli, pages, problems, schema
 
-DOMAINS = (pages, problems, cli)
+DOMAINS = (pages, problems, cli, schema)
 LANGUAGES = ("en", "zh")
 
 

@@ -17,6 +17,10 @@ EN: dict[str, str] = {
     "build.author_page_wins": "journeymaps: {path} is your own page, so it is published at that address instead of "
     "the page journeymaps generates there",
     "cli.validate.ok": "OK: {journeys} journeys, {maps} maps and {personas} personas are valid ({warnings} warnings)",
+    "cli.schema.help": "print the JSON Schema of a map's or a persona's front matter, for editors",
+    "cli.schema.document": "which file's front matter: map or persona",
+    "cli.schema.output": "write the schema to FILE instead of printing it",
+    "cli.wrote": "wrote {path}",
 }
 
 ZH: dict[str, str] = {
@@ -34,4 +38,8 @@ ZH: dict[str, str] = {
     "build.author_page_wins": "journeymaps：{path} 是您自己写的页面，"
     "因此该地址发布的是它，而不是 journeymaps 生成的页面",
     "cli.validate.ok": "通过：{journeys} 个旅程、{maps} 张地图和 {personas} 个用户画像均有效（{warnings} 个警告）",
+    "cli.schema.help": "输出地图或用户画像 front matter 的 JSON Schema，供编辑器使用",
+    "cli.schema.document": "哪种文件的 front matter：map（地图）或 persona（用户画像）",
+    "cli.schema.output": "把 schema 写入 FILE，而不是输出到屏幕",
+    "cli.wrote": "已写入 {path}",
 }
