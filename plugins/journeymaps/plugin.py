@@ -24,7 +24,7 @@ from journeymaps.analysis.portfolio import all_opportunities, opportunities_csv
 from journeymaps.format.catalog import load_catalog
 from journeymaps.format.problems import InvalidSite
 from journeymaps.model import Map
-from journeymaps.settings import Settings, settings_from_options
+from journeymaps.settings import OPTIONS, Settings, settings_from_options
 from journeymaps.site import urls
 from journeymaps.site.chart import build_chart
 from journeymaps.site.export import dumps, index_data, journey_data, map_data
@@ -55,15 +55,11 @@ def _material_icons() -> Path | None:
     return folder if folder.is_dir() else None
 
 
-class JourneyMapsConfig(base.Config):
-    # No defaults here: journeymaps.settings owns them, so the command line and
-    # the plugin cannot drift apart.
-    maps_dir = c.Optional(c.Type(str))
-    personas_dir = c.Optional(c.Type(str))
-    emotion_scale = c.Optional(c.Type(list))
-    review_every = c.Optional(c.Type(int))
-    nav_limit = c.Optional(c.Type(int))
-    channels = c.Optional(c.Type(dict))
+# Only the names and YAML types here; journeymaps.settings owns the options and their
+# defaults, so the command line and the plugin cannot drift apart.
+JourneyMapsConfig = type(
+    "JourneyMapsConfig", (base.Config,), {name: c.Optional(c.Type(kind)) for name, kind in OPTIONS.items()}
+)
 
 
 class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):

@@ -21,6 +21,8 @@ class ChannelSetting:
 class Settings:
     maps_dir: str = "maps"
     personas_dir: str = "personas"
+    # The site's own starting files for `journeymaps new map --template <name>`.
+    templates_dir: str = "map-templates"
     emotion_scale: tuple[float, float] = DEFAULT_SCALE
     review_every: int = 90
     # Above this many journeys the nav shows only the journeys index: a sidebar of
@@ -39,7 +41,17 @@ def _number(value: Any) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
-OPTIONS = ("maps_dir", "personas_dir", "emotion_scale", "review_every", "nav_limit", "channels")
+# The options an author may set in mkdocs.yml, with the YAML type of each; their defaults
+# are the fields of Settings.
+OPTIONS: dict[str, type] = {
+    "maps_dir": str,
+    "personas_dir": str,
+    "templates_dir": str,
+    "emotion_scale": list,
+    "review_every": int,
+    "nav_limit": int,
+    "channels": dict,
+}
 
 
 def settings_from_options(options: Mapping[str, Any], language: str = "en") -> tuple[Settings, list[Msg]]:
@@ -63,7 +75,7 @@ def settings_from_options(options: Mapping[str, Any], language: str = "en") -> t
         errors.append(Msg("config.nav_limit", value=repr(nav_limit)))
         nav_limit = defaults.nav_limit
     dirs = {}
-    for key in ("maps_dir", "personas_dir"):
+    for key in ("maps_dir", "personas_dir", "templates_dir"):
         value = options.get(key, getattr(defaults, key))
         if not isinstance(value, str) or not value.strip():
             errors.append(Msg("config.folder", key=key, value=repr(value)))
@@ -89,6 +101,7 @@ def settings_from_options(options: Mapping[str, Any], language: str = "en") -> t
     settings = Settings(
         maps_dir=dirs["maps_dir"],
         personas_dir=dirs["personas_dir"],
+        templates_dir=dirs["templates_dir"],
         emotion_scale=(float(scale[0]), float(scale[1])),
         review_every=review_every,
         nav_limit=nav_limit,
