@@ -97,7 +97,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         for folder in (self.settings.maps_dir, self.settings.personas_dir):
             if (self.root / folder).is_dir() and str(self.root / folder) not in config.watch:
                 config.watch.append(str(self.root / folder))
-        self.plan = plan_site(catalog, include_drafts=self.serving)
+        self.plan = plan_site(catalog, include_drafts=self.serving, emotion_scale=self.settings.emotion_scale)
         self.renderer = Renderer(self.plan, self.settings, Icons(_material_icons()), config.use_directory_urls)
         self.labels = self.renderer.labels
         self.pages = self.plan.by_src()
@@ -250,9 +250,13 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         # nav keeps only the index, whose filters find a journey faster anyway.
         journeys: list = [
             page(urls.JOURNEYS_INDEX, labels["all_journeys"]),
+            page(urls.PAIN_POINTS_INDEX, labels["pain_points"]),
             page(urls.TOUCHPOINTS_INDEX, labels["touchpoints"]),
             page(urls.OPPORTUNITIES_INDEX, labels["opportunities"]),
+            page(urls.OWNERS_INDEX, labels["owners"]),
+            page(urls.TAGS_INDEX, labels["tags"]),
         ]
+        # A page per tag is reached from the tags index and from every tag on a map, not from the nav.
         if len(self.plan.catalog.journeys) <= self.settings.nav_limit:
             for journey in self.plan.catalog.journeys.values():
                 children = [page(urls.journey_src(journey.id), labels["compare_states"])]
@@ -283,7 +287,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         if planned is not None:
             labels = self.labels
             kind = planned.policy
-            title = labels[kind.label] if kind.label else planned.title
+            title = labels(kind.label, name=planned.title) if kind.label else planned.title
             if not kind.searchable:
                 page.meta["search"] = {"exclude": True}
             if not kind.toc:

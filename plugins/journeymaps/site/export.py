@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+from collections.abc import Callable
 from typing import Any
 
 from journeymaps.analysis.compare import Comparison
@@ -68,6 +69,7 @@ def index_data(plan: SitePlan, use_directory_urls: bool) -> dict[str, Any]:
                 "title": journey.title,
                 "url": url(urls.journey_src(journey.id)),
                 "aliases": journey.aliases,
+                "part_of": _plain(journey.part_of),
                 "states": states,
             }
         )
@@ -75,7 +77,86 @@ def index_data(plan: SitePlan, use_directory_urls: bool) -> dict[str, Any]:
         {"id": p.id, "name": p.name, "url": url(urls.persona_src(p.id)), "role": p.role}
         for p in plan.catalog.personas.values()
     ]
-    return {"journeys": journeys, "personas": personas}
+    return {"journeys": journeys, "personas": personas, **portfolio_data(plan, url)}
+
+
+def _map_ref(m: Map, url: Callable[[str], str]) -> dict[str, Any]:
+    return {"journey": m.journey, "state": m.state, "url": url(urls.map_src(m.journey, m.state))}
+
+
+def portfolio_data(plan: SitePlan, url: Callable[[str], str]) -> dict[str, Any]:
+    """The portfolio views as data: the pain-point heat map and every open pain point worst
+    first, tags, owners and the review queue (docs/reading.md, The portfolio)."""
+    p = plan.portfolio
+    owners, unowned = p.owners
+
+    def at(m: Map, anchor: str) -> str:
+        return url(urls.map_src(m.journey, m.state)) + "#" + anchor
+
+    rows = [
+        {
+            **_map_ref(row.map, url),
+            "stages": [
+                {
+                    "id": c.stage.id,
+                    "name": c.stage.name,
+                    "lowest_emotion": c.lowest,
+                    "tone": c.tone,
+                    "high_pain_points": c.high,
+                    "url": at(row.map, urls.stage_anchor(c.stage.id)),
+                }
+                for c in row.cells
+            ],
+        }
+        for row in p.heat_map.rows
+    ]
+    pains = [
+        {
+            **_map_ref(o.map, url),
+            "stage": o.status.stage.id,
+            "step": o.status.step.id,
+            "id": o.status.pain.id,
+            "text": o.status.pain.text,
+            "severity": o.status.pain.severity,
+            "emotion": o.status.step.emotion,
+            "url": at(o.map, urls.step_anchor(o.status.step.id)),
+        }
+        for o in p.open_pain_points
+    ]
+    return {
+        "pain_points": {"url": url(urls.PAIN_POINTS_INDEX), "heat_map": rows, "open": pains},
+        "tags": [
+            {"tag": g.name, "url": url(urls.tag_src(g.key)), "maps": [_map_ref(m, url) for m in g.maps]} for g in p.tags
+        ],
+        "owners": [
+            {
+                "owner": g.name,
+                "url": url(urls.OWNERS_INDEX) + "#" + urls.owner_anchor(g.key),
+                "maps": [_map_ref(m, url) for m in g.maps],
+            }
+            for g in owners
+        ]
+        + (
+            [
+                {
+                    "owner": None,
+                    "url": url(urls.OWNERS_INDEX) + "#" + urls.owner_anchor(None),
+                    "maps": [_map_ref(m, url) for m in unowned],
+                }
+            ]
+            if unowned
+            else []
+        ),
+        "review_queue": [
+            {
+                **_map_ref(i.map, url),
+                "reviewed": i.map.reviewed.isoformat() if i.map.reviewed else None,
+                "review_every": i.map.review_every,
+                "days_overdue": i.overdue,
+            }
+            for i in p.review_queue
+        ],
+    }
 
 
 def dumps(data: Any) -> str:

@@ -6,7 +6,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from journeymaps.analysis.compare import Comparison, compare_journey
+from journeymaps.analysis.portfolio import MapGroup, Portfolio
 from journeymaps.model import Catalog, Journey, Map, Persona
+from journeymaps.settings import DEFAULT_SCALE
 from journeymaps.site import urls
 
 
@@ -20,7 +22,8 @@ class PageKind:
     # results lead to the map.
     searchable: bool = True
     toc: bool = False  # the canvas and tables need the width more than a short TOC
-    # A fixed title from the catalogue (index pages); None: the map's, journey's or persona's own.
+    # A title from the catalogue (index pages), which may hold the page's own {name} (a tag's);
+    # None: the map's, journey's or persona's own.
     label: str | None = None
 
     @property
@@ -36,6 +39,11 @@ KINDS: dict[str, PageKind] = {
         PageKind("map"),
         PageKind("touchpoints", searchable=False, label="touchpoints"),
         PageKind("opportunities", searchable=False, label="opportunities"),
+        # The portfolio views repeat words of the map pages: search leads to the maps instead.
+        PageKind("pain-points", searchable=False, label="pain_points"),
+        PageKind("owners", searchable=False, toc=True, label="owners"),
+        PageKind("tags", searchable=False, label="tags"),
+        PageKind("tag", searchable=False, label="tag_title"),
         PageKind("personas", label="personas"),
         PageKind("persona", toc=True),
     )
@@ -51,6 +59,7 @@ class PlannedPage:
     journey: Journey | None = None
     map: Map | None = None
     persona: Persona | None = None
+    tag: MapGroup | None = None
     body: str = ""
 
     @property
@@ -63,8 +72,18 @@ class SitePlan:
     catalog: Catalog  # only what is published: drafts are left out unless previewing
     pages: list[PlannedPage] = field(default_factory=list)
     today: dt.date = field(default_factory=dt.date.today)
+    emotion_scale: tuple[float, float] = DEFAULT_SCALE
 
     _comparisons: dict[str, Comparison] = field(default_factory=dict)
+    _portfolio: Portfolio | None = None
+
+    @property
+    def portfolio(self) -> Portfolio:
+        """The views across journeys (nesting, heat map, tags, owners, review queue), each
+        worked out once per build for every page and file that shows it."""
+        if self._portfolio is None:
+            self._portfolio = Portfolio(self.catalog, self.today, self.emotion_scale, self.comparison)
+        return self._portfolio
 
     def comparison(self, journey: Journey) -> Comparison:
         """Current against future, worked out once for the journey page and journey.json."""
@@ -92,9 +111,14 @@ def published(catalog: Catalog, include_drafts: bool) -> Catalog:
     return Catalog(personas=catalog.personas, journeys=journeys)
 
 
-def plan_site(catalog: Catalog, include_drafts: bool = False, today: dt.date | None = None) -> SitePlan:
+def plan_site(
+    catalog: Catalog,
+    include_drafts: bool = False,
+    today: dt.date | None = None,
+    emotion_scale: tuple[float, float] = DEFAULT_SCALE,
+) -> SitePlan:
     site = published(catalog, include_drafts)
-    plan = SitePlan(site, today=today or dt.date.today())
+    plan = SitePlan(site, today=today or dt.date.today(), emotion_scale=emotion_scale)
     plan.pages.append(PlannedPage("journeys", urls.JOURNEYS_INDEX, "journeys"))
     for journey in site.journeys.values():
         first = journey.ordered_states()[0]
@@ -105,8 +129,13 @@ def plan_site(catalog: Catalog, include_drafts: bool = False, today: dt.date | N
             plan.pages.append(
                 PlannedPage("map", urls.map_src(journey.id, m.state), m.title, m.path, journey, m, body=m.body)
             )
+    plan.pages.append(PlannedPage("pain-points", urls.PAIN_POINTS_INDEX, "pain_points"))
     plan.pages.append(PlannedPage("touchpoints", urls.TOUCHPOINTS_INDEX, "touchpoints"))
     plan.pages.append(PlannedPage("opportunities", urls.OPPORTUNITIES_INDEX, "opportunities"))
+    plan.pages.append(PlannedPage("owners", urls.OWNERS_INDEX, "owners"))
+    plan.pages.append(PlannedPage("tags", urls.TAGS_INDEX, "tags"))
+    for tag in plan.portfolio.tags:
+        plan.pages.append(PlannedPage("tag", urls.tag_src(tag.key), tag.name, tag=tag))
     plan.pages.append(PlannedPage("personas", urls.PERSONAS_INDEX, "personas"))
     for persona in site.personas.values():
         plan.pages.append(

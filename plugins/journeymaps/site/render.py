@@ -9,7 +9,8 @@ from urllib.parse import urlsplit
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from journeymaps.analysis.portfolio import all_opportunities, touchpoints_by_channel
+from journeymaps.analysis.heatmap import tone_ranges
+from journeymaps.analysis.portfolio import all_opportunities, facets, group_key, touchpoints_by_channel
 from journeymaps.model import Map, Persona
 from journeymaps.settings import Settings
 from journeymaps.site import urls
@@ -70,6 +71,9 @@ class Renderer:
             settings=settings,
             today=plan.today,
             chart_json=chart_json,
+            portfolio=plan.portfolio,
+            facets=facets,
+            group_key=group_key,
         )
         self.templates = {name: self.env.get_template(kind.template) for name, kind in KINDS.items()}
 
@@ -111,6 +115,8 @@ class Renderer:
             context["touchpoints_by_channel"] = touchpoints_by_channel(self.plan.catalog)
         elif page.kind == "opportunities":
             context["all_opportunities"] = all_opportunities(self.plan.catalog)
+        elif page.kind == "pain-points":
+            context["tone_ranges"] = tone_ranges(self.settings.emotion_scale)
         return self.templates[page.kind].render(context), deferred
 
     def personas_of(self, m: Map) -> list[Persona]:

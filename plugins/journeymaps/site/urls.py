@@ -10,6 +10,9 @@ PERSONAS_INDEX = "personas/index.md"
 TOUCHPOINTS_INDEX = "touchpoints/index.md"
 OPPORTUNITIES_INDEX = "opportunities/index.md"
 OPPORTUNITIES_CSV = "opportunities.csv"
+PAIN_POINTS_INDEX = "pain-points/index.md"
+OWNERS_INDEX = "owners/index.md"
+TAGS_INDEX = "tags/index.md"
 INDEX_JSON = "journeymaps.json"
 ASSETS = "assets/journeymaps"
 PLOTLY_JS = f"{ASSETS}/plotly.min.js"
@@ -28,6 +31,25 @@ def map_src(journey: str, state: str) -> str:
 
 def persona_src(persona: str) -> str:
     return f"personas/{persona}.md"
+
+
+def tag_src(key: str) -> str:
+    """A tag's page; ``key`` is the tag as a slug (analysis.portfolio.group_key). A folder of
+    its own, so that a tag called 'index' cannot take the place of the tags index."""
+    return f"tags/{key}/index.md"
+
+
+def owner_anchor(key: str | None) -> str:
+    """An owner's section on the owners page; None: the maps nobody owns."""
+    return f"owner-{key}" if key else "no-owner"
+
+
+def stage_anchor(stage: str) -> str:
+    return f"stage-{stage}"
+
+
+def step_anchor(step: str) -> str:
+    return f"step-{step}"
 
 
 def map_file(journey: str, state: str, name: str) -> str:

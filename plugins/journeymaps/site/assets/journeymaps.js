@@ -89,14 +89,20 @@
 
   // A filter form: each <select name="x"> keeps the rows whose data-x (lines of values)
   // holds the chosen value. The choice is kept in the address so a filtered list can be shared.
+  // The count says how many of the rows its data-jm-of selects are shown (all rows without it);
+  // a [data-jm-group] (a table among several) is hidden while none of its rows is shown.
   function setUpFilters() {
     var form = document.querySelector("form[data-jm-filters]");
     if (!form || form.getAttribute("data-jm-ready")) return;
     form.setAttribute("data-jm-ready", "1");
     form.hidden = false;
-    var rows = Array.prototype.slice.call(document.querySelectorAll(form.getAttribute("data-jm-rows")));
+    var rowSelector = form.getAttribute("data-jm-rows");
+    var rows = Array.prototype.slice.call(document.querySelectorAll(rowSelector));
     var selects = Array.prototype.slice.call(form.querySelectorAll("select"));
     var count = form.querySelector("[data-jm-count]");
+    var countOf = count && count.getAttribute("data-jm-of");
+    var counted = countOf ? rows.filter(function (row) { return row.matches(countOf); }) : rows;
+    var groups = Array.prototype.slice.call(document.querySelectorAll("[data-jm-group]"));
     var empty = document.querySelector("[data-jm-empty]");
     var params = new URLSearchParams(window.location.search);
     selects.forEach(function (select) {
@@ -109,13 +115,15 @@
       var query = new URLSearchParams();
       selects.forEach(function (select) { if (select.value) query.set(select.name, select.value); });
       rows.forEach(function (row) {
-        var ok = selects.every(function (select) {
+        row.hidden = !selects.every(function (select) {
           return !select.value || (row.getAttribute("data-" + select.name) || "").split("\n").indexOf(select.value) >= 0;
         });
-        row.hidden = !ok;
-        if (ok) shown += 1;
       });
-      if (count) count.textContent = count.dataset.template.replace("{shown}", shown).replace("{total}", rows.length);
+      counted.forEach(function (row) { if (!row.hidden) shown += 1; });
+      groups.forEach(function (group) {
+        group.hidden = !Array.prototype.some.call(group.querySelectorAll(rowSelector), function (row) { return !row.hidden; });
+      });
+      if (count) count.textContent = count.dataset.template.replace("{shown}", shown).replace("{total}", counted.length);
       if (empty) empty.hidden = shown > 0;
       var search = query.toString();
       history.replaceState(history.state, "", window.location.pathname + (search ? "?" + search : "") + window.location.hash);

@@ -1,0 +1,158 @@
+"""Journeys that nest (FORMAT.md, Journeys that nest): each rule with a broken site and the
+exact path:line: message, then the pages and files that show how journeys fit together."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import build_site, catalog_of, problems_of, read_page, write_site
+from journeymaps.format.catalog import read_site
+from journeymaps.siteconfig import load_settings
+
+
+def journey_map(title: str, stages: list[str], part_of: str | None = None, state: str = "current") -> str:
+    """A small valid map; ``part_of`` is always on line 5 when given."""
+    lines = ["---", f"title: {title}", f"state: {state}", "persona: zhang-li"]
+    if part_of is not None:
+        lines.append(f"part_of: {part_of}")
+    lines.append("stages:")
+    for stage in stages:
+        lines += [f"  - name: {stage}", "    steps:", f"      - name: {stage} step", "        emotion: 0"]
+    return "\n".join([*lines, "---", ""])
+
+
+LIFECYCLE = journey_map("Banking with us", ["Join", "Use", "Get help"])
+L = "maps/lifecycle/current.md"
+A = "maps/open-account/current.md"
+B = "maps/card-dispute/current.md"
+C = "maps/loan/current.md"
+
+CASES = {
+    "a journey this site does not have, with the nearest id": (
+        {L: LIFECYCLE, A: journey_map("Opening an account", ["Apply"], "lifecyle#join")},
+        [f"{A}:5: 'part_of' names journey 'lifecyle', which this site does not have; did you mean 'lifecycle'?"],
+    ),
+    "a journey far from any id": (
+        {L: LIFECYCLE, A: journey_map("Opening an account", ["Apply"], "xyzzy")},
+        [f"{A}:5: 'part_of' names journey 'xyzzy', which this site does not have"],
+    ),
+    "a stage the journey does not have, with the nearest id": (
+        {L: LIFECYCLE, A: journey_map("Opening an account", ["Apply"], "lifecycle#jion")},
+        [f"{A}:5: 'part_of' names stage 'jion' of journey 'lifecycle', which has no such stage; did you mean 'join'?"],
+    ),
+    "a stage far from any id: the stages are listed": (
+        {L: LIFECYCLE, A: journey_map("Opening an account", ["Apply"], "lifecycle#borrow")},
+        [
+            f"{A}:5: 'part_of' names stage 'borrow' of journey 'lifecycle', which has no such stage; "
+            "known stages: get-help, join, use"
+        ],
+    ),
+    "a stage named, not its id": (
+        {L: LIFECYCLE, A: journey_map("Opening an account", ["Apply"], "lifecycle#Get help")},
+        [
+            f"{A}:5: 'part_of' must be a journey id, or a journey id and a stage id like "
+            "'customer-lifecycle#purchase', not 'lifecycle#Get help'; try 'lifecycle#get-help'"
+        ],
+    ),
+    "a journey part of itself": (
+        {L: journey_map("Banking with us", ["Join", "Use"], "lifecycle#use")},
+        [f"{L}:5: 'part_of' makes journey 'lifecycle' part of itself (lifecycle → lifecycle); a journey cannot "
+         "contain itself"],
+    ),  # fmt: skip
+    "a cycle of two journeys: each is reported at its own line": (
+        {
+            A: journey_map("Opening an account", ["Apply"], "card-dispute#dispute"),
+            B: journey_map("Disputing a card payment", ["Dispute"], "open-account#apply"),
+        },
+        [
+            f"{B}:5: 'part_of' makes journey 'card-dispute' part of itself (card-dispute → open-account → "
+            "card-dispute); a journey cannot contain itself",
+            f"{A}:5: 'part_of' makes journey 'open-account' part of itself (open-account → card-dispute → "
+            "open-account); a journey cannot contain itself",
+        ],
+    ),
+    "a cycle of three journeys": (
+        {
+            A: journey_map("Opening an account", ["Apply"], "loan"),
+            B: journey_map("Disputing a card payment", ["Dispute"], "open-account#apply"),
+            C: journey_map("Taking a loan", ["Borrow"], "card-dispute#dispute"),
+        },
+        [
+            f"{B}:5: 'part_of' makes journey 'card-dispute' part of itself (card-dispute → open-account → loan → "
+            "card-dispute); a journey cannot contain itself",
+            f"{C}:5: 'part_of' makes journey 'loan' part of itself (loan → card-dispute → open-account → loan); "
+            "a journey cannot contain itself",
+            f"{A}:5: 'part_of' makes journey 'open-account' part of itself (open-account → loan → card-dispute → "
+            "open-account); a journey cannot contain itself",
+        ],
+    ),
+    "a journey that leads into a cycle is not itself reported": (
+        {
+            A: journey_map("Opening an account", ["Apply"], "card-dispute#dispute"),
+            B: journey_map("Disputing a card payment", ["Dispute"], "open-account#apply"),
+            C: journey_map("Taking a loan", ["Borrow"], "card-dispute#dispute"),
+        },
+        [
+            f"{B}:5: 'part_of' makes journey 'card-dispute' part of itself (card-dispute → open-account → "
+            "card-dispute); a journey cannot contain itself",
+            f"{A}:5: 'part_of' makes journey 'open-account' part of itself (open-account → card-dispute → "
+            "open-account); a journey cannot contain itself",
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize("files, expected", list(CASES.values()), ids=list(CASES))
+def test_rule(site, files, expected):
+    assert problems_of(site(files)) == sorted(expected)
+
+
+def test_a_stage_of_the_future_state_only_is_a_stage_of_the_journey(site):
+    future = journey_map("Banking with us", ["Join", "Borrow"], state="future")
+    root = site({L: LIFECYCLE, "maps/lifecycle/future.md": future, A: journey_map("Loan", ["Apply"], "lifecycle#borrow")})
+    assert problems_of(root) == []
+
+
+def test_states_that_differ_are_a_warning_and_the_current_state_wins(site):
+    root = site(
+        {
+            L: LIFECYCLE,
+            A: journey_map("Opening an account", ["Apply"], "lifecycle#join"),
+            "maps/open-account/future.md": journey_map("Opening an account", ["Apply"], "lifecycle#use", "future"),
+            "maps/loan/future.md": journey_map("Taking a loan", ["Borrow"], "lifecycle#use", "future"),
+        }
+    )
+    catalog, problems = read_site(root, load_settings(root))
+    assert [str(p) for p in problems.errors] == []
+    assert [str(p) for p in problems.warnings if "part_of" in str(p)] == [
+        "maps/open-account/future.md:5: the current state says 'part_of: lifecycle#join'; the current state's is "
+        "used, so make both states agree"
+    ]
+    assert str(catalog.journeys["open-account"].part_of) == "lifecycle#join"
+    # A journey with only a future state: that state's part_of is the journey's.
+    assert str(catalog.journeys["loan"].part_of) == "lifecycle#use"
+
+
+def test_a_current_state_without_part_of_wins_too(site):
+    root = site(
+        {
+            L: LIFECYCLE,
+            A: journey_map("Opening an account", ["Apply"]),
+            "maps/open-account/future.md": journey_map("Opening an account", ["Apply"], "lifecycle#join", "future"),
+        }
+    )
+    catalog, problems = read_site(root, load_settings(root))
+    assert [str(p) for p in problems.warnings if "part_of" in str(p)] == [
+        "maps/open-account/future.md:5: the current state says 'part_of: —'; the current state's is used, so "
+        "make both states agree"
+    ]
+    assert catalog.journeys["open-account"].part_of is None
+
+
+def test_part_of_is_read_into_the_model(site):
+    root = site({L: LIFECYCLE, A: journey_map("Opening an account", ["Apply"], "lifecycle#join"), B: journey_map(
+        "Disputing a card payment", ["Dispute"], "lifecycle")})  # fmt: skip
+    catalog = catalog_of(root)
+    a, b = catalog.journeys["open-account"].part_of, catalog.journeys["card-dispute"].part_of
+    assert (a.journey, a.stage, b.journey, b.stage) == ("lifecycle", "join", "lifecycle", None)
