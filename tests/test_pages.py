@@ -132,7 +132,7 @@ def test_service_blueprint_lanes_and_gap(site_dir):
 
 def test_journeys_index(site_dir):
     page = read_page(site_dir, "journeys/index.html")
-    rows = [a for t, a in page.elements if t == "tr" and "data-persona" in a]
+    rows = [a for t, a in page.elements if t == "tr" and "jm-tree__row" in a.get("class", "")]
     assert [r["data-persona"] for r in rows] == ["zhang-li\nsam", "zhang-li"]
     assert rows[0]["data-type"] == "service-blueprint" and rows[1]["data-tag"] == "mobile\necommerce"
     assert {"clinic/current/", "first-purchase/current/", "first-purchase/future/", "first-purchase/"} <= set(

@@ -203,14 +203,15 @@ def journey_tree(catalog: Catalog, nest: Nesting) -> list[TreeRow]:
 
 
 def facets(maps: list[Map]) -> dict[str, list[str]]:
-    """What the filters of the index views match a row by: its personas, types, tags, owners."""
+    """What the filters of the index views match a row by: its personas, types, and the keys
+    of its tags and owners (so that 'Mobile' and 'mobile' are one choice, as on the tag pages)."""
     values: dict[str, dict[str, None]] = {"persona": {}, "type": {}, "tag": {}, "owner": {}}
     for m in maps:
         values["persona"].update(dict.fromkeys(m.persona))
         values["type"][m.type] = None
-        values["tag"].update(dict.fromkeys(m.tags))
+        values["tag"].update(dict.fromkeys(group_key(tag) for tag in m.tags))
         if m.owner:
-            values["owner"][m.owner] = None
+            values["owner"][group_key(m.owner)] = None
     return {key: list(found) for key, found in values.items()}
 
 
@@ -218,19 +219,18 @@ def facets(maps: list[Map]) -> dict[str, list[str]]:
 class FilterChoices:
     personas: list[Persona]
     types: list[str]
-    tags: list[str]
-    owners: list[str]
+    tags: list[MapGroup]
+    owners: list[MapGroup]
 
 
-def filter_choices(catalog: Catalog) -> FilterChoices:
+def filter_choices(catalog: Catalog, tags: list[MapGroup], owners: list[MapGroup]) -> FilterChoices:
     """The values the filters offer: only those some map has."""
-    found = facets(catalog.maps())
-    used = set(found["persona"])
+    used = {p for m in catalog.maps() for p in m.persona}
     return FilterChoices(
         personas=[p for p in catalog.personas.values() if p.id in used],
-        types=sorted(found["type"]),
-        tags=sorted(found["tag"], key=str.casefold),
-        owners=sorted(found["owner"], key=str.casefold),
+        types=sorted({m.type for m in catalog.maps()}),
+        tags=tags,
+        owners=owners,
     )
 
 
@@ -333,4 +333,4 @@ class Portfolio:
 
     @cached_property
     def choices(self) -> FilterChoices:
-        return filter_choices(self.catalog)
+        return filter_choices(self.catalog, self.tags, self.owners[0])
