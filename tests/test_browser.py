@@ -170,7 +170,6 @@ def test_palette_toggle_rethemes_charts(tab, server, site):
     assert tab.page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
 
 
-@kinds("map", "journey", "journeys", "touchpoints", "opportunities", "persona")
 def test_phone_width_nothing_overflows(browser, server, page_url, page_kind):
     phone = Tab(browser, width=390)
     try:

@@ -209,8 +209,9 @@ def heat_map(catalog: Catalog, scale: tuple[float, float]) -> HeatMap:
     if alone:
         bands.append(HeatBand([], [row(m, list(range(len(m.stages)))) for m in alone]))
     for band in bands:
+        width = band.width  # once per band: it looks at every row
         for row in band.rows:
-            row.slots = _slots(row.cells, band.width)
+            row.slots = _slots(row.cells, width)
     return HeatMap(bands, left_out, scale)
 
 

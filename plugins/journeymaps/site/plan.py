@@ -41,7 +41,7 @@ KINDS: dict[str, PageKind] = {
         PageKind("opportunities", searchable=False, label="opportunities"),
         # The portfolio views repeat words of the map pages: search leads to the maps instead.
         PageKind("pain-points", searchable=False, label="pain_points"),
-        PageKind("owners", searchable=False, toc=True, label="owners"),
+        PageKind("owners", searchable=False, label="owners"),
         PageKind("tags", searchable=False, label="tags"),
         PageKind("tag", searchable=False, label="tag_title"),
         PageKind("personas", label="personas"),
