@@ -69,10 +69,10 @@ def search(page, query: str) -> list[tuple[str, str]]:
     box.type(query, delay=50)
     box.press("End")  # Material searches on key events, which an IME's last key gives too
     page.wait_for_selector(".md-search-result__item", timeout=15_000)
-    results = page.locator(".md-search-result__item > a")
+    results = page.locator(".md-search-result__list a")  # sections of a page fold under its first
     # Material shows the index's text, in which jieba's cuts are zero-width spaces.
     return [
-        (results.nth(i).get_attribute("href") or "", results.nth(i).inner_text().replace("\u200b", ""))
+        (results.nth(i).get_attribute("href") or "", (results.nth(i).text_content() or "").replace("\u200b", ""))
         for i in range(results.count())
     ]
 
