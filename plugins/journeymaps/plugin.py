@@ -6,6 +6,7 @@ import html
 import logging
 import os
 import posixpath
+import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import quote
@@ -101,6 +102,8 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         except InvalidSite as err:
             raise PluginError(f"{err.report(text)}\n{text('build.nothing_built', summary=err.summary(text))}") from None
         self.fonts = self._fonts(text)
+        if "jieba" in sys.modules:  # imported by Material's search; its notes are not the author's business
+            logging.getLogger("jieba").setLevel(logging.WARNING)
         for folder in (self.settings.maps_dir, self.settings.personas_dir):
             if (self.root / folder).is_dir() and str(self.root / folder) not in config.watch:
                 config.watch.append(str(self.root / folder))
@@ -163,7 +166,6 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
                 log.info(self.labels["build.no_jieba"])
             return
         assert self.plan is not None
-        jieba.setLogLevel(logging.WARNING)
         channels = [ch.label for ch in map(self.renderer.channels, self.settings.channels)] if self.renderer else []
         for word in coined_words(site_names(self.plan.catalog, channels), jieba.cut):
             jieba.add_word(word)
