@@ -5,7 +5,6 @@ from __future__ import annotations
 import html
 import logging
 import os
-import posixpath
 import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -32,6 +31,7 @@ from journeymaps.site.chart import build_chart
 from journeymaps.site.export import dumps, index_data, journey_data, map_data
 from journeymaps.site.fonts import Fonts, find_fonts, has_chinese
 from journeymaps.site.icons import Icons
+from journeymaps.site.photos import web_photos
 from journeymaps.site.plan import PlannedPage, SitePlan, plan_site
 from journeymaps.site.preview import PreviewText, cached_png
 from journeymaps.site.redirects import redirect_files
@@ -177,13 +177,13 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             urls.PLOTLY_JS: _plotly_js(),
         }
         assert self.plan is not None
-        for persona in self.plan.catalog.personas.values():
-            if persona.photo:
-                statics[urls.persona_photo(persona.id, posixpath.splitext(persona.photo)[1])] = (
-                    self.root / persona.photo
-                )
         for uri, path in statics.items():
             files.append(File.generated(config, uri, abs_src_path=str(path)))
+        cache = self.root / ".cache" / "journeymaps" / "photos"
+        for persona in self.plan.catalog.personas.values():
+            if persona.photo:
+                for size, webp in web_photos(self.root / persona.photo, cache).items():
+                    files.append(File.generated(config, urls.persona_photo(persona.id, size), content=webp))
 
     def _add_data(self, files: Files, config: MkDocsConfig) -> None:
         assert self.plan is not None
