@@ -214,7 +214,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             return config.site_url.rstrip("/") + "/" + url if config.site_url else url
 
         # The BOM tells spreadsheet apps the file is UTF-8, which Chinese text needs.
-        table = "\ufeff" + opportunities_csv(all_opportunities(self.plan.catalog), map_url)
+        table = "\ufeff" + opportunities_csv(all_opportunities(self.plan.catalog), map_url, self.labels)
         files.append(File.generated(config, urls.OPPORTUNITIES_CSV, content=table))
 
     @event_priority(100)  # before any plugin that minifies or rewrites the finished page
