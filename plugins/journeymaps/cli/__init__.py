@@ -49,7 +49,11 @@ def main(argv: list[str] | None = None) -> int:
         command.add(commands, common, text)
     args = parser.parse_args(argv)
     args.site = args.site or getattr(args, "site_dir", None) or Path(".")
-    return runners[args.command](args, text)
+    try:
+        return runners[args.command](args, text)
+    except BrokenPipeError:  # `journeymaps validate | head`: the reader has seen enough
+        sys.stderr.close()
+        return 0
 
 
 def open_site(args: argparse.Namespace, text: Text) -> Site | None:
