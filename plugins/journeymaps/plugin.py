@@ -25,7 +25,7 @@ from PIL import ImageFont
 from journeymaps.analysis.portfolio import all_opportunities, opportunities_csv
 from journeymaps.format.catalog import load_catalog
 from journeymaps.format.problems import InvalidSite
-from journeymaps.model import Map
+from journeymaps.model import Map, Step
 from journeymaps.settings import OPTIONS, Settings, settings_from_options
 from journeymaps.site import urls
 from journeymaps.site.cards import Cards, Drawing, meta_tags, og_locale
@@ -209,9 +209,10 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             File.generated(config, urls.INDEX_JSON, content=dumps(index_data(self.plan, config.use_directory_urls)))
         )
 
-        def map_url(m: Map) -> str:
+        def map_url(m: Map, step: Step) -> str:
             url = quote(urls.page_url(urls.map_src(m.journey, m.state), config.use_directory_urls))
-            return config.site_url.rstrip("/") + "/" + url if config.site_url else url
+            url = config.site_url.rstrip("/") + "/" + url if config.site_url else url
+            return f"{url}#{urls.anchor('step', step.id)}"
 
         # The BOM tells spreadsheet apps the file is UTF-8, which Chinese text needs.
         table = "\ufeff" + opportunities_csv(all_opportunities(self.plan.catalog), map_url, self.labels)

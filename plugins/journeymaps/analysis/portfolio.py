@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from journeymaps.model import Catalog, Map, Opportunity, PainPoint, Stage, Step
@@ -87,7 +88,7 @@ def _cell(text: str) -> str:
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
-def opportunities_csv(rows: list[OpportunityRow], url_of, text: Text) -> str:
+def opportunities_csv(rows: list[OpportunityRow], url_of: Callable[[Map, Step], str], text: Text) -> str:
     """The opportunities for a spreadsheet, headers and values in the site's language. In
     English they are the format's own words (planned, high), which tools already filter on;
     ids stay as written everywhere: they are what tools join on."""
@@ -102,7 +103,7 @@ def opportunities_csv(rows: list[OpportunityRow], url_of, text: Text) -> str:
                 r.map.journey, text[f"csv.state.{r.map.state}"], r.map.title, r.stage.name, r.step.name, o.id,
                 o.text, text[f"csv.level.{o.priority}"] if o.priority else "", o.owner or "",
                 text[f"csv.status.{o.status}"] if o.status else "", "; ".join(p.text for p in r.addresses),
-                url_of(r.map) + "#step-" + r.step.id,
+                url_of(r.map, r.step),
             )
         )  # fmt: skip
     return out.getvalue()

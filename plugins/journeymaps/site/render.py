@@ -80,6 +80,7 @@ class Renderer:
             today=plan.today,
             chart_json=chart_json,
             day=day_element(self.labels),
+            anchor=urls.anchor,
         )
         self.templates = {name: self.env.get_template(kind.template) for name, kind in KINDS.items()}
 
