@@ -64,6 +64,7 @@ class JourneyMapsConfig(base.Config):
     review_every = c.Optional(c.Type(int))
     nav_limit = c.Optional(c.Type(int))
     channels = c.Optional(c.Type(dict))
+    lanes = c.Optional(c.Type(list))
 
 
 class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
@@ -286,6 +287,9 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             if planned.kind in ("map", "journey", *portfolio):
                 # The stage table and charts need the width more than a short table of contents.
                 page.meta["hide"] = ["toc"]
+            if planned.kind in ("map", "journey"):
+                # The canvas needs the whole window: the site navigation stays in the drawer.
+                page.meta["hide"] = ["toc", "navigation"]
             if planned.map is not None:
                 title = f"{title} · {labels['state.' + planned.map.state]}"
                 if planned.map.description:

@@ -140,6 +140,8 @@ EN: dict[str, str] = {
     "config.channels": "channels must map a channel to a label, or to {{label: ..., icon: ...}}",
     "config.channel_key": "channels.{name}: unknown key '{key}'; use label and icon",
     "config.channel": "channels.{name} must be a label or {{label: ..., icon: ...}}",
+    "config.lanes": "lanes must be a list of lanes, like [emotion, pain-points], not {value}; the lanes are {lanes}",
+    "config.lane": "lanes: there is no lane '{lane}'; the lanes are {lanes}",
 }
 
 ZH: dict[str, str] = {
@@ -260,4 +262,6 @@ ZH: dict[str, str] = {
     "config.channels": "channels 必须把渠道映射到标签，或映射到 {{label: ..., icon: ...}}",
     "config.channel_key": "channels.{name}：未知的键 '{key}'；请使用 label 和 icon",
     "config.channel": "channels.{name} 必须是标签或 {{label: ..., icon: ...}}",
+    "config.lanes": "lanes 必须是泳道列表，例如 [emotion, pain-points]，而不是 {value}；可用的泳道有 {lanes}",
+    "config.lane": "lanes：没有名为 '{lane}' 的泳道；可用的泳道有 {lanes}",
 }
