@@ -142,6 +142,9 @@ EN: dict[str, str] = {
     "config.channel": "channels.{name} must be a label or {{label: ..., icon: ...}}",
     "config.lanes": "lanes must be a list of lanes, like [emotion, pain-points], not {value}; the lanes are {lanes}",
     "config.lane": "lanes: there is no lane '{lane}'; the lanes are {lanes}",
+    "config.font": "font must be the path of a font file (.ttf, .otf or .ttc) with Chinese characters, not {value}",
+    "config.font_missing": "font: the file '{path}' does not exist (looked for {looked})",
+    "config.font_unreadable": "font: '{path}' is not a font file that can be read",
 }
 
 ZH: dict[str, str] = {
@@ -264,4 +267,7 @@ ZH: dict[str, str] = {
     "config.channel": "channels.{name} 必须是标签或 {{label: ..., icon: ...}}",
     "config.lanes": "lanes 必须是泳道列表，例如 [emotion, pain-points]，而不是 {value}；可用的泳道有 {lanes}",
     "config.lane": "lanes：没有名为 '{lane}' 的泳道；可用的泳道有 {lanes}",
+    "config.font": "font 必须是含中文字符的字体文件（.ttf、.otf 或 .ttc）的路径，而不是 {value}",
+    "config.font_missing": "font：文件 '{path}' 不存在（查找位置：{looked}）",
+    "config.font_unreadable": "font：'{path}' 不是可以读取的字体文件",
 }
