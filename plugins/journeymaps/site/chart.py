@@ -121,7 +121,7 @@ def runs(values: list[float | None]) -> list[list[tuple[int, float]]]:
 
 
 def mood(value: float, scale: tuple[float, float], neutral: float) -> str:
-    """"pos", "neg" or "neu": how a value reads on the site's scale, measured from its neutral
+    """ "pos", "neg" or "neu": how a value reads on the site's scale, measured from its neutral
     point (a quarter of the way to either end counts), so scales like [-1, 3] or [1, 5] read right."""
     low, high = scale
     if value > neutral and value - neutral >= 0.25 * (high - neutral):
@@ -265,16 +265,17 @@ def plotly_spec(chart: Chart, labels: Mapping[str, str], language: str = "en", f
         }
     )  # fmt: skip
     # Stage names over their bands and step names under their points, wrapped to the room
-    # a column has (about 14 characters), never cut.
+    # a column has on a wide screen (from 14 characters for a few steps down to 7), never cut.
+    width = max(7, min(14, 150 // max(n, 1)))
     annotations = [
         {
             "x": (first + last) / 2, "y": 1.0, "xref": "x", "yref": "paper", "yanchor": "bottom",
-            "text": "<b>" + _label(name, 14 * (last - first + 1)) + "</b>", "showarrow": False,
+            "text": "<b>" + _label(name, width * (last - first + 1)) + "</b>", "showarrow": False,
         }
         for _, name, first, last in chart.bands
     ]  # fmt: skip
     ticks = sorted({low, chart.neutral, high} | {float(v) for v in range(int(low), int(high) + 1)})
-    stage_lines = max((len(wrap(name, 14 * (last - first + 1))) for _, name, first, last in chart.bands), default=1)
+    stage_lines = max((len(wrap(name, width * (last - first + 1))) for _, name, first, last in chart.bands), default=1)
     layout = {
         "height": 420,
         # The legend and the toolbar share the top row, above the stage names: the toolbar
@@ -288,8 +289,9 @@ def plotly_spec(chart: Chart, labels: Mapping[str, str], language: str = "en", f
         "xaxis": {
             "tickmode": "array",
             "tickvals": list(range(n)),
-            "ticktext": [_label(s.name, 14) for s in chart.slots],
-            "tickangle": 0 if n <= 10 else "auto",
+            "ticktext": [_label(s.name, width) for s in chart.slots],
+            "tickangle": 0,
+            "tickfont": {"size": 12 if n <= 10 else 10},
             "automargin": True,
             "range": [-0.5, n - 0.5],
             "fixedrange": True,

@@ -35,7 +35,7 @@
     var c = themeColors();
     layout.font = { color: c.fg, family: c.font, size: 12 };
     layout.hoverlabel = { bgcolor: c.bg, bordercolor: c.light, font: { color: c.fg } };
-    layout.xaxis.tickfont = { color: c.light };
+    layout.xaxis.tickfont = Object.assign({}, layout.xaxis.tickfont, { color: c.light });
     layout.yaxis.tickfont = { color: c.light };
     (layout.annotations || []).forEach(function (a) { a.font = { color: c.fg }; });
     return layout;
