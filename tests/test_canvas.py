@@ -11,7 +11,8 @@ from conftest import build_site, read_page, write_site
 from journeymaps.model import Map, Stage, Step
 from journeymaps.settings import LANES, settings_from_options
 from journeymaps.site.canvas import Lane, lanes_of
-from journeymaps.site.chart import build_chart, lane_curve, mood, sparkline, wrap
+from journeymaps.site.chart import build_chart, lane_curve, mood, plotly_spec, sparkline, wrap
+from journeymaps.text import Text
 
 BLUEPRINT = """\
 ---
@@ -149,9 +150,27 @@ def test_lane_curve_puts_each_point_over_its_column_and_breaks_at_gaps():
     chart = build_chart([("current", "Current", m)], (-2.0, 2.0), 0.0)
     curve = lane_curve(chart, chart.series[0], height=112, pad=22)
     assert [(p.step.id, p.x, p.y) for p in curve.points] == [("a", 12.5, 90.0), ("c", 62.5, 39.0), ("d", 87.5, 22.0)]
-    assert curve.paths == ["M2.5 39.0 C3.0 39.0 3.0 22.0 3.5 22.0"]  # a alone: a dot, no line into the gap
+    assert curve.paths == ["M2.5 39.0 C3 39.0 3 22.0 3.5 22.0"]  # a alone: a dot, no line into the gap
     assert curve.neutral_y == 56.0 and curve.edges == [50.0] and curve.bands == [(50.0, 50.0)]
     assert curve.ticks == [(22.0, "+2"), (56.0, "0"), (90.0, "-2")]
+
+
+def test_each_state_joins_its_own_steps_across_steps_only_the_other_state_has():
+    current = Map(
+        "j",
+        "current",
+        "J",
+        ["p"],
+        [Stage("s", "S", steps=[Step("a", "A", emotion=-1), Step("b", "B", emotion=-2), Step("c", "C", emotion=1)])],
+    )
+    future = Map(
+        "j", "future", "J", ["p"], [Stage("s", "S", steps=[Step("a", "A", emotion=1), Step("c", "C", emotion=2)])]
+    )
+    chart = build_chart([("current", "Now", current), ("future", "Then", future)], (-2.0, 2.0), 0.0)
+    line = lane_curve(chart, chart.series[1], height=112, pad=22)
+    assert line.paths == ["M0.5 39.0 C1.5 39.0 1.5 22.0 2.5 22.0"]  # a to c, over b
+    spec = plotly_spec(chart, Text("en"))
+    assert (spec["data"][1]["x"], spec["data"][1]["y"]) == ([0, 2], [1, 2])
 
 
 @pytest.fixture(scope="module")

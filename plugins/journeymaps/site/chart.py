@@ -107,11 +107,15 @@ def build_chart(maps: list[tuple[str, str, Map]], scale: tuple[float, float], ne
     return Chart(slots, series, scale, neutral, _bands(slots))
 
 
-def runs(values: list[float | None]) -> list[list[tuple[int, float]]]:
+def runs(values: list[float | None], present: list[bool] | None = None) -> list[list[tuple[int, float]]]:
     """The stretches of a curve between gaps, as (slot, value) pairs: a step without
-    emotion breaks the line rather than being guessed."""
+    emotion breaks the line rather than being guessed. Slots where the state has no step
+    at all (``present`` false: a step only the other state has) are passed over, so each
+    state's curve joins its own steps."""
     out: list[list[tuple[int, float]]] = [[]]
     for i, v in enumerate(values):
+        if present is not None and not present[i]:
+            continue
         if v is None:
             if out[-1]:
                 out.append([])
@@ -213,13 +217,15 @@ def plotly_spec(chart: Chart, labels: Mapping[str, str], language: str = "en", f
     pains_x, pains_y, pains_text, moments_x, moments_y, moments_text = [], [], [], [], [], []
     for series in chart.series:
         style = SERIES_STYLE.get(series.key, SERIES_STYLE["current"])
+        # Only the state's own steps: a step the other state adds or drops leaves no gap.
+        own = [i for i, step in enumerate(series.steps) if step is not None]
         data.append(
             {
                 "type": "scatter",
                 "mode": "lines+markers",
                 "name": html.escape(series.name),
-                "x": list(range(n)),
-                "y": series.values,
+                "x": own,
+                "y": [series.values[i] for i in own],
                 "connectgaps": False,
                 "line": {
                     "color": style["color"],
@@ -229,7 +235,7 @@ def plotly_spec(chart: Chart, labels: Mapping[str, str], language: str = "en", f
                     "smoothing": 0.6,
                 },
                 "marker": {"size": 9, "symbol": style["symbol"], "color": style["color"]},
-                "customdata": [_hover(s) if s else ["", "", ""] for s in series.steps],
+                "customdata": [_hover(series.steps[i]) for i in own],
                 "hovertemplate": "<b>%{customdata[0]}</b><br>%{customdata[1]}<br>%{customdata[2]} · %{y}<extra>"
                 + html.escape(series.name)
                 + "</extra>",
@@ -362,7 +368,7 @@ def lane_curve(chart: Chart, series: Series, height: int = 112, pad: int = 22) -
         return round(100 * i / n, 3)
 
     paths = []
-    for run in runs(series.values):
+    for run in runs(series.values, [step is not None for step in series.steps]):
         (first, v0), rest = run[0], run[1:]
         d = [f"M{first + 0.5} {y(v0)}"]
         previous = (first + 0.5, y(v0))
@@ -370,7 +376,8 @@ def lane_curve(chart: Chart, series: Series, height: int = 112, pad: int = 22) -
             # Level tangents at each point: the line passes through every point and never
             # overshoots past the highest or lowest of two neighbours.
             x1, y1 = i + 0.5, y(v)
-            d.append(f"C{previous[0] + 0.5} {previous[1]} {x1 - 0.5} {y1} {x1} {y1}")
+            half = (x1 - previous[0]) / 2
+            d.append(f"C{previous[0] + half:g} {previous[1]} {x1 - half:g} {y1} {x1} {y1}")
             previous = (x1, y1)
         if rest:
             paths.append(" ".join(d))
