@@ -47,6 +47,11 @@
     // The config comes with the spec: it keeps every button that would send the chart off the
     // site out of the toolbar, and puts the toolbar's words in the site's language.
     figure.classList.add("jm-chart--drawn");
+    if (target.clientWidth < 600) {
+      // A phone has no room for a name under every step: hovering a point names it, and the
+      // stage cards above list the steps.
+      spec.layout.xaxis.showticklabels = false;
+    }
     return Plotly.newPlot(target, spec.data, themed(spec.layout), spec.config).then(function () {
       drawn.push(target);
     }, function (error) {
