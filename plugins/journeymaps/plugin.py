@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import logging
 import os
-import posixpath
+import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import quote
@@ -31,6 +31,7 @@ from journeymaps.site.chart import build_chart
 from journeymaps.site.export import dumps, index_data, journey_data, map_data
 from journeymaps.site.fonts import Fonts, find_fonts, has_chinese
 from journeymaps.site.icons import Icons
+from journeymaps.site.photos import web_photos
 from journeymaps.site.plan import PlannedPage, SitePlan, plan_site
 from journeymaps.site.preview import PreviewText, cached_png
 from journeymaps.site.redirects import redirect_files
@@ -101,6 +102,8 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         except InvalidSite as err:
             raise PluginError(f"{err.report(text)}\n{text('build.nothing_built', summary=err.summary(text))}") from None
         self.fonts = self._fonts(text)
+        if "jieba" in sys.modules:  # imported by Material's search; its notes are not the author's business
+            logging.getLogger("jieba").setLevel(logging.WARNING)
         for folder in (self.settings.maps_dir, self.settings.personas_dir):
             if (self.root / folder).is_dir() and str(self.root / folder) not in config.watch:
                 config.watch.append(str(self.root / folder))
@@ -163,7 +166,6 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
                 log.info(self.labels["build.no_jieba"])
             return
         assert self.plan is not None
-        jieba.setLogLevel(logging.WARNING)
         channels = [ch.label for ch in map(self.renderer.channels, self.settings.channels)] if self.renderer else []
         for word in coined_words(site_names(self.plan.catalog, channels), jieba.cut):
             jieba.add_word(word)
@@ -175,13 +177,13 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             urls.PLOTLY_JS: _plotly_js(),
         }
         assert self.plan is not None
-        for persona in self.plan.catalog.personas.values():
-            if persona.photo:
-                statics[urls.persona_photo(persona.id, posixpath.splitext(persona.photo)[1])] = (
-                    self.root / persona.photo
-                )
         for uri, path in statics.items():
             files.append(File.generated(config, uri, abs_src_path=str(path)))
+        cache = self.root / ".cache" / "journeymaps" / "photos"
+        for persona in self.plan.catalog.personas.values():
+            if persona.photo:
+                for size, webp in web_photos(self.root / persona.photo, cache).items():
+                    files.append(File.generated(config, urls.persona_photo(persona.id, size), content=webp))
 
     def _add_data(self, files: Files, config: MkDocsConfig) -> None:
         assert self.plan is not None
