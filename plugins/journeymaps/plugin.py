@@ -323,8 +323,9 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             title = labels[kind.label] if kind.label else planned.title
             if not kind.searchable:
                 page.meta["search"] = {"exclude": True}
-            if not kind.toc:
-                page.meta["hide"] = ["toc"]
+            hide = [*([] if kind.toc else ["toc"]), *(["navigation"] if kind.wide else [])]
+            if hide:
+                page.meta["hide"] = hide
             if planned.map is not None:
                 title = f"{title} · {labels['state.' + planned.map.state]}"
                 if planned.map.description:

@@ -66,15 +66,38 @@ class OpportunityRow:
     addresses: list[PainPoint]
 
 
+def opportunity_rows(m: Map) -> list[OpportunityRow]:
+    """The opportunities of one map in step order, each with the pain points it addresses."""
+    pains = {p.id: p for p in m.pain_points}
+    return [
+        OpportunityRow(m, stage, step, opp, [pains[i] for i in opp.addresses if i in pains])
+        for stage in m.stages
+        for step in stage.steps
+        for opp in step.opportunities
+    ]
+
+
 def all_opportunities(catalog: Catalog) -> list[OpportunityRow]:
-    rows = []
-    for m in catalog.maps():
-        pains = {p.id: p for p in m.pain_points}
-        for stage in m.stages:
-            for step in stage.steps:
-                for opp in step.opportunities:
-                    rows.append(OpportunityRow(m, stage, step, opp, [pains[i] for i in opp.addresses if i in pains]))
-    return rows
+    return [row for m in catalog.maps() for row in opportunity_rows(m)]
+
+
+@dataclass
+class PainRow:
+    map: Map
+    stage: Stage
+    step: Step
+    pain: PainPoint
+    addressed_by: list[Opportunity]
+
+
+def pain_rows(m: Map) -> list[PainRow]:
+    """The pain points of one map in step order, each with the opportunities that address it."""
+    return [
+        PainRow(m, stage, step, pain, [o for o in m.opportunities if pain.id in o.addresses])
+        for stage in m.stages
+        for step in stage.steps
+        for pain in step.pain_points
+    ]
 
 
 CSV_COLUMNS = (
