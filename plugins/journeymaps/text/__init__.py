@@ -7,9 +7,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
-from journeymaps.text import cli, pages, problems
+from journeymaps.text import cli, diff, pages, problems
 
-DOMAINS = (pages, problems, cli)
+DOMAINS = (pages, problems, cli, diff)
 LANGUAGES = ("en", "zh")
 
 
