@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 from typing import Any
 
-from journeymaps.analysis.compare import compare_journey, stage_mean
+from journeymaps.analysis.compare import PainStatus, compare_journey, stage_mean
 from journeymaps.model import STATES, Catalog, Journey, Map, Opportunity, PainPoint, Persona, Source, Stage, Step
 
 # What a reviewer sees of an opportunity beyond its being there.
@@ -104,8 +104,8 @@ class MapChange:
     stages: list[StageMean] = field(default_factory=list)  # only stages whose mean moved
     pains_added: list[Placed] = field(default_factory=list)
     pains_removed: list[Placed] = field(default_factory=list)
-    resolved: list[Placed] = field(default_factory=list)  # current-state pain points a future step now resolves
-    unresolved: list[Placed] = field(default_factory=list)  # ... and no longer resolves
+    resolved: list[PainStatus] = field(default_factory=list)  # the current state's, newly resolved by a future step
+    unresolved: list[PainStatus] = field(default_factory=list)  # ... resolved before, as it was then
     opportunities_added: list[Placed] = field(default_factory=list)
     opportunities_removed: list[Placed] = field(default_factory=list)
     opportunities_changed: list[OpportunityChange] = field(default_factory=list)
@@ -127,9 +127,8 @@ class MapChange:
         return bool(self.emotions or self.stages or self.steps_added or self.steps_removed or self.steps_moved)
 
     def __bool__(self) -> bool:
-        return any(
-            getattr(self, f.name) for f in fields(self) if f.name not in ("before", "after", "renamed_from")
-        ) or bool(self.renamed_from)
+        """Whether anything changed beyond the journey's id (a rename is reported on its own)."""
+        return any(getattr(self, f.name) for f in fields(self) if f.name not in ("before", "after", "renamed_from"))
 
 
 @dataclass
@@ -274,18 +273,12 @@ def compare_maps(before: Map, after: Map, renamed_from: str | None = None) -> Ma
 
 
 def _resolution(change: MapChange, before: Journey | None, after: Journey) -> None:
-    """Pain points of the current state that a future step newly resolves (or no longer does)."""
-    was = set(compare_journey(before).resolved_ids) if before else set()
-    status = compare_journey(after).pain_points
-    now = {p.pain.id for p in status if p.resolved}
-    change.resolved = [Placed(p.pain, p.step, p.stage) for p in status if p.resolved and p.pain.id not in was]
-    gone = was - now
-    if gone and before is not None:
-        # Pain points that are still there but no longer resolved; removed ones are reported as removed.
-        still = {p.pain.id for p in status}
-        change.unresolved = [
-            Placed(p.pain, p.step, p.stage) for p in compare_journey(before).pain_points if p.pain.id in gone & still
-        ]
+    """Pain points of the current state that a future step newly resolves, or no longer does
+    (a pain point removed from the current state is reported as removed, not here)."""
+    was = {p.pain.id: p for p in compare_journey(before).pain_points if p.resolved} if before else {}
+    now = compare_journey(after).pain_points
+    change.resolved = [p for p in now if p.resolved and p.pain.id not in was]
+    change.unresolved = [was[p.pain.id] for p in now if not p.resolved and p.pain.id in was]
 
 
 # -- the whole site -----------------------------------------------------------------------

@@ -6,12 +6,14 @@ with `*`, `|` or `<` reads as written and cannot break the comment."""
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote
 
-from journeymaps.analysis.compare import compare_journey, stage_mean
+from journeymaps.analysis.compare import PainStatus, compare_journey, stage_mean
 from journeymaps.authoring.diff import (
     OPPORTUNITY_FIELDS,
     Edit,
@@ -95,17 +97,37 @@ def signed(value: float | None) -> str:
     return ("+" if value > 0 else "") + number(value)
 
 
+def _block(value: float | None, scale: tuple[float, float]) -> str:
+    if value is None:
+        return GAP
+    low, high = scale
+    level = (min(max(value, low), high) - low) / (high - low)
+    return BLOCKS[round(level * (len(BLOCKS) - 1))]
+
+
 def sparkline(m: Map | None, scale: tuple[float, float]) -> str:
     """The emotion curve as a line of block characters, a dot where a step has no emotion."""
-    low, high = scale
-    out = []
-    for step in m.steps if m else []:
-        if step.emotion is None:
-            out.append(GAP)
+    return "".join(_block(step.emotion, scale) for step in (m.steps if m else []))
+
+
+def sparklines(before: Map, after: Map, scale: tuple[float, float]) -> tuple[str, str]:
+    """Both curves in shared columns: a step of both maps (by id) stands in one column, and a
+    step only one map has (added, removed, or moved to another place) gets a column blank on
+    the other line, so the bar that moved stands right above or below its old self."""
+    old, new = before.steps, after.steps
+    top: list[str] = []
+    bottom: list[str] = []
+    matcher = difflib.SequenceMatcher(None, [s.id for s in old], [s.id for s in new], autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        was = [_block(s.emotion, scale) for s in old[i1:i2]]
+        now = [_block(s.emotion, scale) for s in new[j1:j2]]
+        if tag == "equal":
+            top += was
+            bottom += now
         else:
-            level = (min(max(step.emotion, low), high) - low) / (high - low)
-            out.append(BLOCKS[round(level * (len(BLOCKS) - 1))])
-    return "".join(out)
+            top += was + [" "] * len(now)
+            bottom += [" "] * len(was) + now
+    return "".join(top), "".join(bottom)
 
 
 def mean_emotion(m: Map | None) -> float | None:
@@ -163,7 +185,7 @@ def _headline(review: Review, text: Text) -> str:
         )
         if n
     ]
-    return f"{where}: {text['list.sep'].join(counts) if counts else text['diff.nothing']}."
+    return text("diff.headline", where=where, counts=Names(counts) if counts else text["diff.nothing"])
 
 
 def _problems(review: Review, text: Text) -> list[str]:
@@ -179,7 +201,7 @@ def _map_item(review: Review, text: Text, m: Map) -> str:
     """One line for a map added or removed."""
     parts = [link(m.title, review.map_url(m)), _state(text, m), code(m.journey)]
     if m in review.diff.added:
-        parts.append(text("diff.size", stages=len(m.stages), steps=len(m.steps)))
+        parts.append(f"{_count(text, 'diff.stages', len(m.stages))}, {_count(text, 'diff.steps', len(m.steps))}")
         journey = review.head.journeys.get(m.journey)
         if m.state == "future" and journey and "current" in journey.states:
             comparison = compare_journey(journey)
@@ -203,18 +225,32 @@ def _map_change(review: Review, text: Text, change: MapChange) -> list[str]:
             lines += [f"**{text[key]}**", "", *(f"- {render(item)}" for item in items), ""]
     if change.reviewed:
         dates = [d.isoformat() if d else text["diff.never"] for d in (change.reviewed.before, change.reviewed.after)]
-        lines += [f"**{text['diff.reviewed']}:** {' → '.join(dates)}", ""]
+        lines += [f"**{text['diff.reviewed']}** {' → '.join(dates)}", ""]
     if change.edits:
-        edits = "; ".join(_edit(text, e) for e in change.edits)
-        lines += [f"**{text['diff.edited']}:** {edits}", ""]
+        edits = text["diff.sep"].join(_edit(text, e) for e in change.edits)
+        lines += [f"**{text['diff.edited']}** {edits}", ""]
     return lines
 
 
+def _width(words: str) -> int:
+    """Columns on a monospaced line: Chinese characters take two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in words)
+
+
+def _curves(review: Review, text: Text, change: MapChange) -> list[str]:
+    """Both emotion curves, one above the other in a code block, so their shapes compare at a glance."""
+    labels = [text["diff.col.before"], text["diff.col.after"]]
+    curves = sparklines(change.before, change.after, review.scale)
+    label_width, curve_width = max(map(_width, labels)), max(map(len, curves))
+    lines = ["```text"]
+    for label, curve, m in zip(labels, curves, (change.before, change.after), strict=True):
+        mean = text("diff.mean", value=number(mean_emotion(m)))
+        lines.append(f"{label}{' ' * (label_width - _width(label))}  {curve.ljust(curve_width)}  {mean}")
+    return [*lines, "```", ""]
+
+
 def _emotion(review: Review, text: Text, change: MapChange) -> list[str]:
-    before, after = change.before, change.after
-    curve = f"`{sparkline(before, review.scale)}` → `{sparkline(after, review.scale)}`"
-    mean = text("diff.mean", before=number(mean_emotion(before)), after=number(mean_emotion(after)))
-    lines = [f"{text['diff.emotion']} {curve} · {mean}", ""]
+    lines = _curves(review, text, change)
     rows = _emotion_rows(review, text, change)
     if rows:
         head = [text[f"diff.col.{c}"] for c in ("step", "before", "after", "change")]
@@ -268,12 +304,14 @@ def _sections(review: Review, text: Text, change: MapChange) -> list[tuple[str, 
             parts.append(step_at(m, p) if m and any(s.id == p.step.id for s in m.steps) else md(p.step.name))
         return " · ".join(parts)
 
-    def resolution(p: Placed) -> str:
-        current = review.head.journeys[after.journey].states.get("current")
-        resolvers = [s for s in after.steps if p.item.id in s.resolves]
-        steps = Names(link(s.name, review.step_url(after, s)) for s in resolvers)
-        told = pain(current, p)
-        return f"{told} · {text('diff.resolved_by', steps=steps)}" if resolvers else told
+    def resolution(catalog: Catalog, future: Map, status: PainStatus) -> str:
+        """A pain point of the current state, and the future steps that resolve it (or did)."""
+        journey = catalog.journeys.get(future.journey)
+        told = pain(journey.states.get("current") if journey else None, Placed(status.pain, status.step, status.stage))
+        if not status.resolved_by:
+            return told
+        steps = Names(link(s.name, review.step_url(future, s)) for s in status.resolved_by)
+        return f"{told} · {text('diff.resolved_by', steps=steps)}"
 
     def opportunity(m: Map, p: Placed) -> str:
         o = p.item
@@ -300,8 +338,8 @@ def _sections(review: Review, text: Text, change: MapChange) -> list[tuple[str, 
         ("diff.steps_moved", change.steps_moved, moved),
         ("diff.pains_added", change.pains_added, lambda p: pain(after, p)),
         ("diff.pains_removed", change.pains_removed, lambda p: pain(after, p)),
-        ("diff.resolved", change.resolved, resolution),
-        ("diff.unresolved", change.unresolved, lambda p: pain(None, p)),
+        ("diff.resolved", change.resolved, lambda p: resolution(review.head, after, p)),
+        ("diff.unresolved", change.unresolved, lambda p: resolution(review.base, before, p)),
         ("diff.opportunities_added", change.opportunities_added, lambda p: opportunity(after, p)),
         ("diff.opportunities_removed", change.opportunities_removed, lambda p: opportunity(before, p)),
         ("diff.opportunities_changed", change.opportunities_changed, opportunity_change),
@@ -328,8 +366,8 @@ def _source(text: Text, source: Source) -> str:
 
 
 def _edit(text: Text, edit: Edit) -> str:
-    names = [text[f"diff.field.{f}"] if f in ("body", "stage_order", "order") else code(f) for f in edit.fields]
-    return text(f"diff.edit.{edit.kind}", name=md(edit.name), fields=Names(names))
+    names = Names(text[f"diff.field.{f}"] if f in ("body", "stage_order", "order") else code(f) for f in edit.fields)
+    return text.word(names) if edit.kind == "map" else text(f"diff.edit.{edit.kind}", name=md(edit.name), fields=names)
 
 
 def _personas(text: Text, diff: SiteDiff) -> str:
@@ -342,7 +380,7 @@ def _personas(text: Text, diff: SiteDiff) -> str:
         )
         if people
     ]
-    return f"**{text['diff.personas']}:** {'; '.join(parts)}"
+    return f"**{text['diff.personas']}** {text['diff.sep'].join(parts)}"
 
 
 # -- JSON -----------------------------------------------------------------------------------
@@ -393,6 +431,11 @@ def _item_json(p: Placed, *keys: str) -> dict[str, Any]:
     return {"id": p.item.id, "text": p.item.text, **{k: getattr(p.item, k) for k in keys}, "step": p.step.id}
 
 
+def _resolution_json(status: PainStatus) -> dict[str, Any]:
+    placed = Placed(status.pain, status.step, status.stage)
+    return _item_json(placed, "severity") | {"resolved_by": [s.id for s in status.resolved_by]}
+
+
 def _change_json(review: Review, c: MapChange) -> dict[str, Any]:
     before, after = c.before, c.after
     return {
@@ -436,8 +479,8 @@ def _change_json(review: Review, c: MapChange) -> dict[str, Any]:
         "pain_points": {
             "added": [_item_json(p, "severity") for p in c.pains_added],
             "removed": [_item_json(p, "severity") for p in c.pains_removed],
-            "resolved": [_item_json(p, "severity") for p in c.resolved],
-            "unresolved": [_item_json(p, "severity") for p in c.unresolved],
+            "resolved": [_resolution_json(p) for p in c.resolved],
+            "unresolved": [_resolution_json(p) for p in c.unresolved],
         },
         "opportunities": {
             "added": [_item_json(p, *OPPORTUNITY_FIELDS) for p in c.opportunities_added],
