@@ -327,10 +327,11 @@ def _sections(review: Review, text: Text, change: MapChange) -> list[tuple[str, 
                  after=_field_value(text, f.field, f.after))
             for f in c.changes
         ]  # fmt: skip
-        return f"{md(c.opportunity.item.text)}: {text['list.sep'].join(moves)}"
+        return text("diff.changed_item", name=md(c.opportunity.item.text), changes=Names(moves))
 
     def moved(mv: Move) -> str:
-        return f"{link(mv.step.name, review.step_url(after, mv.step))}: {md(mv.before.name)} → {md(mv.after.name)}"
+        changes = f"{md(mv.before.name)} → {md(mv.after.name)}"
+        return text("diff.changed_item", name=link(mv.step.name, review.step_url(after, mv.step)), changes=changes)
 
     return [
         ("diff.steps_added", change.steps_added, new_step),
