@@ -6,12 +6,15 @@ from __future__ import annotations
 import json
 import os
 import re
+import shlex
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
-from conftest import write_site
-from journeymaps.authoring.diff_report import md, number, signed, sparkline
+import yaml
+from conftest import REPO, write_site
+from journeymaps.authoring.diff_report import MARKER, md, number, signed, sparkline
 from journeymaps.cli import main
 from journeymaps.model import Map, Stage, Step
 from journeymaps.text import diff as diff_words
@@ -932,3 +935,155 @@ def test_every_word_in_both_languages():
     assert diff_words.EN.keys() == diff_words.ZH.keys()
     for key, english in diff_words.EN.items():
         assert set(re.findall(r"{(\w+)}", english)) == set(re.findall(r"{(\w+)}", diff_words.ZH[key])), key
+
+
+# -- the demo change shown in docs/workflow.md -----------------------------------------------
+
+DEMO_CURRENT = "maps/open-account/current.md"
+DEMO_FUTURE = "maps/open-account/future.md"
+# The ID check got easier, an opportunity is done, the card letter disappoints, and the
+# future state resolves that with a new step.
+DEMO_CHANGE = [
+    (
+        DEMO_CURRENT,
+        "from comparison site to first card payment.",
+        "from the comparison site to her first card payment.",
+    ),
+    (DEMO_CURRENT, "reviewed: 2026-06-15", "reviewed: 2026-12-01"),
+    (
+        DEMO_CURRENT,
+        '    title: Complaints tagged "account opening", H1 2026\n',
+        '    title: Complaints tagged "account opening", H1 2026\n'
+        "  - id: nps-q3\n    kind: survey\n    title: NPS verbatims of new customers, Q3 2026\n",
+    ),
+    (
+        DEMO_CURRENT,
+        '"Why does it keep saying the photo is blurry?"\n        emotion: -1',
+        '"Why does it keep saying the photo is blurry?"\n        emotion: 0',
+    ),
+    (DEMO_CURRENT, "            status: in-progress\n", "            status: done\n"),
+    (
+        DEMO_CURRENT,
+        "        channel: mail\n        emotion: 1\n        feeling: relieved\n",
+        "        channel: mail\n        emotion: 0.5\n        feeling: relieved\n        pain_points:\n"
+        "          - id: card-pin-letter\n            text: The PIN arrives in a separate letter a week after the card\n"
+        "            severity: high\n            evidence: [complaints]\n",
+    ),
+    (
+        DEMO_FUTURE,
+        "        emotion: 2\n        feeling: delighted\n",
+        "        emotion: 2\n        feeling: delighted\n      - name: Sets her PIN in the app\n        id: pin-in-app\n"
+        "        touchpoint: In-app PIN setup\n        channel: app\n        emotion: 1.5\n        resolves: [card-pin-letter]\n",
+    ),
+]
+
+
+def demo_repository(root: Path) -> Path:
+    """The demo site (mkdocs.yml, maps, personas) committed in a repository of its own, on
+    a branch named like the one CI compares with."""
+    root.mkdir()
+    (root / "mkdocs.yml").write_bytes((REPO / "mkdocs.yml").read_bytes())
+    (root / "docs").mkdir()
+    (root / "docs/index.md").write_text("# Home\n", encoding="utf-8")
+    for folder in ("maps", "personas"):
+        for file in (REPO / folder).rglob("*"):
+            if file.is_file():
+                (root / file.relative_to(REPO)).parent.mkdir(parents=True, exist_ok=True)
+                (root / file.relative_to(REPO)).write_bytes(file.read_bytes())
+    git(root, "init", "-q", "-b", "main")
+    commit(root)
+    git(root, "branch", "origin/main")
+    return root
+
+
+def test_the_demo_change_in_the_docs_is_what_the_command_prints(tmp_path, capsys, monkeypatch):
+    monkeypatch.delenv("SITE_URL", raising=False)
+    root = demo_repository(tmp_path / "demo")
+    for path, old, new in DEMO_CHANGE:
+        edit(root, path, old, new)
+    code, out, _ = run(capsys, root, "origin/main")
+    assert code == 0
+    page = (REPO / "docs/workflow.md").read_text(encoding="utf-8")
+    shown = re.search(r"````markdown\n(.*?)````\n", page, re.S)
+    assert shown, "docs/workflow.md shows the demo change in a ````markdown block"
+    assert shown[1] == out, "docs/workflow.md: paste this test's output into the example"
+
+
+# -- the GitHub Actions workflow in docs/examples ---------------------------------------------
+
+WORKFLOW = REPO / "docs/examples/journeymaps.yml"
+
+
+def workflow_steps() -> list[dict]:
+    data = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+    (job,) = data["jobs"].values()
+    return job["steps"]
+
+
+def test_workflow_is_valid_yaml_with_every_step():
+    data = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+    triggers = data.get("on", data.get(True))  # YAML 1.1 reads a bare 'on' as true
+    assert set(triggers) == {"pull_request", "push"}
+    assert data["permissions"] == {"contents": "read", "pull-requests": "write"}
+    steps = {step.get("name") or step["uses"]: step for step in workflow_steps()}
+    assert steps["actions/checkout@v4"]["with"]["fetch-depth"] == 0  # the base branch is in the clone
+    assert steps["Check maps and personas"]["run"] == "journeymaps validate --format github"
+    assert steps["Build the site"]["run"] == "mkdocs build --strict"
+    assert steps["Keep the built site"]["uses"] == "actions/upload-artifact@v4"
+    assert steps["Keep the built site"]["with"]["path"] == "site/"
+    # The comment is found again by the summary's first line.
+    assert f'startswith("{MARKER}")' in steps["Post the summary on the pull request"]["run"]
+
+
+def test_workflow_shell_is_valid():
+    for step in workflow_steps():
+        if "run" in step:
+            subprocess.run(["bash", "-n"], input=step["run"], text=True, check=True)
+
+
+def journeymaps_commands() -> list[list[str]]:
+    """Each journeymaps command the workflow runs, as words, without redirections."""
+    commands = []
+    for step in workflow_steps():
+        for line in step.get("run", "").splitlines():
+            if line.strip().startswith("journeymaps "):
+                words = shlex.split(line, comments=True)
+                cut = next((i for i, w in enumerate(words) if w in (">", ">>", "||", "|", "&&")), len(words))
+                commands.append([os.path.expandvars(w) for w in words[1:cut]])
+    return commands
+
+
+def test_workflow_runs_commands_of_our_command_line(repo, capsys, monkeypatch):
+    """Each command, run as the workflow runs it: in a clone of the pull request, where the
+    base branch is origin/<base>."""
+    clone = repo.parent / "clone"
+    git(repo.parent, "clone", "-q", str(repo), str(clone))
+    edit(clone, CURRENT, "        id: upload-id\n        emotion: -2", "        id: upload-id\n        emotion: -1")
+    monkeypatch.setenv("GITHUB_BASE_REF", "main")
+    monkeypatch.chdir(clone)  # the workflow runs them in the site folder
+    commands = journeymaps_commands()
+    assert [c[0] for c in commands] == ["validate", "diff"]
+    for command in commands:
+        assert main(command) == 0, command
+    out = capsys.readouterr().out
+    assert (
+        "::warning file=maps/open-account/future.md,line=2,title=journeymaps::this map has never been reviewed" in out
+    )
+    assert "Compared with `origin/main`: 1 map changed." in out
+
+
+@pytest.mark.slow
+def test_workflow_build_step_makes_the_artifact(repo):
+    (step,) = [s for s in workflow_steps() if s.get("name") == "Build the site"]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    subprocess.run(
+        [sys.executable, "-m", *shlex.split(step["run"])], cwd=repo, env=env, check=True, capture_output=True
+    )
+    assert (repo / "site/journeys/open-account/current/index.html").is_file()
+
+
+def test_workflow_page_shows_the_workflow_file():
+    page = (REPO / "docs/workflow.md").read_text(encoding="utf-8")
+    assert f"```yaml\n{WORKFLOW.read_text(encoding='utf-8')}```\n" in page
+    nav = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV", ""))["nav"]
+    assert {"Workflow": "workflow.md"} in nav[1]["Guide"]
