@@ -769,6 +769,34 @@ def test_authors_text_cannot_break_the_comment(repo, capsys):
     assert r"| Signs \<b\>the\</b\> \| \*contract\* \[x\](y) \@team | 0 | 1 | +1 |" in out
 
 
+def test_a_comment_stays_within_githubs_limit(repo, capsys, monkeypatch):
+    from journeymaps.authoring import diff_report
+
+    change_pains_and_opportunities(repo)
+    edit(repo, CURRENT, "        id: upload-id\n        emotion: -2", "        id: upload-id\n        emotion: 7")
+    edit(repo, CURRENT, "        id: sign\n        emotion: 0", "        id: sign\n        emotion: 9")
+    monkeypatch.setattr(diff_report, "COMMENT_LIMIT", 700)
+    monkeypatch.setattr(diff_report, "PROBLEMS_SHOWN", 1)
+    code, out, _ = run(capsys, repo, "main")
+    assert code == 1
+    assert (
+        out
+        == HEAD
+        + """\
+Compared with `main`: 2 maps changed.
+
+**This change does not validate (2 problems in journey maps): fix these before merging.**
+
+```text
+maps/open-account/current.md:32: 'emotion' must be a number from -2 to 2 (the site's emotion scale), not 7
+... and 1 more: journeymaps validate lists them all
+```
+
+2 more changed maps are left out to keep this comment within GitHub's limit; `journeymaps diff main` shows them all.
+"""
+    )
+
+
 def test_chinese_site(tmp_path, capsys):
     root = tmp_path / "repo"
     write_site(root, {CURRENT: CURRENT_MAP, FUTURE: FUTURE_MAP}, language="zh")

@@ -35,6 +35,10 @@ from journeymaps.text import Names, Text
 MARKER = "<!-- journeymaps-diff -->"
 BLOCKS = "▁▂▃▄▅▆▇█"
 GAP = "·"  # a step without emotion
+# GitHub refuses a comment over 65,536 characters: maps past this many are left out, with
+# a line that says so (the command itself and --format json still tell everything).
+COMMENT_LIMIT = 60_000
+PROBLEMS_SHOWN = 50  # the rest are on their lines of the pull request, from validate
 
 
 @dataclass
@@ -159,11 +163,18 @@ def markdown(review: Review, text: Text) -> str:
         lines += [f"**{text['diff.renamed']}**", ""]
         lines += [f"- {text('diff.renamed_item', before=code(r.before), after=code(r.after))}" for r in diff.renamed]
         lines.append("")
-    for change in diff.changed:
-        lines += _map_change(review, text, change)
-    if diff.personas_added or diff.personas_removed or diff.personas_edited:
-        lines += [_personas(text, diff), ""]
-    return "\n".join(lines).rstrip("\n") + "\n"
+    personas = _personas(text, diff)
+    size = sum(len(line) + 1 for line in lines + personas)
+    sections = [_map_change(review, text, change) for change in diff.changed]
+    for shown, section in enumerate(sections):
+        section_size = sum(len(line) + 1 for line in section)
+        if size + section_size > COMMENT_LIMIT:
+            left = len(sections) - shown
+            lines += [text("diff.left_out", count=left, command=code(f"journeymaps diff {review.base_label}")), ""]
+            break
+        lines += section
+        size += section_size
+    return "\n".join(lines + personas).rstrip("\n") + "\n"
 
 
 def _headline(review: Review, text: Text) -> str:
@@ -189,7 +200,10 @@ def _headline(review: Review, text: Text) -> str:
 
 
 def _problems(review: Review, text: Text) -> list[str]:
-    body = "\n".join(f"{review.prefix}{p.path}:{p.line}: {text.render(p.msg)}" for p in review.problems)
+    shown = review.problems[:PROBLEMS_SHOWN]
+    body = "\n".join(f"{review.prefix}{p.path}:{p.line}: {text.render(p.msg)}" for p in shown)
+    if len(review.problems) > len(shown):
+        body += "\n" + text("diff.more_problems", count=len(review.problems) - len(shown))
     fence = "```"
     while fence in body:
         fence += "`"
@@ -371,7 +385,7 @@ def _edit(text: Text, edit: Edit) -> str:
     return text.word(names) if edit.kind == "map" else text(f"diff.edit.{edit.kind}", name=md(edit.name), fields=names)
 
 
-def _personas(text: Text, diff: SiteDiff) -> str:
+def _personas(text: Text, diff: SiteDiff) -> list[str]:
     parts = [
         text(key, names=Names(md(p.name) for p in people))
         for key, people in (
@@ -381,7 +395,7 @@ def _personas(text: Text, diff: SiteDiff) -> str:
         )
         if people
     ]
-    return f"**{text['diff.personas']}** {text['diff.sep'].join(parts)}"
+    return [f"**{text['diff.personas']}** {text['diff.sep'].join(parts)}", ""] if parts else []
 
 
 # -- JSON -----------------------------------------------------------------------------------

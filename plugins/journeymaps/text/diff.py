@@ -35,6 +35,9 @@ EN: dict[str, str] = {
     "diff.count.personas.many": "{count} personas changed",
     "diff.nothing": "no change to any journey map or persona",
     "diff.invalid": "This change does not validate ({summary}): fix these before merging.",
+    "diff.more_problems": "... and {count} more: journeymaps validate lists them all",
+    "diff.left_out": "{count} more changed maps are left out to keep this comment within GitHub's limit; "
+    "{command} shows them all.",
     "diff.added": "Maps added",
     "diff.removed": "Maps removed",
     "diff.renamed": "Journeys renamed",
@@ -117,6 +120,8 @@ ZH: dict[str, str] = {
     "diff.count.personas.many": "{count} 个用户画像有改动",
     "diff.nothing": "旅程地图和用户画像均无改动",
     "diff.invalid": "此改动未通过校验（{summary}）：请在合并前修正以下问题。",
+    "diff.more_problems": "……还有 {count} 个：journeymaps validate 会列出全部问题",
+    "diff.left_out": "为使评论不超过 GitHub 的长度上限，另有 {count} 张有改动的地图未列出；{command} 会显示全部。",
     "diff.added": "新增的地图",
     "diff.removed": "删除的地图",
     "diff.renamed": "改名的旅程",
