@@ -156,14 +156,15 @@ def run(capsys, site: Path, *args: str) -> tuple[int, str, str]:
 HEAD = "<!-- journeymaps-diff -->\n## Journey map changes\n\n"
 
 
+def summary(body: str) -> str:
+    return HEAD + body
+
+
 def test_emotion_change(repo, capsys):
     edit(repo, CURRENT, "        id: upload-id\n        emotion: -2", "        id: upload-id\n        emotion: -1")
     code, out, err = run(capsys, repo, "main")
     assert (code, err) == (0, "")
-    assert (
-        out
-        == HEAD
-        + """\
+    assert out == summary("""\
 Compared with `main`: 1 map changed.
 
 ### Open an account · Current state
@@ -177,8 +178,7 @@ After   ▆▃▃▅  mean −0.25
 |:--|--:|--:|--:|
 | **Apply · stage mean** | −1 | −0.5 | +0.5 |
 | Uploads her ID | −2 | −1 | +1 |
-"""
-    )
+""")
 
 
 def move_fees_to_apply(root: Path) -> None:
@@ -206,10 +206,7 @@ def test_steps_added_removed_and_moved(repo, capsys):
     move_fees_to_apply(repo)
     code, out, _ = run(capsys, repo, "main")
     assert code == 0
-    assert (
-        out
-        == HEAD
-        + """\
+    assert out == summary("""\
 Compared with `main`: 1 map changed.
 
 ### Open an account · Current state
@@ -235,8 +232,7 @@ After   ▆▃▁ ▄  mean −0.62
 **Steps moved to another stage**
 
 - Checks fees: Compare → Apply
-"""
-    )
+""")
 
 
 def change_pains_and_opportunities(root: Path) -> None:
@@ -275,10 +271,7 @@ def test_pain_points_opportunities_sources_and_review(repo, capsys):
     change_pains_and_opportunities(repo)
     code, out, _ = run(capsys, repo, "main")
     assert code == 0
-    assert (
-        out
-        == HEAD
-        + """\
+    assert out == summary("""\
 Compared with `main`: 2 maps changed.
 
 ### Open an account · Current state
@@ -304,8 +297,7 @@ Compared with `main`: 2 maps changed.
 **Newly resolved by the future state**
 
 - Fees are hidden in a PDF · Medium · Checks fees · resolved by Uses a fee calculator
-"""
-    )
+""")
 
 
 def change_maps(root: Path) -> None:
@@ -320,10 +312,7 @@ def test_maps_added_removed_and_renamed(repo, capsys):
     change_maps(repo)
     code, out, _ = run(capsys, repo, "main")
     assert code == 0
-    assert (
-        out
-        == HEAD
-        + """\
+    assert out == summary("""\
 Compared with `main`: 1 map added, 1 map removed, 1 journey renamed.
 
 **Maps added**
@@ -337,8 +326,7 @@ Compared with `main`: 1 map added, 1 map removed, 1 journey renamed.
 **Journeys renamed**
 
 - `open-account` → `account` (the old links redirect)
-"""
-    )
+""")
 
 
 def test_renamed_journey_is_compared_under_its_new_id(repo, capsys):
@@ -348,10 +336,7 @@ def test_renamed_journey_is_compared_under_its_new_id(repo, capsys):
         repo, "maps/account/current.md", "        id: sign\n        emotion: 0", "        id: sign\n        emotion: 1"
     )
     _, out, _ = run(capsys, repo, "main")
-    assert (
-        out
-        == HEAD
-        + """\
+    assert out == summary("""\
 Compared with `main`: 1 map changed, 1 journey renamed.
 
 **Journeys renamed**
@@ -371,8 +356,7 @@ After   ▆▃▁▆  mean −0.25
 |:--|--:|--:|--:|
 | **Apply · stage mean** | −1 | −0.5 | +0.5 |
 | Signs the contract | 0 | 1 | +1 |
-"""
-    )
+""")
 
 
 def test_removed_journey_whose_links_another_now_answers(repo, capsys):
@@ -388,10 +372,7 @@ def test_broken_head_gets_its_problems_first_and_exit_1(repo, capsys):
     edit(repo, CURRENT, "        id: sign\n        emotion: 0", "        id: sign\n        emotion: 1")
     code, out, _ = run(capsys, repo, "main")
     assert code == 1
-    assert (
-        out
-        == HEAD
-        + """\
+    assert out == summary("""\
 Compared with `main`: 1 map changed.
 
 **This change does not validate (1 problem in journey maps): fix these before merging.**
@@ -412,8 +393,7 @@ After   ▆▃·▆  mean 0.33
 | **Apply · stage mean** | −1 | 1 | +2 |
 | Uploads her ID | −2 | — | — |
 | Signs the contract | 0 | 1 | +1 |
-"""
-    )
+""")
 
 
 def test_broken_base_is_compared_where_it_can_be_read(repo, capsys):
@@ -634,17 +614,13 @@ def test_future_state_added_says_what_it_resolves(repo, capsys):
         FUTURE_MAP.replace("        emotion: 0\n", "        emotion: 0\n        resolves: [id-rejected]\n")
     )
     _, out, _ = run(capsys, repo, "HEAD")
-    assert (
-        out
-        == HEAD
-        + """\
+    assert out == summary("""\
 Compared with `HEAD`: 1 map added.
 
 **Maps added**
 
 - Open an account · Future state · `open-account` · 2 stages, 3 steps · resolves 1 of 2 pain points of the current state
-"""
-    )
+""")
 
 
 def test_pain_point_no_longer_resolved(repo, capsys):
@@ -728,33 +704,25 @@ def test_wording_changes_are_one_line(repo, capsys):
     edit(repo, CURRENT, "    title: Interviews\n", "    title: Twelve interviews\n")
     edit(repo, CURRENT, "Notes.", "Notes, rewritten at length.")
     _, out, _ = run(capsys, repo, "main")
-    assert (
-        out
-        == HEAD
-        + """\
+    assert out == summary("""\
 Compared with `main`: 1 map changed.
 
 ### Open an account · Current state
 
 **Also edited:** the text below the map; step Checks the fees: `name`, `touchpoint`; stage Application: `name`, \
 `description`; pain point Fees are only in a PDF: `text`, `severity`; source Twelve interviews: `title`
-"""
-    )
+""")
 
 
 def test_personas(repo, capsys):
     (repo / "personas/sam-lee.md").write_text("---\nname: Sam Lee\n---\n", encoding="utf-8")
     edit(repo, "personas/zhang-li.md", "role: Marketing manager", "role: Head of marketing")
     _, out, _ = run(capsys, repo, "main")
-    assert (
-        out
-        == HEAD
-        + """\
+    assert out == summary("""\
 Compared with `main`: 2 personas changed.
 
 **Personas:** added Sam Lee; edited Zhang Li
-"""
-    )
+""")
 
 
 def test_authors_text_cannot_break_the_comment(repo, capsys):
@@ -779,10 +747,7 @@ def test_a_comment_stays_within_githubs_limit(repo, capsys, monkeypatch):
     monkeypatch.setattr(diff_report, "PROBLEMS_SHOWN", 1)
     code, out, _ = run(capsys, repo, "main")
     assert code == 1
-    assert (
-        out
-        == HEAD
-        + """\
+    assert out == summary("""\
 Compared with `main`: 2 maps changed.
 
 **This change does not validate (2 problems in journey maps): fix these before merging.**
@@ -793,8 +758,7 @@ maps/open-account/current.md:32: 'emotion' must be a number from -2 to 2 (the si
 ```
 
 2 more changed maps are left out to keep this comment within GitHub's limit; `journeymaps diff main` shows them all.
-"""
-    )
+""")
 
 
 def test_chinese_site(tmp_path, capsys):

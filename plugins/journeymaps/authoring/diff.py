@@ -45,28 +45,29 @@ class Move:
     after: Stage
 
 
+class _Emotions:
+    before: float | None
+    after: float | None
+
+    @property
+    def change(self) -> float | None:
+        return None if self.before is None or self.after is None else round(self.after - self.before, 3)
+
+
 @dataclass
-class EmotionChange:
+class EmotionChange(_Emotions):
     step: Step  # the head's
     stage: Stage
     before: float | None
     after: float | None
 
-    @property
-    def change(self) -> float | None:
-        return None if self.before is None or self.after is None else round(self.after - self.before, 3)
-
 
 @dataclass
-class StageMean:
+class StageMean(_Emotions):
     id: str
     name: str
     before: float | None
     after: float | None
-
-    @property
-    def change(self) -> float | None:
-        return None if self.before is None or self.after is None else round(self.after - self.before, 3)
 
 
 @dataclass
@@ -177,8 +178,7 @@ def _differing(before: object, after: object, names: tuple[str, ...]) -> list[st
 
 def _steps(change: MapChange) -> None:
     before, after = _placed(change.before), _placed(change.after)
-    change.steps_added = [p for sid, p in after.items() if sid not in before]
-    change.steps_removed = [p for sid, p in before.items() if sid not in after]
+    change.steps_added, change.steps_removed = _added_removed(before, after)
     for sid, now in after.items():
         then = before.get(sid)
         if then is None:
@@ -192,53 +192,57 @@ def _steps(change: MapChange) -> None:
             change.edits.append(Edit("step", sid, now.step.name, edited))
 
 
+def _reordered(before: list[str], after: list[str]) -> bool:
+    """Whether the ids both lists hold stand in another order."""
+    common = set(before) & set(after)
+    return [i for i in before if i in common] != [i for i in after if i in common]
+
+
 def _stages(change: MapChange) -> None:
     before = {s.id: s for s in change.before.stages}
     after = {s.id: s for s in change.after.stages}
     names = {s.id: s.name for s in change.before.stages} | {s.id: s.name for s in change.after.stages}
-    order = [*after, *(sid for sid in before if sid not in after)]
-    for sid in order:
+    for sid in [*after, *(sid for sid in before if sid not in after)]:
         mean_before, mean_after = stage_mean(before.get(sid)), stage_mean(after.get(sid))
         if mean_before != mean_after:
             change.stages.append(StageMean(sid, names[sid], mean_before, mean_after))
         if sid in before and sid in after:
             edited = _differing(before[sid], after[sid], STAGE_EDIT_FIELDS)
-            if [s.id for s in before[sid].steps if s.id in _ids(after[sid])] != [
-                s.id for s in after[sid].steps if s.id in _ids(before[sid])
-            ]:
+            if _reordered([s.id for s in before[sid].steps], [s.id for s in after[sid].steps]):
                 edited.append("order")
             if edited:
                 change.edits.append(Edit("stage", sid, names[sid], edited))
 
 
-def _ids(stage: Stage) -> set[str]:
-    return {s.id for s in stage.steps}
+def _added_removed(before: dict[str, Placed], after: dict[str, Placed]) -> tuple[list[Placed], list[Placed]]:
+    return [p for i, p in after.items() if i not in before], [p for i, p in before.items() if i not in after]
 
 
-def _pains_and_opportunities(change: MapChange) -> None:
-    kinds = (("pain_points", "pain_point", PAIN_EDIT_FIELDS), ("opportunities", "opportunity", OPPORTUNITY_EDIT_FIELDS))
-    for kind, one, edit_fields in kinds:
-        before, after = _placed_items(change.before, kind), _placed_items(change.after, kind)
-        added = [p for pid, p in after.items() if pid not in before]
-        removed = [p for pid, p in before.items() if pid not in after]
-        if kind == "pain_points":
-            change.pains_added, change.pains_removed = added, removed
-        else:
-            change.opportunities_added, change.opportunities_removed = added, removed
-        for pid, now in after.items():
-            then = before.get(pid)
-            if then is None:
-                continue
-            if kind == "opportunities":
-                moved = [
-                    FieldChange(f, getattr(then.item, f), getattr(now.item, f))
-                    for f in _differing(then.item, now.item, OPPORTUNITY_FIELDS)
-                ]
-                if moved:
-                    change.opportunities_changed.append(OpportunityChange(now, moved))
-            edited = _differing(then.item, now.item, edit_fields)
-            if edited:
-                change.edits.append(Edit(one, pid, now.item.text, edited))
+def _pain_points(change: MapChange) -> None:
+    before, after = _placed_items(change.before, "pain_points"), _placed_items(change.after, "pain_points")
+    change.pains_added, change.pains_removed = _added_removed(before, after)
+    for pid, now in after.items():
+        edited = _differing(before[pid].item, now.item, PAIN_EDIT_FIELDS) if pid in before else []
+        if edited:
+            change.edits.append(Edit("pain_point", pid, now.item.text, edited))
+
+
+def _opportunities(change: MapChange) -> None:
+    before, after = _placed_items(change.before, "opportunities"), _placed_items(change.after, "opportunities")
+    change.opportunities_added, change.opportunities_removed = _added_removed(before, after)
+    for pid, now in after.items():
+        if pid not in before:
+            continue
+        then = before[pid].item
+        moved = [
+            FieldChange(f, getattr(then, f), getattr(now.item, f))
+            for f in _differing(then, now.item, OPPORTUNITY_FIELDS)
+        ]
+        if moved:
+            change.opportunities_changed.append(OpportunityChange(now, moved))
+        edited = _differing(then, now.item, OPPORTUNITY_EDIT_FIELDS)
+        if edited:
+            change.edits.append(Edit("opportunity", pid, now.item.text, edited))
 
 
 def _sources(change: MapChange) -> None:
@@ -258,14 +262,14 @@ def compare_maps(before: Map, after: Map, renamed_from: str | None = None) -> Ma
     change = MapChange(before, after, renamed_from)
     _steps(change)
     _stages(change)
-    _pains_and_opportunities(change)
+    _pain_points(change)
+    _opportunities(change)
     _sources(change)
     if before.reviewed != after.reviewed:
         change.reviewed = FieldChange("reviewed", before.reviewed, after.reviewed)
     # The alias that keeps a renamed journey's URLs working is reported as the rename.
     edited = [f for f in _differing(before, after, MAP_EDIT_FIELDS) if not (renamed_from and f == "aliases")]
-    common = [s.id for s in after.stages if s.id in {b.id for b in before.stages}]
-    if [s.id for s in before.stages if s.id in common] != common:
+    if _reordered([s.id for s in before.stages], [s.id for s in after.stages]):
         edited.append("stage_order")
     if edited:
         change.edits.insert(0, Edit("map", after.journey, after.title, edited))
@@ -313,10 +317,9 @@ def compare_sites(base: Catalog, head: Catalog) -> SiteDiff:
     diff = SiteDiff()
     renamed, diff.redirects = _renames(base, head)
     diff.renamed = [Rename(old, new) for new, old in sorted(renamed.items(), key=lambda item: item[1])]
-    old_of = {new: old for new, old in renamed.items()}
     matched_base: set[tuple[str, str]] = set()
     for journey_id, journey in head.journeys.items():
-        old_id = old_of.get(journey_id, journey_id)
+        old_id = renamed.get(journey_id, journey_id)
         before_journey = base.journeys.get(old_id)
         for state in STATES:
             after = journey.states.get(state)
