@@ -132,3 +132,18 @@ def test_serve_reports_a_broken_edit_and_keeps_serving(site, tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_validate_reads_mkdocs_yml_as_mkdocs_does(site):
+    """INHERIT and !ENV are MkDocs' to resolve: the command line sees the build's settings."""
+    root = site({P: MAP.replace("emotion: 1", "emotion: 4")})
+    base = (
+        (root / "mkdocs.yml")
+        .read_text()
+        .replace("  - journeymaps\n", "  - journeymaps:\n      emotion_scale: [1, 5]\n")
+    )
+    (root / "base.yml").write_text(base)
+    (root / "mkdocs.yml").write_text("INHERIT: base.yml\nsite_name: !ENV [SITE_NAME, Inherited]\n")
+    result = run("journeymaps", "validate", cwd=root)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert run("mkdocs", "build", "--strict", cwd=root).returncode == 0

@@ -6,6 +6,7 @@ import html
 import logging
 import os
 import posixpath
+import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import quote
@@ -16,23 +17,26 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
-from mkdocs.structure.nav import Navigation, Section, _add_parent_links, _add_previous_and_next_links
+from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
+from PIL import ImageFont
 
 from journeymaps.analysis.portfolio import all_opportunities, opportunities_csv
 from journeymaps.format.catalog import load_catalog
 from journeymaps.format.problems import InvalidSite
 from journeymaps.model import Map
-from journeymaps.settings import Settings, settings_from_options
+from journeymaps.settings import OPTIONS, Settings, settings_from_options
 from journeymaps.site import urls
 from journeymaps.site.chart import build_chart
 from journeymaps.site.export import dumps, index_data, journey_data, map_data
+from journeymaps.site.fonts import Fonts, find_fonts, has_chinese
 from journeymaps.site.icons import Icons
 from journeymaps.site.plan import PlannedPage, SitePlan, plan_site
 from journeymaps.site.preview import PreviewText, cached_png
 from journeymaps.site.redirects import redirect_files
 from journeymaps.site.render import Renderer, fill_in, section_headings
+from journeymaps.site.search_words import coined_words, site_names
 from journeymaps.siteconfig import plugin_options
 from journeymaps.text import Text
 
@@ -55,19 +59,18 @@ def _material_icons() -> Path | None:
     return folder if folder.is_dir() else None
 
 
-class JourneyMapsConfig(base.Config):
-    # No defaults here: journeymaps.settings owns them, so the command line and
-    # the plugin cannot drift apart.
-    maps_dir = c.Optional(c.Type(str))
-    personas_dir = c.Optional(c.Type(str))
-    emotion_scale = c.Optional(c.Type(list))
-    review_every = c.Optional(c.Type(int))
-    nav_limit = c.Optional(c.Type(int))
-    channels = c.Optional(c.Type(dict))
+# Only the names and YAML types here; journeymaps.settings owns the options and their
+# defaults, so the command line and the plugin cannot drift apart.
+JourneyMapsConfig = type(
+    "JourneyMapsConfig", (base.Config,), {name: c.Optional(c.Type(kind)) for name, kind in OPTIONS.items()}
+)
 
 
 class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
     supports_multiple_instances = False
+    # Said once per process, not once per `mkdocs serve` rebuild.
+    _told_about_jieba = False
+    _told_about_fonts = False
 
     def __init__(self) -> None:
         self.serving = False
@@ -98,6 +101,9 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             catalog = load_catalog(self.root, self.settings)
         except InvalidSite as err:
             raise PluginError(f"{err.report(text)}\n{text('build.nothing_built', summary=err.summary(text))}") from None
+        self.fonts = self._fonts(text)
+        if "jieba" in sys.modules:  # imported by Material's search; its notes are not the author's business
+            logging.getLogger("jieba").setLevel(logging.WARNING)
         for folder in (self.settings.maps_dir, self.settings.personas_dir):
             if (self.root / folder).is_dir() and str(self.root / folder) not in config.watch:
                 config.watch.append(str(self.root / folder))
@@ -109,12 +115,30 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         config.extra_javascript.append(urls.SCRIPT)
         return config
 
+    def _fonts(self, text: Text) -> Fonts:
+        """The fonts for images: the site's own (checked here, before anything is built), or
+        one found on the machine."""
+        if not self.settings.font:
+            return find_fonts()
+        path = (self.root / self.settings.font).resolve()
+        if not path.is_file():
+            looked = path.relative_to(self.root) if path.is_relative_to(self.root) else path
+            raise PluginError(text("config.font_missing", path=self.settings.font, looked=looked))
+        try:
+            ImageFont.truetype(str(path), 12)
+        except OSError:
+            raise PluginError(text("config.font_unreadable", path=self.settings.font)) from None
+        return find_fonts(str(path))
+
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.plan is not None
         docs_dir = Path(config.docs_dir)
-        for page in self.plan.pages:
+        for page in list(self.plan.pages):
             if files.get_file_from_path(page.src_uri) is not None:
-                log.warning(f"docs/{page.src_uri} hides the page journeymaps generates there; rename or remove it")
+                # The author's page wins, whole: ours is left out of the build and the nav.
+                log.info(self.labels("build.author_page_wins", path=f"{Path(config.docs_dir).name}/{page.src_uri}"))
+                self.plan.without(page.src_uri)
+                del self.pages[page.src_uri]
                 continue
             # NOT_IN_NAV: on_nav places them itself, so MkDocs need not list them as missing.
             file = File.generated(config, page.src_uri, content=page.body, inclusion=InclusionLevel.NOT_IN_NAV)
@@ -126,7 +150,25 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             files.append(file)
         self._add_static(files, config)
         self._add_data(files, config)
+        self._teach_search(config)
         return files
+
+    def _teach_search(self, config: MkDocsConfig) -> None:
+        """On a Chinese site, give jieba (which Material's search cuts Chinese with) the
+        site's own words; without jieba, say once how to get search that finds words."""
+        if self.labels.language != "zh" or not any(name.endswith("search") for name in config.plugins):
+            return
+        try:
+            import jieba
+        except ImportError:
+            if not JourneyMapsPlugin._told_about_jieba:
+                JourneyMapsPlugin._told_about_jieba = True
+                log.info(self.labels["build.no_jieba"])
+            return
+        assert self.plan is not None
+        channels = [ch.label for ch in map(self.renderer.channels, self.settings.channels)] if self.renderer else []
+        for word in coined_words(site_names(self.plan.catalog, channels), jieba.cut):
+            jieba.add_word(word)
 
     def _add_static(self, files: Files, config: MkDocsConfig) -> None:
         statics = {
@@ -205,7 +247,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         for path, page in redirect_files(self.plan, config.use_directory_urls, self.labels.language).items():
             target = site_dir / path
             if target.exists():
-                log.warning(f"journeymaps: the alias page {path} would replace a page of the site; it was not written")
+                log.warning(self.labels("build.alias_page_exists", path=path))
                 continue
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(page, encoding="utf-8")
@@ -225,11 +267,16 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             url = urls.page_url(urls.map_src(m.journey, m.state), config.use_directory_urls)
             text = PreviewText(m.title, subtitle, f"{config.site_name} · {url}")
             jobs.append((site_dir / urls.map_file(m.journey, m.state, "emotion.png"), chart, text))
+        fonts = self.fonts
+        drawn = [t for _, chart, text in jobs for t in (text.title, text.subtitle, *chart.stage_names)]
+        if not fonts.chinese and not JourneyMapsPlugin._told_about_fonts and has_chinese(drawn):
+            JourneyMapsPlugin._told_about_fonts = True
+            log.warning(labels["build.no_chinese_font"])
 
         def write(job: tuple) -> None:
             target, chart, text = job
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(cached_png(chart, text, cache))
+            target.write_bytes(cached_png(chart, text, cache, fonts))
 
         with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
             list(pool.map(write, jobs))
@@ -242,8 +289,8 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
 
         def page(src: str, nav_title: str) -> Page | None:
             file = files.get_file_from_path(src)
-            if file is None or file.page is None:
-                return None
+            if src not in self.pages or file is None or file.page is None:
+                return None  # an author's page in its place stays where the author's nav has it
             file.page.title = html.escape(nav_title)  # MkDocs' templates do not escape titles
             return file.page
 
@@ -270,21 +317,24 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             Section(labels["personas"], [p for p in personas if p]),
         ]
         pages = _pages_of(items)
-        _add_parent_links(items)
-        _add_previous_and_next_links(pages)
+        _link_parents(items, None)
+        for previous, page in zip([None, *pages], pages, strict=False):
+            page.previous_page = previous
+            if previous is not None:
+                previous.next_page = page
+        if pages:
+            pages[-1].next_page = None
         return Navigation(items, pages)
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         planned = self.pages.get(page.file.src_uri)
         if planned is not None:
             labels = self.labels
-            portfolio = ("journeys", "personas", "touchpoints", "opportunities")
-            title = labels[planned.title] if planned.kind in portfolio else planned.title
-            if planned.kind in ("journey", "touchpoints", "opportunities"):
-                # Their words are all on the map pages, where search results should lead.
+            kind = planned.policy
+            title = labels[kind.label] if kind.label else planned.title
+            if not kind.searchable:
                 page.meta["search"] = {"exclude": True}
-            if planned.kind in ("map", "journey", *portfolio):
-                # The stage table and charts need the width more than a short table of contents.
+            if not kind.toc:
                 page.meta["hide"] = ["toc"]
             if planned.map is not None:
                 title = f"{title} · {labels['state.' + planned.map.state]}"
@@ -317,6 +367,13 @@ def _without(items: list, pages: set[int]) -> list:
         elif id(item) not in pages:
             kept.append(item)
     return kept
+
+
+def _link_parents(items: list, parent: Section | None) -> None:
+    for item in items:
+        item.parent = parent
+        if isinstance(item, Section):
+            _link_parents(item.children, item)
 
 
 def _walk(links) -> list[AnchorLink]:

@@ -7,11 +7,11 @@ import argparse
 import sys
 from pathlib import Path
 
-from journeymaps.cli import diff, validate
+from journeymaps.cli import diff, new, schema, validate
 from journeymaps.siteconfig import Site, SiteConfigError, load_site
 from journeymaps.text import LANGUAGES, Text
 
-COMMANDS = (validate, diff)
+COMMANDS = (validate, new, schema, diff)
 
 
 def _early(argv: list[str]) -> tuple[str | None, Path]:

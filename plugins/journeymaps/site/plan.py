@@ -10,9 +10,41 @@ from journeymaps.model import Catalog, Journey, Map, Persona
 from journeymaps.site import urls
 
 
+@dataclass(frozen=True)
+class PageKind:
+    """What a kind of generated page is, declared once: its template, whether search
+    reads it, whether it shows a table of contents, and its title."""
+
+    name: str
+    # Search reads it; pages whose words all stand on map pages are left out, so that
+    # results lead to the map.
+    searchable: bool = True
+    toc: bool = False  # the canvas and tables need the width more than a short TOC
+    # A fixed title from the catalogue (index pages); None: the map's, journey's or persona's own.
+    label: str | None = None
+
+    @property
+    def template(self) -> str:
+        return f"{self.name}.html"
+
+
+KINDS: dict[str, PageKind] = {
+    kind.name: kind
+    for kind in (
+        PageKind("journeys", label="journeys"),
+        PageKind("journey", searchable=False),
+        PageKind("map"),
+        PageKind("touchpoints", searchable=False, label="touchpoints"),
+        PageKind("opportunities", searchable=False, label="opportunities"),
+        PageKind("personas", label="personas"),
+        PageKind("persona", toc=True),
+    )
+}
+
+
 @dataclass
 class PlannedPage:
-    kind: str  # journeys, journey, map, touchpoints, opportunities, personas, persona
+    kind: str  # a key of KINDS
     src_uri: str
     title: str
     source: str | None = None  # the author's file (relative to the site root) behind the page
@@ -20,6 +52,10 @@ class PlannedPage:
     map: Map | None = None
     persona: Persona | None = None
     body: str = ""
+
+    @property
+    def policy(self) -> PageKind:
+        return KINDS[self.kind]
 
 
 @dataclass
@@ -38,6 +74,10 @@ class SitePlan:
 
     def by_src(self) -> dict[str, PlannedPage]:
         return {p.src_uri: p for p in self.pages}
+
+    def without(self, src_uri: str) -> None:
+        """Leave out a page an author's own file stands in for."""
+        self.pages = [p for p in self.pages if p.src_uri != src_uri]
 
     def maps_of(self, persona_id: str) -> list[Map]:
         return [m for m in self.catalog.maps() if persona_id in m.persona]

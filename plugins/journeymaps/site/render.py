@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from urllib.parse import urlsplit
@@ -16,7 +17,7 @@ from journeymaps.site import urls
 from journeymaps.site.channels import Channels
 from journeymaps.site.chart import build_chart, plotly_spec, sparkline_points, svg_geometry
 from journeymaps.site.icons import Icons
-from journeymaps.site.plan import PlannedPage, SitePlan
+from journeymaps.site.plan import KINDS, PlannedPage, SitePlan
 from journeymaps.text import Text
 
 
@@ -39,6 +40,14 @@ def initials(name: str) -> str:
     if len(words) == 1 or not words[0].isascii():
         return words[0][:1].upper()
     return (words[0][:1] + words[-1][:1]).upper()
+
+
+def day_element(text: Text):
+    def day(value: dt.date) -> Markup:
+        """A date in the reader's language, with the ISO date for machines."""
+        return Markup('<time datetime="{}">{}</time>').format(value.isoformat(), text.day(value))
+
+    return day
 
 
 def chart_json(spec: dict) -> str:
@@ -70,9 +79,9 @@ class Renderer:
             settings=settings,
             today=plan.today,
             chart_json=chart_json,
+            day=day_element(self.labels),
         )
-        kinds = ("map", "journey", "journeys", "touchpoints", "opportunities", "persona", "personas")
-        self.templates = {kind: self.env.get_template(f"{kind}.html") for kind in kinds}
+        self.templates = {name: self.env.get_template(kind.template) for name, kind in KINDS.items()}
 
     def url_of(self, src_uri: str) -> str:
         return urls.page_url(src_uri, self.use_directory_urls)

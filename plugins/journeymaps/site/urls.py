@@ -1,4 +1,4 @@
-"""The one place that knows where each generated page and file lives (FORMAT.md, Published URLs)."""
+"""The one place that knows where each generated page and file lives (docs/format.md, Published addresses)."""
 
 from __future__ import annotations
 

@@ -140,6 +140,9 @@ EN: dict[str, str] = {
     "config.channels": "channels must map a channel to a label, or to {{label: ..., icon: ...}}",
     "config.channel_key": "channels.{name}: unknown key '{key}'; use label and icon",
     "config.channel": "channels.{name} must be a label or {{label: ..., icon: ...}}",
+    "config.font": "font must be the path of a font file (.ttf, .otf or .ttc) with Chinese characters, not {value}",
+    "config.font_missing": "font: the file '{path}' does not exist (looked for {looked})",
+    "config.font_unreadable": "font: '{path}' is not a font file that can be read",
 }
 
 ZH: dict[str, str] = {
@@ -260,4 +263,7 @@ ZH: dict[str, str] = {
     "config.channels": "channels 必须把渠道映射到标签，或映射到 {{label: ..., icon: ...}}",
     "config.channel_key": "channels.{name}：未知的键 '{key}'；请使用 label 和 icon",
     "config.channel": "channels.{name} 必须是标签或 {{label: ..., icon: ...}}",
+    "config.font": "font 必须是含中文字符的字体文件（.ttf、.otf 或 .ttc）的路径，而不是 {value}",
+    "config.font_missing": "font：文件 '{path}' 不存在（查找位置：{looked}）",
+    "config.font_unreadable": "font：'{path}' 不是可以读取的字体文件",
 }
