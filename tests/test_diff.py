@@ -1076,6 +1076,7 @@ def test_workflow_build_step_makes_the_artifact(repo):
 
 def test_workflow_page_shows_the_workflow_file():
     page = (REPO / "docs/workflow.md").read_text(encoding="utf-8")
-    assert f"```yaml\n{WORKFLOW.read_text(encoding='utf-8')}```\n" in page
+    # 'yml': the docs' yaml blocks are journey-map examples, which test_docs reads as such.
+    assert f"```yml\n{WORKFLOW.read_text(encoding='utf-8')}```\n" in page
     nav = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV", ""))["nav"]
     assert {"Workflow": "workflow.md"} in nav[1]["Guide"]
