@@ -1080,3 +1080,16 @@ def test_workflow_page_shows_the_workflow_file():
     assert f"```yml\n{WORKFLOW.read_text(encoding='utf-8')}```\n" in page
     nav = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV", ""))["nav"]
     assert {"Workflow": "workflow.md"} in nav[1]["Guide"]
+
+
+def test_the_vs_code_task_reads_validates_lines(repo, capsys):
+    page = (REPO / "docs/workflow.md").read_text(encoding="utf-8")
+    (tasks,) = [json.loads(b) for b in re.findall(r"```json\n(.*?)```", page, re.S) if '"tasks"' in b]
+    matcher = tasks["tasks"][0]["problemMatcher"]
+    assert tasks["tasks"][0]["command"] == "journeymaps validate"
+    edit(repo, CURRENT, "        id: upload-id\n        emotion: -2", "        id: upload-id\n        emotion: -3")
+    assert main(["validate", "--site", str(repo)]) == 1
+    found = [re.match(matcher["pattern"]["regexp"], line) for line in capsys.readouterr().out.splitlines()]
+    read = {(m[1], m[2], m[3]) for m in found if m}
+    assert {(CURRENT, "29", None), (FUTURE, "2", "warning"), ("maps/clinic-visit.md", "2", "warning")} <= read
+    assert all(m for m in found)  # every line is a problem the task lists (the summary goes to stderr)
