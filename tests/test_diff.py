@@ -1093,3 +1093,16 @@ def test_the_vs_code_task_reads_validates_lines(repo, capsys):
     read = {(m[1], m[2], m[3]) for m in found if m}
     assert {(CURRENT, "29", None), (FUTURE, "2", "warning"), ("maps/clinic-visit.md", "2", "warning")} <= read
     assert all(m for m in found)  # every line is a problem the task lists (the summary goes to stderr)
+
+
+def test_lang_and_site_go_before_the_command_too(tmp_path):
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-m", "journeymaps", "--lang", "zh", "--site", str(tmp_path), "validate"],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 2
+    assert "这里没有 mkdocs.yml" in result.stderr

@@ -65,7 +65,7 @@ class Review:
 
     def step_url(self, m: Map, step: Step) -> str | None:
         page = self.map_url(m)
-        return f"{page}#{quote('step-' + step.id)}" if page and step.id else None
+        return f"{page}#{quote(urls.anchor('step', step.id))}" if page and step.id else None
 
 
 # -- words and numbers ----------------------------------------------------------------------

@@ -39,9 +39,13 @@ def main(argv: list[str] | None = None) -> int:
     site = site_or_none(folder) if lang is None else None
     text = Text(lang or (site.language if site else "en"))
     parser = argparse.ArgumentParser(prog="journeymaps", description=text["cli.description"])
+    # --site and --lang go before or after the command's name; after it, a command's own
+    # copy must not reset what was given before it, hence SUPPRESS there.
+    parser.add_argument("--site", type=Path, default=None, metavar="DIR", help=text["cli.opt.site"])
+    parser.add_argument("--lang", choices=LANGUAGES, help=text["cli.opt.lang"])
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--site", type=Path, default=None, metavar="DIR", help=text["cli.opt.site"])
-    common.add_argument("--lang", choices=LANGUAGES, help=text["cli.opt.lang"])
+    common.add_argument("--site", type=Path, default=argparse.SUPPRESS, metavar="DIR", help=text["cli.opt.site"])
+    common.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help=text["cli.opt.lang"])
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     runners = {}
     for command in COMMANDS:

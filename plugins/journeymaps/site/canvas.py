@@ -65,6 +65,8 @@ class Column:
     current: Step | None
     future: Step | None
     only_in: str | None = None  # "current" or "future": a step the other state drops or adds
+    moved: bool = False  # the step stands in another stage in the other state
+    anchor: bool = True  # the column holding the step's #step- anchor (its first)
 
     @property
     def change(self) -> float | None:
@@ -77,12 +79,14 @@ class Column:
 
 def journey_columns(chart: Chart) -> list[Column]:
     steps = {s.key: s.steps for s in chart.series}
-    columns = []
+    twice = {slot.step_id for slot in chart.slots if sum(s.step_id == slot.step_id for s in chart.slots) > 1}
+    columns: list[Column] = []
     for i, slot in enumerate(chart.slots):
         current = steps["current"][i] if "current" in steps else None
         future = steps["future"][i] if "future" in steps else None
         only_in = None
         if len(steps) == 2 and (current is None) != (future is None):
             only_in = "current" if future is None else "future"
-        columns.append(Column(slot, current, future, only_in))
+        first = all(c.slot.step_id != slot.step_id for c in columns)
+        columns.append(Column(slot, current, future, only_in, slot.step_id in twice, first))
     return columns

@@ -69,7 +69,9 @@ def merge_slots(first: list[Slot], second: list[Slot]) -> list[Slot]:
         by_stage[slot.stage_id].append(slot)
     for stage_id in stage_order:
         merged = by_stage[stage_id]
-        known = {s.step_id for slots in by_stage.values() for s in slots}
+        # A step is known within its stage: one the second state moved to another stage gets
+        # a column there too, as each state's steps are matched by stage and step id.
+        known = {s.step_id for s in merged}
         previous = None
         for slot in (s for s in second if s.stage_id == stage_id):
             if slot.step_id in known:
