@@ -108,8 +108,8 @@ def test_map_page_chart_data_and_static_curve(site_dir):
     curve = spec["data"][0]
     assert curve["y"] == [1] and curve["customdata"][0] == ["Sees a post", "Social post", ""]
     assert spec["data"][1]["name"] == "Pain points"
-    assert page.find("svg", class_="jm-chart__svg", role="img")
-    assert "<circle" in page.source  # the curve is drawn in the HTML, before any script runs
+    assert page.find("svg", class_="jm-curve jm-curve--current", role="img")  # in the canvas's emotion lane
+    assert page.find("circle", data_step="sees-a-post")  # drawn in the HTML, before any script runs
     assert (site_dir / "assets/journeymaps/plotly.min.js").stat().st_size > 1_000_000
 
 
@@ -294,9 +294,12 @@ def test_emotion_png_and_link_preview_meta(tmp_path):
         og_image["content"]
         == "https://maps.example.com/journeys/%E9%A6%96%E6%AC%A1%E8%B4%AD%E4%B9%B0/current/emotion.png"
     )
-    assert page.find("meta", property="og:title", content="First purchase")
-    cached = list((root / ".cache/journeymaps/previews").glob("*.png"))
-    assert len(cached) == 1 and cached[0].read_bytes() == png.read_bytes()
+    assert page.find("meta", property="og:title", content="First purchase · Current state")
+    # every preview image of the site is cached: the map's, the journey's, the persona's, the
+    # index pages' (journeys, pain points, touchpoints, opportunities, owners, tags, personas)
+    cached = {p.read_bytes() for p in (root / ".cache/journeymaps/previews").glob("*.png")}
+    drawn = [p for p in site_dir.rglob("*.png") if "assets/images" not in p.as_posix()]  # the theme's favicon
+    assert png.read_bytes() in cached and len(cached) == len(drawn) == 10
 
 
 def test_touchpoints_page(site_dir):

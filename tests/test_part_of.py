@@ -1,4 +1,4 @@
-"""Journeys that nest (FORMAT.md, Journeys that nest): each rule with a broken site and the
+"""Journeys that nest (docs/format.md, Journeys that nest): each rule with a broken site and the
 exact path:line: message, then the pages and files that show how journeys fit together."""
 
 from __future__ import annotations

@@ -307,8 +307,8 @@ def test_the_review_queue_oldest_first(root, built):
     assert [(r[0][2], r[2][2], r[3][2]) for r in rows] == [
         ("A new service Future state", "Never reviewed", "90 days"),
         ("Seeing a doctor Current state", "Never reviewed", "90 days"),
-        ("Returning an item Current state", "2019-06-01", "365 days"),
-        ("Buying in the shop Current state", "2020-01-01", "90 days"),
+        ("Returning an item Current state", "Jun 1, 2019", "365 days"),
+        ("Buying in the shop Current state", "Jan 1, 2020", "90 days"),
     ]
 
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 import html
 import logging
 import os
-import posixpath
+import sys
 from concurrent.futures import ThreadPoolExecutor
+from functools import partial
 from pathlib import Path
 from urllib.parse import quote
 
@@ -19,20 +20,24 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
+from PIL import ImageFont
 
 from journeymaps.analysis.portfolio import all_opportunities, opportunities_csv
 from journeymaps.format.catalog import load_catalog
 from journeymaps.format.problems import InvalidSite
-from journeymaps.model import Map
+from journeymaps.model import Map, Step
 from journeymaps.settings import OPTIONS, Settings, settings_from_options
 from journeymaps.site import urls
-from journeymaps.site.chart import build_chart
+from journeymaps.site.cards import Cards, Drawing, meta_tags, og_locale
 from journeymaps.site.export import dumps, index_data, journey_data, map_data
+from journeymaps.site.fonts import Fonts, find_fonts, has_chinese
 from journeymaps.site.icons import Icons
+from journeymaps.site.photos import web_photos
 from journeymaps.site.plan import PlannedPage, SitePlan, plan_site
-from journeymaps.site.preview import PreviewText, cached_png
+from journeymaps.site.preview import cached
 from journeymaps.site.redirects import redirect_files
 from journeymaps.site.render import Renderer, fill_in, section_headings
+from journeymaps.site.search_words import coined_words, site_names
 from journeymaps.siteconfig import plugin_options
 from journeymaps.text import Text
 
@@ -64,6 +69,10 @@ JourneyMapsConfig = type(
 
 class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
     supports_multiple_instances = False
+    # Said once per process, not once per `mkdocs serve` rebuild.
+    _told_about_jieba = False
+    _told_about_fonts = False
+    _told_about_site_url = False
 
     def __init__(self) -> None:
         self.serving = False
@@ -74,6 +83,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         self.pages: dict[str, PlannedPage] = {}
         self.deferred: dict[str, list[str]] = {}
         self.labels = Text("en")
+        self.cards: Cards | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -82,7 +92,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         # Everything is read and validated here, before MkDocs cleans site_dir,
         # so a broken map leaves the last good site whole. State is rebuilt
         # from scratch because the plugin lives across `mkdocs serve` rebuilds.
-        self.plan, self.renderer, self.pages, self.deferred = None, None, {}, {}
+        self.plan, self.renderer, self.pages, self.deferred, self.cards = None, None, {}, {}, None
         self.root = Path(config.config_file_path or ".").resolve().parent
         language = (config.theme.get("language") or "en") if config.theme else "en"
         text = Text(language)
@@ -94,6 +104,9 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             catalog = load_catalog(self.root, self.settings)
         except InvalidSite as err:
             raise PluginError(f"{err.report(text)}\n{text('build.nothing_built', summary=err.summary(text))}") from None
+        self.fonts = self._fonts(text)
+        if "jieba" in sys.modules:  # imported by Material's search; its notes are not the author's business
+            logging.getLogger("jieba").setLevel(logging.WARNING)
         for folder in (self.settings.maps_dir, self.settings.personas_dir):
             if (self.root / folder).is_dir() and str(self.root / folder) not in config.watch:
                 config.watch.append(str(self.root / folder))
@@ -104,6 +117,21 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         config.extra_css += [urls.STYLE, urls.ICONS]
         config.extra_javascript.append(urls.SCRIPT)
         return config
+
+    def _fonts(self, text: Text) -> Fonts:
+        """The fonts for images: the site's own (checked here, before anything is built), or
+        one found on the machine."""
+        if not self.settings.font:
+            return find_fonts()
+        path = (self.root / self.settings.font).resolve()
+        if not path.is_file():
+            looked = path.relative_to(self.root) if path.is_relative_to(self.root) else path
+            raise PluginError(text("config.font_missing", path=self.settings.font, looked=looked))
+        try:
+            ImageFont.truetype(str(path), 12)
+        except OSError:
+            raise PluginError(text("config.font_unreadable", path=self.settings.font)) from None
+        return find_fonts(str(path))
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.plan is not None
@@ -125,7 +153,28 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             files.append(file)
         self._add_static(files, config)
         self._add_data(files, config)
+        self._teach_search(config)
+        # The pages are settled now (an author's page may stand in for one of ours).
+        self.cards = Cards(self.plan, self.settings, self.labels, config.site_name, config.use_directory_urls)
+        self.cards.build(self.root)
         return files
+
+    def _teach_search(self, config: MkDocsConfig) -> None:
+        """On a Chinese site, give jieba (which Material's search cuts Chinese with) the
+        site's own words; without jieba, say once how to get search that finds words."""
+        if self.labels.language != "zh" or not any(name.endswith("search") for name in config.plugins):
+            return
+        try:
+            import jieba
+        except ImportError:
+            if not JourneyMapsPlugin._told_about_jieba:
+                JourneyMapsPlugin._told_about_jieba = True
+                log.info(self.labels["build.no_jieba"])
+            return
+        assert self.plan is not None
+        channels = [ch.label for ch in map(self.renderer.channels, self.settings.channels)] if self.renderer else []
+        for word in coined_words(site_names(self.plan.catalog, channels), jieba.cut):
+            jieba.add_word(word)
 
     def _add_static(self, files: Files, config: MkDocsConfig) -> None:
         statics = {
@@ -134,13 +183,13 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             urls.PLOTLY_JS: _plotly_js(),
         }
         assert self.plan is not None
-        for persona in self.plan.catalog.personas.values():
-            if persona.photo:
-                statics[urls.persona_photo(persona.id, posixpath.splitext(persona.photo)[1])] = (
-                    self.root / persona.photo
-                )
         for uri, path in statics.items():
             files.append(File.generated(config, uri, abs_src_path=str(path)))
+        cache = self.root / ".cache" / "journeymaps" / "photos"
+        for persona in self.plan.catalog.personas.values():
+            if persona.photo:
+                for size, webp in web_photos(self.root / persona.photo, cache).items():
+                    files.append(File.generated(config, urls.persona_photo(persona.id, size), content=webp))
 
     def _add_data(self, files: Files, config: MkDocsConfig) -> None:
         assert self.plan is not None
@@ -160,12 +209,13 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             File.generated(config, urls.INDEX_JSON, content=dumps(index_data(self.plan, config.use_directory_urls)))
         )
 
-        def map_url(m: Map) -> str:
+        def map_url(m: Map, step: Step) -> str:
             url = quote(urls.page_url(urls.map_src(m.journey, m.state), config.use_directory_urls))
-            return config.site_url.rstrip("/") + "/" + url if config.site_url else url
+            url = config.site_url.rstrip("/") + "/" + url if config.site_url else url
+            return f"{url}#{urls.anchor('step', step.id)}"
 
         # The BOM tells spreadsheet apps the file is UTF-8, which Chinese text needs.
-        table = "\ufeff" + opportunities_csv(all_opportunities(self.plan.catalog), map_url)
+        table = "\ufeff" + opportunities_csv(all_opportunities(self.plan.catalog), map_url, self.labels)
         files.append(File.generated(config, urls.OPPORTUNITIES_CSV, content=table))
 
     @event_priority(100)  # before any plugin that minifies or rewrites the finished page
@@ -174,25 +224,13 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         if planned is None:
             return output
         output = fill_in(output, self.deferred.pop(page.file.src_uri, []))
-        if planned.journey is None:
+        card = self.cards.cards.get(page.file.src_uri) if self.cards else None
+        if card is None:
             return output
-        m = planned.map or planned.journey.ordered_states()[0]
-        tags = {
-            "og:type": "article",
-            "og:title": m.title,
-            "og:description": m.description or "",
-            "twitter:card": "summary_large_image",
-        }
-        if config.site_url:
-            image = urls.map_file(m.journey, m.state, "emotion.png")
-            tags["og:image"] = config.site_url.rstrip("/") + "/" + quote(image)
-            tags["og:image:width"], tags["og:image:height"] = "1200", "630"
-            tags["og:url"] = (
-                config.site_url.rstrip("/") + "/" + urls.page_url(planned.src_uri, config.use_directory_urls)
-            )
-        meta = "".join(
-            f'<meta property="{key}" content="{html.escape(value)}">' for key, value in tags.items() if value
-        )
+        site_url = config.site_url.rstrip("/") + "/" if config.site_url else None
+        page_url = site_url + quote(page.url) if site_url else None
+        image_url = site_url + quote(card.image) if site_url else None
+        meta = meta_tags(card, page_url, image_url, config.site_name, og_locale(self.labels))
         return output.replace("</head>", meta + "</head>", 1)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -204,34 +242,33 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         for path, page in redirect_files(self.plan, config.use_directory_urls, self.labels.language).items():
             target = site_dir / path
             if target.exists():
-                log.warning(f"journeymaps: the alias page {path} would replace a page of the site; it was not written")
+                log.warning(self.labels("build.alias_page_exists", path=path))
                 continue
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(page, encoding="utf-8")
 
     def _write_previews(self, config: MkDocsConfig, site_dir: Path) -> None:
-        """emotion.png of every map: drawn in threads, cached by content under .cache/."""
-        assert self.plan is not None
-        labels = self.labels
+        """The preview image of every page with a card: drawn in threads, cached by what
+        they show under .cache/."""
+        assert self.cards is not None
+        if not config.site_url and not JourneyMapsPlugin._told_about_site_url:
+            JourneyMapsPlugin._told_about_site_url = True
+            log.warning(self.labels["build.no_site_url"])
         cache = self.root / ".cache" / "journeymaps" / "previews"
-        jobs = []
-        for m in self.plan.catalog.maps():
-            chart = build_chart(
-                [(m.state, labels[f"state.{m.state}"], m)], self.settings.emotion_scale, self.settings.neutral
-            )
-            personas = [self.plan.catalog.personas[p].name for p in m.persona if p in self.plan.catalog.personas]
-            subtitle = " · ".join([labels[f"state.{m.state}"], labels[f"type.{m.type}"], *personas])
-            url = urls.page_url(urls.map_src(m.journey, m.state), config.use_directory_urls)
-            text = PreviewText(m.title, subtitle, f"{config.site_name} · {url}")
-            jobs.append((site_dir / urls.map_file(m.journey, m.state, "emotion.png"), chart, text))
+        fonts = self.fonts
+        drawings = list(self.cards.drawings.values())
+        words = [w for d in drawings for w in d.words]
+        if not fonts.chinese and not JourneyMapsPlugin._told_about_fonts and has_chinese(words):
+            JourneyMapsPlugin._told_about_fonts = True
+            log.warning(self.labels["build.no_chinese_font"])
 
-        def write(job: tuple) -> None:
-            target, chart, text = job
+        def write(drawing: Drawing) -> None:
+            target = site_dir / drawing.path
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(cached_png(chart, text, cache))
+            target.write_bytes(cached([drawing.what, fonts.regular, fonts.bold], partial(drawing.draw, fonts), cache))
 
         with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
-            list(pool.map(write, jobs))
+            list(pool.map(write, drawings))
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         assert self.plan is not None
@@ -290,8 +327,9 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             title = labels(kind.label, name=planned.title) if kind.label else planned.title
             if not kind.searchable:
                 page.meta["search"] = {"exclude": True}
-            if not kind.toc:
-                page.meta["hide"] = ["toc"]
+            hide = [*([] if kind.toc else ["toc"]), *(["navigation"] if kind.wide else [])]
+            if hide:
+                page.meta["hide"] = hide
             if planned.map is not None:
                 title = f"{title} · {labels['state.' + planned.map.state]}"
                 if planned.map.description:

@@ -1,4 +1,4 @@
-"""The machine-readable files: map.json, journey.json and journeymaps.json (FORMAT.md)."""
+"""The machine-readable files: map.json, journey.json and journeymaps.json (docs/format.md)."""
 
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ def _plain(value: Any) -> Any:
 
 def map_data(m: Map) -> dict[str, Any]:
     data = _plain(m)
-    # journey and state first, as FORMAT.md shows them
+    # journey and state first, as docs/format.md shows them
     return {"journey": data.pop("journey"), "state": data.pop("state"), **data}
 
 
@@ -103,7 +103,7 @@ def portfolio_data(plan: SitePlan, url: Callable[[str], str]) -> dict[str, Any]:
                     "lowest_emotion": c.lowest,
                     "tone": c.tone,
                     "high_pain_points": c.high,
-                    "url": at(row.map, urls.stage_anchor(c.stage.id)),
+                    "url": at(row.map, urls.anchor("stage", c.stage.id)),
                 }
                 for c in row.cells
             ],
@@ -119,7 +119,7 @@ def portfolio_data(plan: SitePlan, url: Callable[[str], str]) -> dict[str, Any]:
             "text": o.status.pain.text,
             "severity": o.status.pain.severity,
             "emotion": o.status.step.emotion,
-            "url": at(o.map, urls.step_anchor(o.status.step.id)),
+            "url": at(o.map, urls.anchor("step", o.status.step.id)),
         }
         for o in p.open_pain_points
     ]

@@ -22,6 +22,7 @@ class PageKind:
     # results lead to the map.
     searchable: bool = True
     toc: bool = False  # the canvas and tables need the width more than a short TOC
+    wide: bool = False  # the whole window, the site navigation out of the way: the canvas
     # A title from the catalogue (index pages), which may hold the page's own {name} (a tag's);
     # None: the map's, journey's or persona's own.
     label: str | None = None
@@ -35,12 +36,12 @@ KINDS: dict[str, PageKind] = {
     kind.name: kind
     for kind in (
         PageKind("journeys", label="journeys"),
-        PageKind("journey", searchable=False),
-        PageKind("map"),
+        PageKind("journey", searchable=False, wide=True),
+        PageKind("map", wide=True),
         PageKind("touchpoints", searchable=False, label="touchpoints"),
         PageKind("opportunities", searchable=False, label="opportunities"),
         # The portfolio views repeat words of the map pages: search leads to the maps instead.
-        PageKind("pain-points", searchable=False, label="pain_points"),
+        PageKind("pain-points", searchable=False, wide=True, label="pain_points"),
         PageKind("owners", searchable=False, label="owners"),
         PageKind("tags", searchable=False, label="tags"),
         PageKind("tag", searchable=False, label="tag_title"),

@@ -1,4 +1,4 @@
-"""The one place that knows where each generated page and file lives (FORMAT.md, Published URLs)."""
+"""The one place that knows where each generated page and file lives (docs/format.md, Published addresses)."""
 
 from __future__ import annotations
 
@@ -19,6 +19,22 @@ PLOTLY_JS = f"{ASSETS}/plotly.min.js"
 SCRIPT = f"{ASSETS}/journeymaps.js"
 STYLE = f"{ASSETS}/journeymaps.css"
 ICONS = f"{ASSETS}/icons.css"
+
+
+# The anchors of things on a map page (#stage-apply, #step-identity): stage and step
+# anchors are promised in docs/format.md; links from wikis rely on them.
+ANCHOR_PREFIXES = {
+    "stage": "stage-",
+    "step": "step-",
+    "pain_point": "pain-",
+    "opportunity": "opportunity-",
+    "source": "source-",
+}
+
+
+def anchor(kind: str, ident: str) -> str:
+    """The id of a stage, step, pain point, opportunity or source on its map page."""
+    return ANCHOR_PREFIXES[kind] + ident
 
 
 def journey_src(journey: str) -> str:
@@ -44,14 +60,6 @@ def owner_anchor(key: str | None) -> str:
     return f"owner-{key}" if key else "no-owner"
 
 
-def stage_anchor(stage: str) -> str:
-    return f"stage-{stage}"
-
-
-def step_anchor(step: str) -> str:
-    return f"step-{step}"
-
-
 def map_file(journey: str, state: str, name: str) -> str:
     """Files that belong to one map: map.json, emotion.png."""
     return f"journeys/{journey}/{state}/{name}"
@@ -61,8 +69,19 @@ def journey_file(journey: str, name: str) -> str:
     return f"journeys/{journey}/{name}"
 
 
-def persona_photo(persona: str, suffix: str) -> str:
-    return f"{ASSETS}/personas/{persona}{suffix.lower()}"
+def persona_file(persona: str, name: str) -> str:
+    """Files that belong to one persona: card.png."""
+    return f"personas/{persona}/{name}"
+
+
+def page_card(src_uri: str) -> str:
+    """The link-preview image of an index page (journeys/index.md → cards/journeys.png)."""
+    return f"{ASSETS}/cards/{posixpath.dirname(src_uri) or 'home'}.png"
+
+
+def persona_photo(persona: str, size: int) -> str:
+    """The persona's photo, resized to ``size`` pixels square (site/photos.py)."""
+    return f"{ASSETS}/personas/{persona}-{size}.webp"
 
 
 def page_url(src_uri: str, use_directory_urls: bool) -> str:
