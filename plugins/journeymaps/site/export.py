@@ -9,6 +9,7 @@ from collections.abc import Callable
 from typing import Any
 
 from journeymaps.analysis.compare import Comparison
+from journeymaps.analysis.heatmap import HeatCell, OpenPain
 from journeymaps.model import Journey, Map
 from journeymaps.site import urls
 from journeymaps.site.plan import SitePlan
@@ -90,63 +91,52 @@ def portfolio_data(plan: SitePlan, url: Callable[[str], str]) -> dict[str, Any]:
     p = plan.portfolio
     owners, unowned = p.owners
 
-    def at(m: Map, anchor: str) -> str:
-        return url(urls.map_src(m.journey, m.state)) + "#" + anchor
+    def at(m: Map, kind: str, ident: str) -> str:
+        return url(urls.map_src(m.journey, m.state)) + "#" + urls.anchor(kind, ident)
 
-    rows = [
-        {
-            **_map_ref(row.map, url),
-            "stages": [
-                {
-                    "id": c.stage.id,
-                    "name": c.stage.name,
-                    "lowest_emotion": c.lowest,
-                    "tone": c.tone,
-                    "high_pain_points": c.high,
-                    "url": at(row.map, urls.anchor("stage", c.stage.id)),
-                }
-                for c in row.cells
-            ],
+    def cell(m: Map, c: HeatCell) -> dict[str, Any]:
+        return {
+            "id": c.stage.id,
+            "name": c.stage.name,
+            "lowest_emotion": c.lowest,
+            "tone": c.tone,
+            "high_pain_points": c.high,
+            "url": at(m, "stage", c.stage.id),
         }
-        for row in p.heat_map.rows
-    ]
-    pains = [
-        {
-            **_map_ref(o.map, url),
-            "stage": o.status.stage.id,
-            "step": o.status.step.id,
-            "id": o.status.pain.id,
-            "text": o.status.pain.text,
-            "severity": o.status.pain.severity,
-            "emotion": o.status.step.emotion,
-            "url": at(o.map, urls.anchor("step", o.status.step.id)),
+
+    def pain(o: OpenPain) -> dict[str, Any]:
+        s = o.status
+        return {
+            "journey": o.map.journey,
+            "state": o.map.state,
+            "stage": s.stage.id,
+            "step": s.step.id,
+            "id": s.pain.id,
+            "text": s.pain.text,
+            "severity": s.pain.severity,
+            "emotion": s.step.emotion,
+            "url": at(o.map, "step", s.step.id),
         }
-        for o in p.open_pain_points
-    ]
+
+    def owner(name: str | None, key: str | None, maps: list[Map]) -> dict[str, Any]:
+        return {
+            "owner": name,
+            "url": url(urls.OWNERS_INDEX) + "#" + urls.owner_anchor(key),
+            "maps": [_map_ref(m, url) for m in maps],
+        }
+
     return {
-        "pain_points": {"url": url(urls.PAIN_POINTS_INDEX), "heat_map": rows, "open": pains},
+        "pain_points": {
+            "url": url(urls.PAIN_POINTS_INDEX),
+            "heat_map": [
+                {**_map_ref(row.map, url), "stages": [cell(row.map, c) for c in row.cells]} for row in p.heat_map.rows
+            ],
+            "open": [pain(o) for o in p.open_pain_points],
+        },
         "tags": [
             {"tag": g.name, "url": url(urls.tag_src(g.key)), "maps": [_map_ref(m, url) for m in g.maps]} for g in p.tags
         ],
-        "owners": [
-            {
-                "owner": g.name,
-                "url": url(urls.OWNERS_INDEX) + "#" + urls.owner_anchor(g.key),
-                "maps": [_map_ref(m, url) for m in g.maps],
-            }
-            for g in owners
-        ]
-        + (
-            [
-                {
-                    "owner": None,
-                    "url": url(urls.OWNERS_INDEX) + "#" + urls.owner_anchor(None),
-                    "maps": [_map_ref(m, url) for m in unowned],
-                }
-            ]
-            if unowned
-            else []
-        ),
+        "owners": [owner(g.name, g.key, g.maps) for g in owners] + ([owner(None, None, unowned)] if unowned else []),
         "review_queue": [
             {
                 **_map_ref(i.map, url),
