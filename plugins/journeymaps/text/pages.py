@@ -343,7 +343,8 @@ ZH: dict[str, str] = {
     "share.code_copied": "嵌入代码已复制",
     "share.code_copy_failed": "此浏览器不允许在这里复制：请选中代码后自行复制",
     "share.embed": "嵌入",
-    "share.embed_intro": "在 Wiki 或内网页面上展示这张地图的画布：粘贴这段 HTML。它显示上方所选的泳道；其中每个链接都在新标签页中打开完整地图。",
+    "share.embed_intro": "在 Wiki 或内网页面上展示这张地图的画布：粘贴这段 HTML。"
+    "它显示上方所选的泳道；其中每个链接都在新标签页中打开完整地图。",
     "share.embed_html": "要粘贴的 HTML",
     "share.copy_code": "复制代码",
     "share.open_embed": "打开嵌入视图",
