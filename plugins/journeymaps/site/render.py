@@ -107,6 +107,7 @@ class Renderer:
             anchor=urls.anchor,
             iframe_html=iframe_html,
             site_name=site_name,
+            lang=self.labels.locale.replace("_", "-"),  # as the theme writes it: en, zh, zh-TW
             mood=lambda value: mood(value, settings.emotion_scale, settings.neutral),
         )
         self.templates = {name: self.env.get_template(kind.template) for name, kind in KINDS.items()}
