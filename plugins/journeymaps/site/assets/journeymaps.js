@@ -195,12 +195,20 @@
     var status = document.querySelector("[data-jm-copy-status]");
     var timer = null;
 
-    function say(key) {
+    // The message shows for a moment under the button that copied, inside the window.
+    function say(key, button) {
       if (!status) return;
       // Emptied first, so that a second copy in a row is read out again.
       status.textContent = "";
       window.clearTimeout(timer);
-      window.setTimeout(function () { status.textContent = status.getAttribute(key) || ""; }, 50);
+      window.setTimeout(function () {
+        status.textContent = status.getAttribute(key) || "";
+        var near = button.getBoundingClientRect();
+        var half = status.offsetWidth / 2 + 8;
+        var centre = Math.min(Math.max(near.left + near.width / 2, half), document.documentElement.clientWidth - half);
+        status.style.left = centre + "px";
+        status.style.top = Math.min(near.bottom + 8, window.innerHeight - status.offsetHeight - 8) + "px";
+      }, 50);
       timer = window.setTimeout(function () { status.textContent = ""; }, 4000);
     }
 
@@ -219,9 +227,9 @@
         var id = button.getAttribute("data-jm-copy");
         var url = pageAddress();
         url.hash = id;
-        copyText(url.href, button).then(function () { say("data-jm-link-copied"); }, function () {
+        copyText(url.href, button).then(function () { say("data-jm-link-copied", button); }, function () {
           history.replaceState(history.state, "", url.href);
-          say("data-jm-link-failed");
+          say("data-jm-link-failed", button);
         });
       });
     });
@@ -244,9 +252,9 @@
       if (copyButton) {
         copyButton.hidden = false;
         copyButton.addEventListener("click", function () {
-          copyText(snippet.value, copyButton).then(function () { say("data-jm-code-copied"); }, function () {
+          copyText(snippet.value, copyButton).then(function () { say("data-jm-code-copied", copyButton); }, function () {
             snippet.focus();
-            say("data-jm-code-failed");
+            say("data-jm-code-failed", copyButton);
           });
         });
       }
