@@ -7,9 +7,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
-from journeymaps.text import cli, pages, problems, schema
+from journeymaps.text import cli, mermaid, pages, problems, schema
 
-DOMAINS = (pages, problems, cli, schema)
+DOMAINS = (pages, problems, cli, schema, mermaid)
 LANGUAGES = ("en", "zh")
 
 
