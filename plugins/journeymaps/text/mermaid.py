@@ -60,7 +60,7 @@ EN: dict[str, str] = {
     "mermaid.same_journey_twice": "journey '{journey}' comes from another diagram too, at {other}; give the "
     "diagrams different titles",
     "mermaid.journey_is_alias": "'{journey}' is an alias of journey '{other}'; pass --journey to choose another id",
-    "mermaid.map_exists": "{path} already holds the {state} of journey '{journey}': pass --force to replace it, "
+    "mermaid.map_exists": "{path} already holds the {state} state of journey '{journey}': pass --force to replace it, "
     "or --journey to import under another id",
     # the files and diagrams written
     "mermaid.first_stage": "Steps",
