@@ -636,31 +636,8 @@ def test_every_demo_file_written_back_reads_the_same(tmp_path):
 def test_written_maps_leave_out_what_the_validator_fills_in(site):
     root = site({"maps/first-purchase/current.md": MAP})
     m = catalog_of(root).journeys["first-purchase"].states["current"]
-    assert map_document(m) == textwrap.dedent(
-        """\
-        ---
-        title: First purchase
-        state: current
-        persona: zhang-li
-        sources:
-          - title: Interviews
-        stages:
-          - name: Awareness
-            steps:
-              - name: Sees a post
-                touchpoint: Social post
-                channel: social
-                emotion: 1
-                pain_points:
-                  - id: slow-pay
-                    text: Payment is slow
-                opportunities:
-                  - text: One-tap payment
-                    addresses: [slow-pay]
-        ---
-        Notes.
-        """
-    )
+    # the author's file, less the source id the validator would make from its title anyway
+    assert map_document(m) == MAP.replace("  - id: interviews\n    title:", "  - title:")
 
 
 def test_text_that_yaml_would_misread_is_quoted(site):

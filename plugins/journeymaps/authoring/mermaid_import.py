@@ -37,7 +37,7 @@ class ImportOptions:
 class NewFile:
     path: str  # relative to the site root
     text: str
-    msg: Msg  # what the command says it wrote
+    msg: Msg  # what the command says it wrote, with its path
     replaces: bool = False
 
 
@@ -131,10 +131,10 @@ class _Planner:
         found = map_problems(document, target, self.root, self.settings, journey, state, self.personas.ids)
         self.problems.items.extend(found.items)
         replaces = (self.root / target).exists()
-        where = f"{d.path}:{d.line}"
-        stages, steps = len(m.stages), len(m.steps)
-        msg = Msg("mermaid.replaced_map" if replaces else "mermaid.wrote_map", path=target, title=m.title)
-        msg = Msg("mermaid.map_summary", what=msg, stages=stages, steps=steps, source=where)
+        key = "mermaid.replaced_map" if replaces else "mermaid.wrote_map"
+        msg = Msg(
+            key, path=target, title=m.title, stages=len(m.stages), steps=len(m.steps), source=f"{d.path}:{d.line}"
+        )
         self.plan.files.append(NewFile(target, document, msg, replaces))
 
     def source_scale(self, d: Diagram) -> tuple[float, float] | None:

@@ -39,15 +39,18 @@ def _say(problem: Problem, text: Text) -> str:
 # --- import -----------------------------------------------------------------------------
 
 
-def add_import(commands, common: argparse.ArgumentParser, text: Text) -> None:
-    parser = commands.add_parser("import", help=text["mermaid.cli.import"], description=text["mermaid.cli.import"])
-    formats = parser.add_subparsers(dest="format", required=True, metavar="mermaid")
-    mermaid = formats.add_parser(
-        "mermaid",
-        parents=[common],
-        help=text["mermaid.cli.import_mermaid"],
-        description=text["mermaid.cli.import_mermaid"],
+def _mermaid_parser(commands, command: str, common: argparse.ArgumentParser, text: Text) -> argparse.ArgumentParser:
+    """``journeymaps <command> mermaid``: the command, with a subcommand per format."""
+    parser = commands.add_parser(
+        command, help=text[f"mermaid.cli.{command}"], description=text[f"mermaid.cli.{command}"]
     )
+    formats = parser.add_subparsers(dest="format", required=True, metavar="mermaid")
+    about = text[f"mermaid.cli.{command}_mermaid"]
+    return formats.add_parser("mermaid", parents=[common], help=about, description=about)
+
+
+def add_import(commands, common: argparse.ArgumentParser, text: Text) -> None:
+    mermaid = _mermaid_parser(commands, "import", common, text)
     mermaid.add_argument("files", nargs="+", type=Path, metavar="FILE", help=text["mermaid.opt.files"])
     mermaid.add_argument("--force", action="store_true", help=text["mermaid.opt.force"])
     mermaid.add_argument("--rescale", action="store_true", help=text["mermaid.opt.rescale"])
@@ -83,27 +86,14 @@ def _write(site: Site, plan: ImportPlan, text: Text) -> None:
         # "x" for new files: never over one that appeared since the plan was made
         with target.open("w" if new.replaces else "x", encoding="utf-8", newline="\n") as out:
             out.write(new.text)
-        print(text.render(_with_path(new.msg, _shown(target))))
-
-
-def _with_path(msg: Msg, path: str) -> Msg:
-    if "what" in msg.params:
-        return Msg(msg.key, **{**msg.params, "what": _with_path(msg.params["what"], path)})
-    return Msg(msg.key, **{**msg.params, "path": path})
+        print(text(new.msg.key, **{**new.msg.params, "path": _shown(target)}))
 
 
 # --- export -----------------------------------------------------------------------------
 
 
 def add_export(commands, common: argparse.ArgumentParser, text: Text) -> None:
-    parser = commands.add_parser("export", help=text["mermaid.cli.export"], description=text["mermaid.cli.export"])
-    formats = parser.add_subparsers(dest="format", required=True, metavar="mermaid")
-    mermaid = formats.add_parser(
-        "mermaid",
-        parents=[common],
-        help=text["mermaid.cli.export_mermaid"],
-        description=text["mermaid.cli.export_mermaid"],
-    )
+    mermaid = _mermaid_parser(commands, "export", common, text)
     mermaid.add_argument("map", metavar="JOURNEY[/STATE]", help=text["mermaid.opt.map"])
     mermaid.add_argument("-o", "--output", type=Path, metavar="FILE", help=text["mermaid.opt.output"])
 
