@@ -52,6 +52,7 @@ use_directory_urls: true
 theme:
   name: material
   language: {language}
+  font: false
   features: [content.action.edit, navigation.instant]
 plugins:
   - search

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 from conftest import MAP, catalog_of, problems_of
-
 from journeymaps.authoring.new import BUILT_IN
 
 TEMPLATES = sorted({p.name.split(".")[0] for p in (BUILT_IN / "maps").glob("*.md")})

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import logging
 import os
-import posixpath
+import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import quote
@@ -19,6 +19,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
+from PIL import ImageFont
 
 from journeymaps.analysis.portfolio import all_opportunities, opportunities_csv
 from journeymaps.authoring.mermaid import map_as_mermaid
@@ -29,11 +30,14 @@ from journeymaps.settings import OPTIONS, Settings, settings_from_options
 from journeymaps.site import urls
 from journeymaps.site.chart import build_chart
 from journeymaps.site.export import dumps, index_data, journey_data, map_data
+from journeymaps.site.fonts import Fonts, find_fonts, has_chinese
 from journeymaps.site.icons import Icons
+from journeymaps.site.photos import web_photos
 from journeymaps.site.plan import PlannedPage, SitePlan, plan_site
 from journeymaps.site.preview import PreviewText, cached_png
 from journeymaps.site.redirects import redirect_files
 from journeymaps.site.render import Renderer, fill_in, section_headings
+from journeymaps.site.search_words import coined_words, site_names
 from journeymaps.siteconfig import plugin_options
 from journeymaps.text import Text
 
@@ -65,6 +69,9 @@ JourneyMapsConfig = type(
 
 class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
     supports_multiple_instances = False
+    # Said once per process, not once per `mkdocs serve` rebuild.
+    _told_about_jieba = False
+    _told_about_fonts = False
 
     def __init__(self) -> None:
         self.serving = False
@@ -95,6 +102,9 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             catalog = load_catalog(self.root, self.settings)
         except InvalidSite as err:
             raise PluginError(f"{err.report(text)}\n{text('build.nothing_built', summary=err.summary(text))}") from None
+        self.fonts = self._fonts(text)
+        if "jieba" in sys.modules:  # imported by Material's search; its notes are not the author's business
+            logging.getLogger("jieba").setLevel(logging.WARNING)
         for folder in (self.settings.maps_dir, self.settings.personas_dir):
             if (self.root / folder).is_dir() and str(self.root / folder) not in config.watch:
                 config.watch.append(str(self.root / folder))
@@ -105,6 +115,21 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         config.extra_css += [urls.STYLE, urls.ICONS]
         config.extra_javascript.append(urls.SCRIPT)
         return config
+
+    def _fonts(self, text: Text) -> Fonts:
+        """The fonts for images: the site's own (checked here, before anything is built), or
+        one found on the machine."""
+        if not self.settings.font:
+            return find_fonts()
+        path = (self.root / self.settings.font).resolve()
+        if not path.is_file():
+            looked = path.relative_to(self.root) if path.is_relative_to(self.root) else path
+            raise PluginError(text("config.font_missing", path=self.settings.font, looked=looked))
+        try:
+            ImageFont.truetype(str(path), 12)
+        except OSError:
+            raise PluginError(text("config.font_unreadable", path=self.settings.font)) from None
+        return find_fonts(str(path))
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.plan is not None
@@ -126,7 +151,25 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             files.append(file)
         self._add_static(files, config)
         self._add_data(files, config)
+        self._teach_search(config)
         return files
+
+    def _teach_search(self, config: MkDocsConfig) -> None:
+        """On a Chinese site, give jieba (which Material's search cuts Chinese with) the
+        site's own words; without jieba, say once how to get search that finds words."""
+        if self.labels.language != "zh" or not any(name.endswith("search") for name in config.plugins):
+            return
+        try:
+            import jieba
+        except ImportError:
+            if not JourneyMapsPlugin._told_about_jieba:
+                JourneyMapsPlugin._told_about_jieba = True
+                log.info(self.labels["build.no_jieba"])
+            return
+        assert self.plan is not None
+        channels = [ch.label for ch in map(self.renderer.channels, self.settings.channels)] if self.renderer else []
+        for word in coined_words(site_names(self.plan.catalog, channels), jieba.cut):
+            jieba.add_word(word)
 
     def _add_static(self, files: Files, config: MkDocsConfig) -> None:
         statics = {
@@ -135,13 +178,13 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             urls.PLOTLY_JS: _plotly_js(),
         }
         assert self.plan is not None
-        for persona in self.plan.catalog.personas.values():
-            if persona.photo:
-                statics[urls.persona_photo(persona.id, posixpath.splitext(persona.photo)[1])] = (
-                    self.root / persona.photo
-                )
         for uri, path in statics.items():
             files.append(File.generated(config, uri, abs_src_path=str(path)))
+        cache = self.root / ".cache" / "journeymaps" / "photos"
+        for persona in self.plan.catalog.personas.values():
+            if persona.photo:
+                for size, webp in web_photos(self.root / persona.photo, cache).items():
+                    files.append(File.generated(config, urls.persona_photo(persona.id, size), content=webp))
 
     def _add_data(self, files: Files, config: MkDocsConfig) -> None:
         assert self.plan is not None
@@ -207,7 +250,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         for path, page in redirect_files(self.plan, config.use_directory_urls, self.labels.language).items():
             target = site_dir / path
             if target.exists():
-                log.warning(f"journeymaps: the alias page {path} would replace a page of the site; it was not written")
+                log.warning(self.labels("build.alias_page_exists", path=path))
                 continue
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(page, encoding="utf-8")
@@ -227,11 +270,16 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             url = urls.page_url(urls.map_src(m.journey, m.state), config.use_directory_urls)
             text = PreviewText(m.title, subtitle, f"{config.site_name} · {url}")
             jobs.append((site_dir / urls.map_file(m.journey, m.state, "emotion.png"), chart, text))
+        fonts = self.fonts
+        drawn = [t for _, chart, text in jobs for t in (text.title, text.subtitle, *chart.stage_names)]
+        if not fonts.chinese and not JourneyMapsPlugin._told_about_fonts and has_chinese(drawn):
+            JourneyMapsPlugin._told_about_fonts = True
+            log.warning(labels["build.no_chinese_font"])
 
         def write(job: tuple) -> None:
             target, chart, text = job
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(cached_png(chart, text, cache))
+            target.write_bytes(cached_png(chart, text, cache, fonts))
 
         with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
             list(pool.map(write, jobs))

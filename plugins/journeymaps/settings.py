@@ -29,6 +29,9 @@ class Settings:
     # hundreds of journeys helps nobody, and Material renders it into every page.
     nav_limit: int = 50
     channels: Mapping[str, ChannelSetting] = field(default_factory=dict)
+    # A font file with Chinese characters for images, relative to the site root; by
+    # default one is looked for on the machine.
+    font: str | None = None
     language: str = "en"
 
     @property
@@ -51,6 +54,7 @@ OPTIONS: dict[str, type] = {
     "review_every": int,
     "nav_limit": int,
     "channels": dict,
+    "font": str,
 }
 
 
@@ -98,7 +102,12 @@ def settings_from_options(options: Mapping[str, Any], language: str = "en") -> t
             )
         else:
             errors.append(Msg("config.channel", name=name))
+    font = options.get("font")
+    if font is not None and (not isinstance(font, str) or not font.strip()):
+        errors.append(Msg("config.font", value=repr(font)))
+        font = None
     settings = Settings(
+        font=font,
         maps_dir=dirs["maps_dir"],
         personas_dir=dirs["personas_dir"],
         templates_dir=dirs["templates_dir"],

@@ -44,6 +44,10 @@ class Chart:
     neutral: float
     bands: list[tuple[str, str, int, int]] = field(default_factory=list)  # stage id, name, first, last slot
 
+    @property
+    def stage_names(self) -> list[str]:
+        return [name for _, name, _, _ in self.bands]
+
 
 def _slots_of(stages: list[Stage]) -> list[Slot]:
     return [Slot(stage.id, stage.name, step.id, step.name) for stage in stages for step in stage.steps]

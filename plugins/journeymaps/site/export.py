@@ -1,4 +1,4 @@
-"""The machine-readable files: map.json, journey.json and journeymaps.json (FORMAT.md)."""
+"""The machine-readable files: map.json, journey.json and journeymaps.json (docs/format.md)."""
 
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ def _plain(value: Any) -> Any:
 
 def map_data(m: Map) -> dict[str, Any]:
     data = _plain(m)
-    # journey and state first, as FORMAT.md shows them
+    # journey and state first, as docs/format.md shows them
     return {"journey": data.pop("journey"), "state": data.pop("state"), **data}
 
 

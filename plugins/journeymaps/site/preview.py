@@ -6,20 +6,14 @@ import hashlib
 import io
 import json
 from dataclasses import dataclass
-from functools import cache, lru_cache
 from pathlib import Path
 
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageDraw
 
 from journeymaps.site.chart import SERIES_STYLE, Chart, runs
+from journeymaps.site.fonts import Fonts
 
 WIDTH, HEIGHT = 1200, 630  # the size chat apps and social sites expect for a link preview
-# Fonts with CJK glyphs first: many maps are written in Chinese.
-FONT_CANDIDATES = (
-    "/usr/share/fonts/opentype/noto/NotoSansCJK-{weight}.ttc",
-    "/usr/share/fonts/noto-cjk/NotoSansCJK-{weight}.ttc",
-    "/usr/share/fonts/truetype/dejavu/DejaVuSans{dejavu}.ttf",
-)
 
 
 @dataclass(frozen=True)
@@ -27,21 +21,6 @@ class PreviewText:
     title: str
     subtitle: str
     caption: str
-
-
-@cache
-def font_path(bold: bool) -> str | None:
-    for pattern in FONT_CANDIDATES:
-        path = pattern.format(weight="Bold" if bold else "Regular", dejavu="-Bold" if bold else "")
-        if Path(path).is_file():
-            return path
-    return None
-
-
-@lru_cache(maxsize=64)
-def _font(size: int, bold: bool = False) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
-    path = font_path(bold)
-    return ImageFont.truetype(path, size) if path else ImageFont.load_default(size)
 
 
 def _fit(draw: ImageDraw.ImageDraw, text: str, font, width: int) -> str:
@@ -52,25 +31,25 @@ def _fit(draw: ImageDraw.ImageDraw, text: str, font, width: int) -> str:
     return text + "…"
 
 
-def cache_key(chart: Chart, text: PreviewText) -> str:
+def cache_key(chart: Chart, text: PreviewText, fonts: Fonts) -> str:
     data = {
         "v": 1,
         "text": [text.title, text.subtitle, text.caption],
         "scale": chart.scale,
         "bands": chart.bands,
         "series": [(s.key, s.values, [bool(x and x.pain_points) for x in s.steps]) for s in chart.series],
-        "fonts": [font_path(False), font_path(True)],
+        "fonts": [fonts.regular, fonts.bold],
     }
     return hashlib.sha256(json.dumps(data, ensure_ascii=False, default=str).encode()).hexdigest()[:24]
 
 
-def render_png(chart: Chart, text: PreviewText) -> bytes:
+def render_png(chart: Chart, text: PreviewText, fonts: Fonts) -> bytes:
     image = Image.new("RGB", (WIDTH, HEIGHT), "#ffffff")
     draw = ImageDraw.Draw(image)
     fg, muted, accent = "#1f2330", "#6b7080", "#3f51b5"
     draw.rectangle((0, 0, WIDTH, 12), fill=accent)
-    draw.text((60, 44), _fit(draw, text.title, _font(52, True), WIDTH - 120), font=_font(52, True), fill=fg)
-    draw.text((60, 114), _fit(draw, text.subtitle, _font(28), WIDTH - 120), font=_font(28), fill=muted)
+    draw.text((60, 44), _fit(draw, text.title, fonts.get(52, True), WIDTH - 120), font=fonts.get(52, True), fill=fg)
+    draw.text((60, 114), _fit(draw, text.subtitle, fonts.get(28), WIDTH - 120), font=fonts.get(28), fill=muted)
     left, right, top, bottom = 110, WIDTH - 60, 210, HEIGHT - 70
     low, high = chart.scale
     n = max(len(chart.slots), 1)
@@ -85,11 +64,11 @@ def render_png(chart: Chart, text: PreviewText) -> bytes:
     for i, (_, name, first, last) in enumerate(chart.bands):
         x0, x1 = left + step_w * first, left + step_w * (last + 1)
         draw.rectangle((x0, top - 34, x1, bottom), fill="#eef0f6" if i % 2 == 0 else "#f8f9fb")
-        label_font = _font(22, True)
+        label_font = fonts.get(22, True)
         label = _fit(draw, name, label_font, int(x1 - x0 - 10))
         draw.text(((x0 + x1) / 2, top - 30), label, font=label_font, fill=fg, anchor="ma")
     for value in sorted({low, chart.neutral, high}):
-        draw.text((left - 14, y(value)), f"{value:g}", font=_font(22), fill=muted, anchor="rm")
+        draw.text((left - 14, y(value)), f"{value:g}", font=fonts.get(22), fill=muted, anchor="rm")
     ny = y(chart.neutral)
     for dash in range(left, right, 14):
         draw.line((dash, ny, min(dash + 7, right), ny), fill="#9aa0ad", width=2)
@@ -105,20 +84,20 @@ def render_png(chart: Chart, text: PreviewText) -> bytes:
             draw.ellipse((cx - 9, cy - 9, cx + 9, cy + 9), fill=color, outline="#ffffff", width=3)
             if step.pain_points:
                 draw.polygon([(cx - 11, cy + 20), (cx + 11, cy + 20), (cx, cy + 36)], fill="#c62828")
-    draw.text((60, HEIGHT - 44), _fit(draw, text.caption, _font(22), WIDTH - 120), font=_font(22), fill=muted)
+    draw.text((60, HEIGHT - 44), _fit(draw, text.caption, fonts.get(22), WIDTH - 120), font=fonts.get(22), fill=muted)
     out = io.BytesIO()
     image.save(out, format="PNG", compress_level=1)  # a few kB more, several ms less
     return out.getvalue()
 
 
-def cached_png(chart: Chart, text: PreviewText, cache_dir: Path) -> bytes:
+def cached_png(chart: Chart, text: PreviewText, cache_dir: Path, fonts: Fonts) -> bytes:
     """The image from the cache when the same curve was drawn before, else drawn and cached."""
-    path = cache_dir / f"{cache_key(chart, text)}.png"
+    path = cache_dir / f"{cache_key(chart, text, fonts)}.png"
     try:
         return path.read_bytes()
     except OSError:
         pass
-    png = render_png(chart, text)
+    png = render_png(chart, text, fonts)
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(".tmp")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from urllib.parse import urlsplit
@@ -41,6 +42,14 @@ def initials(name: str) -> str:
     return (words[0][:1] + words[-1][:1]).upper()
 
 
+def day_element(text: Text):
+    def day(value: dt.date) -> Markup:
+        """A date in the reader's language, with the ISO date for machines."""
+        return Markup('<time datetime="{}">{}</time>').format(value.isoformat(), text.day(value))
+
+    return day
+
+
 def chart_json(spec: dict) -> str:
     # Goes into a data attribute: autoescaping turns quotes and < into entities.
     return json.dumps(spec, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
@@ -70,6 +79,7 @@ class Renderer:
             settings=settings,
             today=plan.today,
             chart_json=chart_json,
+            day=day_element(self.labels),
         )
         self.templates = {name: self.env.get_template(kind.template) for name, kind in KINDS.items()}
 

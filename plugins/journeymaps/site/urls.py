@@ -1,4 +1,4 @@
-"""The one place that knows where each generated page and file lives (FORMAT.md, Published URLs)."""
+"""The one place that knows where each generated page and file lives (docs/format.md, Published addresses)."""
 
 from __future__ import annotations
 
@@ -44,8 +44,9 @@ def journey_file(journey: str, name: str) -> str:
     return f"journeys/{journey}/{name}"
 
 
-def persona_photo(persona: str, suffix: str) -> str:
-    return f"{ASSETS}/personas/{persona}{suffix.lower()}"
+def persona_photo(persona: str, size: int) -> str:
+    """The persona's photo, resized to ``size`` pixels square (site/photos.py)."""
+    return f"{ASSETS}/personas/{persona}-{size}.webp"
 
 
 def page_url(src_uri: str, use_directory_urls: bool) -> str:

@@ -14,6 +14,13 @@ EN: dict[str, str] = {
     "cli.validate.strict": "fail on warnings too (maps due for review)",
     "cli.validate.failed": "{summary} ({warnings} warnings)",
     "build.nothing_built": "{summary}; nothing was built",
+    "build.alias_page_exists": "journeymaps: the alias page {path} would replace a page of the site; it was not "
+    "written",
+    "build.no_chinese_font": "journeymaps: no font with Chinese characters was found, so the Chinese text in the "
+    "preview images (emotion.png) would be drawn as boxes; install one (Debian and Ubuntu: fonts-noto-cjk) or set "
+    "the plugin option font to a font file",
+    "build.no_jieba": "journeymaps: search on this Chinese site finds whole runs of characters only; "
+    'pip install "mkdocs-journeymaps[zh]" (which brings jieba) makes it find words',
     "build.author_page_wins": "journeymaps: {path} is your own page, so it is published at that address instead of "
     "the page journeymaps generates there",
     "cli.validate.ok": "OK: {journeys} journeys, {maps} maps and {personas} personas are valid ({warnings} warnings)",
@@ -70,6 +77,11 @@ ZH: dict[str, str] = {
     "cli.validate.strict": "有警告（待评审的地图）时也判为失败",
     "cli.validate.failed": "{summary}（{warnings} 个警告）",
     "build.nothing_built": "{summary}；没有生成任何页面",
+    "build.alias_page_exists": "journeymaps：别名页面 {path} 会覆盖站点中的一个页面，因此没有写入",
+    "build.no_chinese_font": "journeymaps：没有找到含中文字符的字体，预览图（emotion.png）中的中文会显示为方框；"
+    "请安装一个（Debian 和 Ubuntu：fonts-noto-cjk），或把插件选项 font 设为字体文件",
+    "build.no_jieba": 'journeymaps：本站搜索目前只能匹配整段连续的汉字；运行 pip install "mkdocs-journeymaps[zh]"'
+    "（会安装 jieba 分词）后，搜索就能按词查找",
     "build.author_page_wins": "journeymaps：{path} 是您自己写的页面，"
     "因此该地址发布的是它，而不是 journeymaps 生成的页面",
     "cli.validate.ok": "通过：{journeys} 个旅程、{maps} 张地图和 {personas} 个用户画像均有效（{warnings} 个警告）",

@@ -27,6 +27,7 @@ EN: dict[str, str] = {
     "read.not_mapping": "the front matter must be a mapping of keys to values, like 'title: ...'",
     "reason.day_out_of_range": "day is out of range for month",
     "reason.month_out_of_range": "month must be in 1..12",
+    "reason.not_an_image": "its contents are not a JPEG, PNG or WebP image",
     # hints at the end of a message
     "hint.tabs": "; indent with spaces, not tabs",
     "hint.did_you_mean": "; did you mean '{word}'?",
@@ -140,6 +141,9 @@ EN: dict[str, str] = {
     "config.channels": "channels must map a channel to a label, or to {{label: ..., icon: ...}}",
     "config.channel_key": "channels.{name}: unknown key '{key}'; use label and icon",
     "config.channel": "channels.{name} must be a label or {{label: ..., icon: ...}}",
+    "config.font": "font must be the path of a font file (.ttf, .otf or .ttc) with Chinese characters, not {value}",
+    "config.font_missing": "font: the file '{path}' does not exist (looked for {looked})",
+    "config.font_unreadable": "font: '{path}' is not a font file that can be read",
 }
 
 ZH: dict[str, str] = {
@@ -164,6 +168,7 @@ ZH: dict[str, str] = {
     "read.not_mapping": "front matter 必须是键值映射，例如 'title: ...'",
     "reason.day_out_of_range": "该月没有这一天",
     "reason.month_out_of_range": "月份必须在 1 到 12 之间",
+    "reason.not_an_image": "文件内容不是 JPEG、PNG 或 WebP 图片",
     "hint.tabs": "；请用空格缩进，不要用制表符",
     "hint.did_you_mean": "；您是不是要写 '{word}'？",
     "hint.allowed_keys": "；允许的键：{keys}",
@@ -260,4 +265,7 @@ ZH: dict[str, str] = {
     "config.channels": "channels 必须把渠道映射到标签，或映射到 {{label: ..., icon: ...}}",
     "config.channel_key": "channels.{name}：未知的键 '{key}'；请使用 label 和 icon",
     "config.channel": "channels.{name} 必须是标签或 {{label: ..., icon: ...}}",
+    "config.font": "font 必须是含中文字符的字体文件（.ttf、.otf 或 .ttc）的路径，而不是 {value}",
+    "config.font_missing": "font：文件 '{path}' 不存在（查找位置：{looked}）",
+    "config.font_unreadable": "font：'{path}' 不是可以读取的字体文件",
 }
