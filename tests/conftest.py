@@ -91,6 +91,21 @@ def catalog_of(root: Path) -> Catalog:
     return load_catalog(root, load_settings(root))
 
 
+@pytest.fixture(scope="session")
+def browser():
+    """Chromium, once per test process: Playwright's sync API runs one instance per thread,
+    so every browser test shares this one."""
+    from browser import CHROMIUM, CHROMIUM_ARGS, require
+
+    require(CHROMIUM, "Chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
 @pytest.fixture
 def site(tmp_path: Path):
     def make(files: dict[str, str | bytes], options: str = "", language: str = "en") -> Path:

@@ -11,8 +11,6 @@ import pytest
 from browser import (
     AXE,
     CHART_KINDS,
-    CHROMIUM,
-    CHROMIUM_ARGS,
     VNU,
     SiteServer,
     build_demo,
@@ -41,17 +39,6 @@ def site(served) -> Path:
 @pytest.fixture(scope="session")
 def server(served) -> SiteServer:
     return served[1]
-
-
-@pytest.fixture(scope="session")
-def browser():
-    require(CHROMIUM, "Chromium")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 class Tab:

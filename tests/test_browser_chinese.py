@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from browser import CHROMIUM, CHROMIUM_ARGS, SiteServer, require
+from browser import SiteServer
 from conftest import write_site
 
 pytestmark = pytest.mark.slow
@@ -49,16 +49,11 @@ def chinese_site(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def page(chinese_site):
-    require(CHROMIUM, "Chromium")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        opened = browser.new_page(viewport={"width": 1280, "height": 900})
-        opened.goto(chinese_site.url, wait_until="load")
-        yield opened
-        browser.close()
+def page(chinese_site, browser):
+    opened = browser.new_page(viewport={"width": 1280, "height": 900})
+    opened.goto(chinese_site.url, wait_until="load")
+    yield opened
+    opened.close()
 
 
 def search(page, query: str) -> list[tuple[str, str]]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from browser import CHROMIUM, CHROMIUM_ARGS, NODE_MODULES, REPO, require
+from browser import NODE_MODULES, REPO, require
 from conftest import catalog_of
 from journeymaps.authoring.mermaid import map_as_mermaid
 from journeymaps.cli import main
@@ -39,27 +39,22 @@ DRAW = """async ([source, id]) => {
 
 
 @pytest.fixture(scope="module")
-def mermaid_page():
-    require(CHROMIUM, "Chromium")
+def mermaid_page(browser):
     require(MERMAID_JS, "mermaid (npm)")
-    from playwright.sync_api import sync_playwright
+    page = browser.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.set_content("<!doctype html><html lang='en'><head><meta charset='utf-8'></head><body></body></html>")
+    page.add_script_tag(path=str(MERMAID_JS))
+    page.evaluate("mermaid.initialize({startOnLoad: false})")
+    counter = iter(range(10**6))
 
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page = browser.new_page()
-        errors: list[str] = []
-        page.on("pageerror", lambda e: errors.append(str(e)))
-        page.set_content("<!doctype html><html lang='en'><head><meta charset='utf-8'></head><body></body></html>")
-        page.add_script_tag(path=str(MERMAID_JS))
-        page.evaluate("mermaid.initialize({startOnLoad: false})")
-        counter = iter(range(10**6))
+    def draw(source: str) -> dict:
+        return page.evaluate(DRAW, [source, f"d{next(counter)}"])
 
-        def draw(source: str) -> dict:
-            return page.evaluate(DRAW, [source, f"d{next(counter)}"])
-
-        yield draw
-        assert errors == []
-        browser.close()
+    yield draw
+    page.close()
+    assert errors == []
 
 
 def _squeezed(text: str) -> str:
