@@ -143,7 +143,9 @@ def test_validate_reads_mkdocs_yml_as_mkdocs_does(site):
         .replace("  - journeymaps\n", "  - journeymaps:\n      emotion_scale: [1, 5]\n")
     )
     (root / "base.yml").write_text(base)
-    (root / "mkdocs.yml").write_text("INHERIT: base.yml\nsite_name: !ENV [SITE_NAME, Inherited]\n")
+    (root / "mkdocs.yml").write_text(
+        "INHERIT: base.yml\nsite_name: !ENV [SITE_NAME, Inherited]\nsite_url: https://maps.example.com/\n"
+    )
     result = run("journeymaps", "validate", cwd=root)
     assert result.returncode == 0, result.stdout + result.stderr
     assert run("mkdocs", "build", "--strict", cwd=root).returncode == 0

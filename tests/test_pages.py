@@ -294,9 +294,11 @@ def test_emotion_png_and_link_preview_meta(tmp_path):
         og_image["content"]
         == "https://maps.example.com/journeys/%E9%A6%96%E6%AC%A1%E8%B4%AD%E4%B9%B0/current/emotion.png"
     )
-    assert page.find("meta", property="og:title", content="First purchase")
-    cached = list((root / ".cache/journeymaps/previews").glob("*.png"))
-    assert len(cached) == 1 and cached[0].read_bytes() == png.read_bytes()
+    assert page.find("meta", property="og:title", content="First purchase · Current state")
+    # every preview image of the site is cached: the map's, the journey's, the persona's, the index pages'
+    cached = {p.read_bytes() for p in (root / ".cache/journeymaps/previews").glob("*.png")}
+    drawn = [p for p in site_dir.rglob("*.png") if "assets/images" not in p.as_posix()]  # the theme's favicon
+    assert png.read_bytes() in cached and len(cached) == len(drawn) == 7
 
 
 def test_touchpoints_page(site_dir):

@@ -7,6 +7,7 @@ import logging
 import os
 import sys
 from concurrent.futures import ThreadPoolExecutor
+from functools import partial
 from pathlib import Path
 from urllib.parse import quote
 
@@ -28,13 +29,13 @@ from journeymaps.format.problems import InvalidSite
 from journeymaps.model import Map
 from journeymaps.settings import OPTIONS, Settings, settings_from_options
 from journeymaps.site import urls
-from journeymaps.site.chart import build_chart
+from journeymaps.site.cards import Cards, Drawing, meta_tags, og_locale
 from journeymaps.site.export import dumps, index_data, journey_data, map_data
 from journeymaps.site.fonts import Fonts, find_fonts, has_chinese
 from journeymaps.site.icons import Icons
 from journeymaps.site.photos import web_photos
 from journeymaps.site.plan import PlannedPage, SitePlan, plan_site
-from journeymaps.site.preview import PreviewText, cached_png
+from journeymaps.site.preview import cached
 from journeymaps.site.redirects import redirect_files
 from journeymaps.site.render import Renderer, fill_in, section_headings
 from journeymaps.site.search_words import coined_words, site_names
@@ -72,6 +73,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
     # Said once per process, not once per `mkdocs serve` rebuild.
     _told_about_jieba = False
     _told_about_fonts = False
+    _told_about_site_url = False
 
     def __init__(self) -> None:
         self.serving = False
@@ -82,6 +84,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         self.pages: dict[str, PlannedPage] = {}
         self.deferred: dict[str, list[str]] = {}
         self.labels = Text("en")
+        self.cards: Cards | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -90,7 +93,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         # Everything is read and validated here, before MkDocs cleans site_dir,
         # so a broken map leaves the last good site whole. State is rebuilt
         # from scratch because the plugin lives across `mkdocs serve` rebuilds.
-        self.plan, self.renderer, self.pages, self.deferred = None, None, {}, {}
+        self.plan, self.renderer, self.pages, self.deferred, self.cards = None, None, {}, {}, None
         self.root = Path(config.config_file_path or ".").resolve().parent
         language = (config.theme.get("language") or "en") if config.theme else "en"
         text = Text(language)
@@ -152,6 +155,9 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         self._add_static(files, config)
         self._add_data(files, config)
         self._teach_search(config)
+        # The pages are settled now (an author's page may stand in for one of ours).
+        self.cards = Cards(self.plan, self.settings, self.labels, config.site_name, config.use_directory_urls)
+        self.cards.build(self.root)
         return files
 
     def _teach_search(self, config: MkDocsConfig) -> None:
@@ -220,25 +226,13 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         if planned is None:
             return output
         output = fill_in(output, self.deferred.pop(page.file.src_uri, []))
-        if planned.journey is None:
+        card = self.cards.cards.get(page.file.src_uri) if self.cards else None
+        if card is None:
             return output
-        m = planned.map or planned.journey.ordered_states()[0]
-        tags = {
-            "og:type": "article",
-            "og:title": m.title,
-            "og:description": m.description or "",
-            "twitter:card": "summary_large_image",
-        }
-        if config.site_url:
-            image = urls.map_file(m.journey, m.state, "emotion.png")
-            tags["og:image"] = config.site_url.rstrip("/") + "/" + quote(image)
-            tags["og:image:width"], tags["og:image:height"] = "1200", "630"
-            tags["og:url"] = (
-                config.site_url.rstrip("/") + "/" + urls.page_url(planned.src_uri, config.use_directory_urls)
-            )
-        meta = "".join(
-            f'<meta property="{key}" content="{html.escape(value)}">' for key, value in tags.items() if value
-        )
+        site_url = config.site_url.rstrip("/") + "/" if config.site_url else None
+        page_url = site_url + quote(page.url) if site_url else None
+        image_url = site_url + quote(card.image) if site_url else None
+        meta = meta_tags(card, page_url, image_url, config.site_name, og_locale(self.labels))
         return output.replace("</head>", meta + "</head>", 1)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -256,33 +250,27 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             target.write_text(page, encoding="utf-8")
 
     def _write_previews(self, config: MkDocsConfig, site_dir: Path) -> None:
-        """emotion.png of every map: drawn in threads, cached by content under .cache/."""
-        assert self.plan is not None
-        labels = self.labels
+        """The preview image of every page with a card: drawn in threads, cached by what
+        they show under .cache/."""
+        assert self.cards is not None
+        if not config.site_url and not JourneyMapsPlugin._told_about_site_url:
+            JourneyMapsPlugin._told_about_site_url = True
+            log.warning(self.labels["build.no_site_url"])
         cache = self.root / ".cache" / "journeymaps" / "previews"
-        jobs = []
-        for m in self.plan.catalog.maps():
-            chart = build_chart(
-                [(m.state, labels[f"state.{m.state}"], m)], self.settings.emotion_scale, self.settings.neutral
-            )
-            personas = [self.plan.catalog.personas[p].name for p in m.persona if p in self.plan.catalog.personas]
-            subtitle = " · ".join([labels[f"state.{m.state}"], labels[f"type.{m.type}"], *personas])
-            url = urls.page_url(urls.map_src(m.journey, m.state), config.use_directory_urls)
-            text = PreviewText(m.title, subtitle, f"{config.site_name} · {url}")
-            jobs.append((site_dir / urls.map_file(m.journey, m.state, "emotion.png"), chart, text))
         fonts = self.fonts
-        drawn = [t for _, chart, text in jobs for t in (text.title, text.subtitle, *chart.stage_names)]
-        if not fonts.chinese and not JourneyMapsPlugin._told_about_fonts and has_chinese(drawn):
+        drawings = list(self.cards.drawings.values())
+        words = [w for d in drawings for w in d.words]
+        if not fonts.chinese and not JourneyMapsPlugin._told_about_fonts and has_chinese(words):
             JourneyMapsPlugin._told_about_fonts = True
-            log.warning(labels["build.no_chinese_font"])
+            log.warning(self.labels["build.no_chinese_font"])
 
-        def write(job: tuple) -> None:
-            target, chart, text = job
+        def write(drawing: Drawing) -> None:
+            target = site_dir / drawing.path
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(cached_png(chart, text, cache, fonts))
+            target.write_bytes(cached([drawing.what, fonts.regular, fonts.bold], partial(drawing.draw, fonts), cache))
 
         with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
-            list(pool.map(write, jobs))
+            list(pool.map(write, drawings))
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         assert self.plan is not None

@@ -91,8 +91,8 @@ def _unreadable_image(path: Path) -> Msg | None:
         return Msg("persona.photo_too_large", pixels=pixels, limit=limit)
     except UnidentifiedImageError:
         return Msg("persona.photo_unreadable", reason=Msg("reason.not_an_image"))
-    except (OSError, SyntaxError, ValueError) as err:  # a truncated or damaged file
-        return Msg("persona.photo_unreadable", reason=str(err) or type(err).__name__)
+    except (OSError, SyntaxError, ValueError):  # Pillow's words for a cut-short or damaged file vary
+        return Msg("persona.photo_unreadable", reason=Msg("reason.damaged_image"))
     return None
 
 

@@ -44,6 +44,16 @@ def journey_file(journey: str, name: str) -> str:
     return f"journeys/{journey}/{name}"
 
 
+def persona_file(persona: str, name: str) -> str:
+    """Files that belong to one persona: card.png."""
+    return f"personas/{persona}/{name}"
+
+
+def page_card(src_uri: str) -> str:
+    """The link-preview image of an index page (journeys/index.md → cards/journeys.png)."""
+    return f"{ASSETS}/cards/{posixpath.dirname(src_uri) or 'home'}.png"
+
+
 def persona_photo(persona: str, size: int) -> str:
     """The persona's photo, resized to ``size`` pixels square (site/photos.py)."""
     return f"{ASSETS}/personas/{persona}-{size}.webp"

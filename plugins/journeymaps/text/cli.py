@@ -14,6 +14,8 @@ EN: dict[str, str] = {
     "cli.validate.strict": "fail on warnings too (maps due for review)",
     "cli.validate.failed": "{summary} ({warnings} warnings)",
     "build.nothing_built": "{summary}; nothing was built",
+    "build.no_site_url": "journeymaps: site_url is not set in mkdocs.yml, so links to this site show no preview "
+    "image: set it to the address the site is published at",
     "build.alias_page_exists": "journeymaps: the alias page {path} would replace a page of the site; it was not "
     "written",
     "build.no_chinese_font": "journeymaps: no font with Chinese characters was found, so the Chinese text in the "
@@ -77,6 +79,8 @@ ZH: dict[str, str] = {
     "cli.validate.strict": "有警告（待评审的地图）时也判为失败",
     "cli.validate.failed": "{summary}（{warnings} 个警告）",
     "build.nothing_built": "{summary}；没有生成任何页面",
+    "build.no_site_url": "journeymaps：mkdocs.yml 中没有设置 site_url，因此本站的链接不会显示预览图；"
+    "请把它设为站点发布的地址",
     "build.alias_page_exists": "journeymaps：别名页面 {path} 会覆盖站点中的一个页面，因此没有写入",
     "build.no_chinese_font": "journeymaps：没有找到含中文字符的字体，预览图（emotion.png）中的中文会显示为方框；"
     "请安装一个（Debian 和 Ubuntu：fonts-noto-cjk），或把插件选项 font 设为字体文件",

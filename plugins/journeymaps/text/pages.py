@@ -127,6 +127,10 @@ EN: dict[str, str] = {
     "opportunities_intro": "Every opportunity of every map, with the pain points it addresses.",
     "download_csv": "Download as CSV",
     "showing_opportunities": "Showing {shown} of {total} opportunities",
+    "card.curve_alt": "Emotion curve of {title} ({state}), step by step, with pain points and moments of truth",
+    "card.persona_alt": "Persona card of {name}",
+    "card.appears_in": "in {count} maps",
+    "card.portfolio": "{journeys} journeys · {personas} personas",
 }
 
 ZH: dict[str, str] = {
@@ -254,4 +258,8 @@ ZH: dict[str, str] = {
     "opportunities_intro": "所有地图中的全部机会点，以及它们要解决的痛点。",
     "download_csv": "下载 CSV",
     "showing_opportunities": "显示 {shown} / {total} 个机会点",
+    "card.curve_alt": "{title}（{state}）逐步骤的情绪曲线，标出痛点和关键时刻",
+    "card.persona_alt": "{name} 的用户画像卡片",
+    "card.appears_in": "出现在 {count} 张地图中",
+    "card.portfolio": "{journeys} 个旅程 · {personas} 个用户画像",
 }

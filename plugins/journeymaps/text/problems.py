@@ -28,6 +28,7 @@ EN: dict[str, str] = {
     "reason.day_out_of_range": "day is out of range for month",
     "reason.month_out_of_range": "month must be in 1..12",
     "reason.not_an_image": "its contents are not a JPEG, PNG or WebP image",
+    "reason.damaged_image": "the file is cut short or damaged; export it again",
     # hints at the end of a message
     "hint.tabs": "; indent with spaces, not tabs",
     "hint.did_you_mean": "; did you mean '{word}'?",
@@ -169,6 +170,7 @@ ZH: dict[str, str] = {
     "reason.day_out_of_range": "该月没有这一天",
     "reason.month_out_of_range": "月份必须在 1 到 12 之间",
     "reason.not_an_image": "文件内容不是 JPEG、PNG 或 WebP 图片",
+    "reason.damaged_image": "文件不完整或已损坏；请重新导出",
     "hint.tabs": "；请用空格缩进，不要用制表符",
     "hint.did_you_mean": "；您是不是要写 '{word}'？",
     "hint.allowed_keys": "；允许的键：{keys}",
