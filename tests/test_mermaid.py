@@ -231,6 +231,12 @@ def test_tasks_before_any_section_and_gaps():
     ]
 
 
+def test_a_second_journey_line_starts_a_second_diagram():
+    found, problems = diagram("journey\ntitle A\nsection S\nT: 1: Me\n\njourney\ntitle B\nsection S\nT: 5: Me")
+    assert problems.items == []
+    assert [(d.title, d.line, [t.score for t in d.tasks]) for d in found] == [("A", 1, [1]), ("B", 6, [5])]
+
+
 def test_mistakes_name_their_line():
     _, problems = diagram(
         """
