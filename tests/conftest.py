@@ -12,6 +12,8 @@ from journeymaps.model import Catalog
 from journeymaps.siteconfig import load_settings
 
 REPO = Path(__file__).resolve().parent.parent
+# The browser tests' fixtures (the served demo site, Chromium, a tab), shared by their modules.
+pytest_plugins = ["browser"]
 
 PERSONA = """\
 ---
@@ -89,21 +91,6 @@ def problems_of(root: Path) -> list[str]:
 
 def catalog_of(root: Path) -> Catalog:
     return load_catalog(root, load_settings(root))
-
-
-@pytest.fixture(scope="session")
-def browser():
-    """Chromium, once per test process: Playwright's sync API runs one instance per thread,
-    so every browser test shares this one."""
-    from browser import CHROMIUM, CHROMIUM_ARGS, require
-
-    require(CHROMIUM, "Chromium")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture

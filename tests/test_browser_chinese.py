@@ -50,10 +50,12 @@ def chinese_site(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def page(chinese_site, browser):
-    opened = browser.new_page(viewport={"width": 1280, "height": 900})
+    # The shared Chromium (tests/browser.py): a second Playwright in the same worker fails.
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    opened = context.new_page()
     opened.goto(chinese_site.url, wait_until="load")
     yield opened
-    opened.close()
+    context.close()
 
 
 def search(page, query: str) -> list[tuple[str, str]]:

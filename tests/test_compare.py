@@ -149,3 +149,26 @@ def test_single_state_journey_page(tmp_path):
     assert "This journey has no future state yet: all its pain points are open." in page.text
     assert "current/" in page.hrefs()
     assert page.text.count("Open") >= 3
+
+
+def test_a_step_moved_to_another_stage_keeps_both_places(tmp_path):
+    """The future state moves a step to another stage: each state's point stands in its own
+    stage's column, the journey page says so, and the step's anchor is there once."""
+    current = (
+        "---\ntitle: J\nstate: current\npersona: zhang-li\nstages:\n"
+        "  - name: A\n    steps:\n      - {name: Pays, id: pay, emotion: -1}\n      - {name: Waits, id: wait, emotion: 0}\n"
+        "  - name: B\n    steps:\n      - {name: Gets it, id: get, emotion: 1}\n---\n"
+    )
+    future = (
+        current.replace("state: current", "state: future")
+        .replace("      - {name: Pays, id: pay, emotion: -1}\n", "")
+        .replace("  - name: B\n    steps:\n", "  - name: B\n    steps:\n      - {name: Pays, id: pay, emotion: 1}\n")
+    )
+    root = write_site(tmp_path, {"maps/j/current.md": current, "maps/j/future.md": future})
+    journey = catalog_of(root).journeys["j"]
+    chart = build_chart([(m.state, m.state, m) for m in journey.ordered_states()], (-2, 2), 0)
+    assert [(s.stage_id, s.step_id) for s in chart.slots] == [("a", "pay"), ("a", "wait"), ("b", "pay"), ("b", "get")]
+    assert [s.values for s in chart.series] == [[-1, 0, None, 1], [None, 0, 1, 1]]
+    page = read_page(build_site(root), "journeys/j/index.html")
+    assert page.source.count('id="step-pay"') == 1
+    assert "Moved to another stage in the future state" in page.text and "Moved here in the future state" in page.text

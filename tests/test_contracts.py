@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from conftest import build_site, write_site
-from journeymaps.settings import ChannelSetting, Settings, settings_from_options
+from journeymaps.settings import LANES, ChannelSetting, Settings, settings_from_options
 from journeymaps.text import Msg, Names
 from test_docs import WHOLE
 
@@ -68,6 +68,16 @@ OPTION_CASES = {
         [Msg("config.channel_key", name="sms", key="colour")],
     ),
     "a channel that is a number": ({"channels": {"sms": 3}}, Settings(), [Msg("config.channel", name="sms")]),
+    "lanes chosen and ordered": (
+        {"lanes": ["emotion", "pain-points", "emotion"]},
+        Settings(lanes=("emotion", "pain-points")),
+        [],
+    ),
+    "a lane that does not exist": (
+        {"lanes": ["emotion", "feelings"]},
+        Settings(lanes=("emotion",)),
+        [Msg("config.lane", lane="feelings", lanes=Names(LANES))],
+    ),
     "a font that is not a path": ({"font": 12}, Settings(), [Msg("config.font", value="12")]),
     "an unknown option": (
         {"scale": [1, 5]},
@@ -87,6 +97,7 @@ OPTION_CASES = {
                             "nav_limit",
                             "channels",
                             "font",
+                            "lanes",
                             "enabled",
                         ]
                     )
@@ -107,6 +118,6 @@ def test_option_messages_read_well():
     _, problems = settings_from_options({"emotion_scale": [2, -2], "scale": 1})
     assert sorted(str(p) for p in problems) == [
         "emotion_scale must be two numbers, low then high, like [-2, 2], not [2, -2]",
-        "unknown option 'scale'; the options are channels, emotion_scale, enabled, font, maps_dir, nav_limit, "
-        "personas_dir, review_every, templates_dir",
+        "unknown option 'scale'; the options are channels, emotion_scale, enabled, font, lanes, maps_dir, "
+        "nav_limit, personas_dir, review_every, templates_dir",
     ]

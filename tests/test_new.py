@@ -183,3 +183,20 @@ def test_without_mkdocs_yml(tmp_path):
     result = new(tmp_path, "map", "x", "--persona", "y")
     assert result.returncode == 2
     assert "no mkdocs.yml here" in result.stderr
+
+
+def test_templates_follow_the_sites_scale(site):
+    root = site({}, options=":\n      emotion_scale: [1, 5]")
+    result = new(root, "map", "shop", "--persona", "zhang-li", "--template", "ecommerce")
+    assert result.returncode == 0, result.stderr
+    assert problems_of(root) == []
+    emotions = [s.emotion for s in catalog_of(root).journeys["shop"].states["current"].steps if s.emotion is not None]
+    assert emotions and all(1 <= e <= 5 for e in emotions) and len(set(emotions)) > 2
+
+
+def test_a_closed_pipe_is_no_error(site):
+    root = site({})
+    result = subprocess.run(
+        f"{sys.executable} -m journeymaps new --list | head -1", shell=True, cwd=root, capture_output=True, text=True
+    )
+    assert "Traceback" not in result.stderr and result.stdout.startswith("Map templates")

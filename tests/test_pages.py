@@ -108,8 +108,8 @@ def test_map_page_chart_data_and_static_curve(site_dir):
     curve = spec["data"][0]
     assert curve["y"] == [1] and curve["customdata"][0] == ["Sees a post", "Social post", ""]
     assert spec["data"][1]["name"] == "Pain points"
-    assert page.find("svg", class_="jm-chart__svg", role="img")
-    assert "<circle" in page.source  # the curve is drawn in the HTML, before any script runs
+    assert page.find("svg", class_="jm-curve jm-curve--current", role="img")  # in the canvas's emotion lane
+    assert page.find("circle", data_step="sees-a-post")  # drawn in the HTML, before any script runs
     assert (site_dir / "assets/journeymaps/plotly.min.js").stat().st_size > 1_000_000
 
 

@@ -26,7 +26,7 @@ from journeymaps.analysis.portfolio import all_opportunities, opportunities_csv
 from journeymaps.authoring.mermaid import map_as_mermaid
 from journeymaps.format.catalog import load_catalog
 from journeymaps.format.problems import InvalidSite
-from journeymaps.model import Map
+from journeymaps.model import Map, Step
 from journeymaps.settings import OPTIONS, Settings, settings_from_options
 from journeymaps.site import urls
 from journeymaps.site.cards import Cards, Drawing, meta_tags, og_locale
@@ -212,12 +212,13 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             File.generated(config, urls.INDEX_JSON, content=dumps(index_data(self.plan, config.use_directory_urls)))
         )
 
-        def map_url(m: Map) -> str:
+        def map_url(m: Map, step: Step) -> str:
             url = quote(urls.page_url(urls.map_src(m.journey, m.state), config.use_directory_urls))
-            return config.site_url.rstrip("/") + "/" + url if config.site_url else url
+            url = config.site_url.rstrip("/") + "/" + url if config.site_url else url
+            return f"{url}#{urls.anchor('step', step.id)}"
 
         # The BOM tells spreadsheet apps the file is UTF-8, which Chinese text needs.
-        table = "\ufeff" + opportunities_csv(all_opportunities(self.plan.catalog), map_url)
+        table = "\ufeff" + opportunities_csv(all_opportunities(self.plan.catalog), map_url, self.labels)
         files.append(File.generated(config, urls.OPPORTUNITIES_CSV, content=table))
 
     @event_priority(100)  # before any plugin that minifies or rewrites the finished page
@@ -325,8 +326,9 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             title = labels[kind.label] if kind.label else planned.title
             if not kind.searchable:
                 page.meta["search"] = {"exclude": True}
-            if not kind.toc:
-                page.meta["hide"] = ["toc"]
+            hide = [*([] if kind.toc else ["toc"]), *(["navigation"] if kind.wide else [])]
+            if hide:
+                page.meta["hide"] = hide
             if planned.map is not None:
                 title = f"{title} · {labels['state.' + planned.map.state]}"
                 if planned.map.description:

@@ -9,6 +9,14 @@ from typing import Any
 from journeymaps.text import Msg, Names
 
 DEFAULT_SCALE = (-2.0, 2.0)
+# The lanes of a map's canvas, in their default order (the stage and step rows head every
+# canvas and are not lanes). A site's `lanes:` lists the ones shown by default, in its order;
+# readers can show the others. The blueprint lanes keep their own order below the customer's.
+LANES = (
+    "touchpoint", "actions", "thoughts", "emotion", "pain-points", "opportunities", "kpis",
+    "frontstage", "backstage", "support",
+)  # fmt: skip
+BLUEPRINT_LANES = ("frontstage", "backstage", "support")
 
 
 @dataclass(frozen=True)
@@ -29,6 +37,7 @@ class Settings:
     # hundreds of journeys helps nobody, and Material renders it into every page.
     nav_limit: int = 50
     channels: Mapping[str, ChannelSetting] = field(default_factory=dict)
+    lanes: tuple[str, ...] = LANES
     # A font file with Chinese characters for images, relative to the site root; by
     # default one is looked for on the machine.
     font: str | None = None
@@ -55,6 +64,7 @@ OPTIONS: dict[str, type] = {
     "nav_limit": int,
     "channels": dict,
     "font": str,
+    "lanes": list,
 }
 
 
@@ -102,6 +112,7 @@ def settings_from_options(options: Mapping[str, Any], language: str = "en") -> t
             )
         else:
             errors.append(Msg("config.channel", name=name))
+    lanes = _lanes(options.get("lanes", defaults.lanes), errors)
     font = options.get("font")
     if font is not None and (not isinstance(font, str) or not font.strip()):
         errors.append(Msg("config.font", value=repr(font)))
@@ -115,6 +126,19 @@ def settings_from_options(options: Mapping[str, Any], language: str = "en") -> t
         review_every=review_every,
         nav_limit=nav_limit,
         channels=channels,
+        lanes=lanes,
         language=language,
     )
     return settings, errors
+
+
+def _lanes(value: Any, errors: list[Msg]) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
+        errors.append(Msg("config.lanes", value=repr(value), lanes=Names(LANES)))
+        return LANES
+    unknown = [v for v in value if v not in LANES]
+    for lane in unknown:
+        errors.append(Msg("config.lane", lane=lane, lanes=Names(LANES)))
+    return tuple(dict.fromkeys(v for v in value if v in LANES))

@@ -32,6 +32,23 @@ def _environment(folder: Path) -> Environment:
     return env
 
 
+TEMPLATE_SCALE = (-2.0, 2.0)  # the scale the built-in templates' emotions are written on
+_EMOTION = re.compile(r"^(\s*emotion:\s*)(-?\d+(?:\.\d+)?)(.*)$", re.M)
+
+
+def on_scale(text: str, scale: tuple[float, float]) -> str:
+    """A built-in template's emotions moved linearly onto the site's scale ([1, 5], say)."""
+    if tuple(scale) == TEMPLATE_SCALE:
+        return text
+    (a, b), (low, high) = TEMPLATE_SCALE, scale
+
+    def moved(match: re.Match) -> str:
+        value = low + (float(match.group(2)) - a) * (high - low) / (b - a)
+        return f"{match.group(1)}{round(value, 1):g}{match.group(3)}"
+
+    return _EMOTION.sub(moved, text)
+
+
 @dataclass(frozen=True)
 class Template:
     name: str

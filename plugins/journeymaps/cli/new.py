@@ -13,6 +13,7 @@ from journeymaps.authoring.new import (
     future_from_current,
     map_templates,
     name_from_id,
+    on_scale,
     persona_template,
     today,
 )
@@ -120,6 +121,8 @@ def _new_map(site: Site, args: argparse.Namespace, text: Text) -> int:
         title = args.title or name_from_id(args.journey)
         values = {"title": title, "journey": args.journey, "state": args.state, "persona": args.persona}
         content = templates[name].render(**values, today=today())
+        if not templates[name].own:  # a site's own templates are written on its own scale
+            content = on_scale(content, site.settings.emotion_scale)
         source = text("cli.new.from_template", name=name)
     written = _write(site, target, content)
     if created:

@@ -1,10 +1,13 @@
-"""Emotion curves: the geometry of the server-drawn SVG and the Plotly spec that replaces it.
+"""Emotion curves: the geometry of the canvas's server-drawn curve, the Plotly spec of the
+interactive chart, sparklines, and where a value sits on the site's scale.
 
-Both are built from plain data so a map costs microseconds, not a Plotly figure object."""
+All are built from plain data so a map costs microseconds, not a Plotly figure object."""
 
 from __future__ import annotations
 
 import html
+import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from journeymaps.model import Map, Stage, Step
@@ -66,7 +69,9 @@ def merge_slots(first: list[Slot], second: list[Slot]) -> list[Slot]:
         by_stage[slot.stage_id].append(slot)
     for stage_id in stage_order:
         merged = by_stage[stage_id]
-        known = {s.step_id for slots in by_stage.values() for s in slots}
+        # A step is known within its stage: one the second state moved to another stage gets
+        # a column there too, as each state's steps are matched by stage and step id.
+        known = {s.step_id for s in merged}
         previous = None
         for slot in (s for s in second if s.stage_id == stage_id):
             if slot.step_id in known:
@@ -104,11 +109,15 @@ def build_chart(maps: list[tuple[str, str, Map]], scale: tuple[float, float], ne
     return Chart(slots, series, scale, neutral, _bands(slots))
 
 
-def runs(values: list[float | None]) -> list[list[tuple[int, float]]]:
+def runs(values: list[float | None], present: list[bool] | None = None) -> list[list[tuple[int, float]]]:
     """The stretches of a curve between gaps, as (slot, value) pairs: a step without
-    emotion breaks the line rather than being guessed."""
+    emotion breaks the line rather than being guessed. Slots where the state has no step
+    at all (``present`` false: a step only the other state has) are passed over, so each
+    state's curve joins its own steps."""
     out: list[list[tuple[int, float]]] = [[]]
     for i, v in enumerate(values):
+        if present is not None and not present[i]:
+            continue
         if v is None:
             if out[-1]:
                 out.append([])
@@ -117,29 +126,108 @@ def runs(values: list[float | None]) -> list[list[tuple[int, float]]]:
     return [run for run in out if run]
 
 
+def mood(value: float, scale: tuple[float, float], neutral: float) -> str:
+    """ "pos", "neg" or "neu": how a value reads on the site's scale, measured from its neutral
+    point (a quarter of the way to either end counts), so scales like [-1, 3] or [1, 5] read right."""
+    low, high = scale
+    if value > neutral and value - neutral >= 0.25 * (high - neutral):
+        return "pos"
+    if value < neutral and neutral - value >= 0.25 * (neutral - low):
+        return "neg"
+    return "neu"
+
+
+def _wide(ch: str) -> bool:
+    return unicodedata.east_asian_width(ch) in "WF"
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """Lines of about ``width`` columns, broken between words, or between characters in
+    Chinese and Japanese text (a wide character counts two). A word is never cut."""
+    tokens: list[tuple[str, bool]] = []  # (token, space before it)
+    word, space = "", False
+    for ch in text:
+        if ch.isspace() or _wide(ch):
+            if word:
+                tokens.append((word, space))
+                word, space = "", False
+            if ch.isspace():
+                space = True
+            else:
+                tokens.append((ch, space))
+                space = False
+        else:
+            word += ch
+    if word:
+        tokens.append((word, space))
+    lines: list[str] = []
+    line, used = "", 0
+    for token, before in tokens:
+        size = sum(2 if _wide(c) else 1 for c in token)
+        gap = 1 if before and line else 0
+        if line and used + gap + size > width:
+            lines.append(line)
+            line, used, gap = "", 0, 0
+        line += (" " if gap else "") + token
+        used += gap + size
+    return [*lines, line] if line else lines
+
+
+def _label(text: str, width: int) -> str:
+    # Plotly reads a few HTML tags in labels: escaped lines joined by its own line break.
+    return "<br>".join(html.escape(line) for line in wrap(text, width))
+
+
 def _hover(step: Step) -> list[str]:
     # Plotly reads a few HTML tags in hover text; escaped text shows as written.
     return [html.escape(step.name), html.escape(step.touchpoint or ""), html.escape(step.feeling or "")]
 
 
-def _short(text: str, limit: int = 18) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+# The chart's toolbar keeps what readers need; nothing in it, and no default of Plotly's
+# (its cloud "Share chart…" button and server URL), may send a chart off the site.
+MODEBAR_BUTTONS = [["toImage", "resetScale2d"]]
+# The words Plotly shows in that toolbar and its notices, keyed by Plotly's English text.
+PLOTLY_WORDS = {
+    "Download plot as a PNG": "chart.download_png",
+    "Reset axes": "chart.reset",
+    "Preparing image - this may take a few seconds": "chart.preparing",
+    "Image download succeeded": "chart.downloaded",
+    "Sorry, there was a problem downloading your image!": "chart.download_failed",
+}
 
 
-def plotly_spec(chart: Chart, labels: dict[str, str]) -> dict:
+def plotly_config(labels: Mapping[str, str], language: str, filename: str) -> dict:
+    return {
+        "displaylogo": False,
+        "responsive": True,
+        "showSendToCloud": False,
+        "showEditInChartStudio": False,
+        "showLink": False,
+        "plotlyServerURL": "",
+        "showTips": False,
+        "modeBarButtons": MODEBAR_BUTTONS,
+        "toImageButtonOptions": {"format": "png", "filename": filename, "scale": 2},
+        "locale": language,
+        "locales": {language: {"dictionary": {en: labels[key] for en, key in PLOTLY_WORDS.items()}}},
+    }
+
+
+def plotly_spec(chart: Chart, labels: Mapping[str, str], language: str = "en", filename: str = "emotion") -> dict:
     low, high = chart.scale
     n = len(chart.slots)
     data: list[dict] = []
     pains_x, pains_y, pains_text, moments_x, moments_y, moments_text = [], [], [], [], [], []
     for series in chart.series:
         style = SERIES_STYLE.get(series.key, SERIES_STYLE["current"])
+        # Only the state's own steps: a step the other state adds or drops leaves no gap.
+        own = [i for i, step in enumerate(series.steps) if step is not None]
         data.append(
             {
                 "type": "scatter",
                 "mode": "lines+markers",
                 "name": html.escape(series.name),
-                "x": list(range(n)),
-                "y": series.values,
+                "x": own,
+                "y": [series.values[i] for i in own],
                 "connectgaps": False,
                 "line": {
                     "color": style["color"],
@@ -149,7 +237,7 @@ def plotly_spec(chart: Chart, labels: dict[str, str]) -> dict:
                     "smoothing": 0.6,
                 },
                 "marker": {"size": 9, "symbol": style["symbol"], "color": style["color"]},
-                "customdata": [_hover(s) if s else ["", "", ""] for s in series.steps],
+                "customdata": [_hover(series.steps[i]) for i in own],
                 "hovertemplate": "<b>%{customdata[0]}</b><br>%{customdata[1]}<br>%{customdata[2]} · %{y}<extra>"
                 + html.escape(series.name)
                 + "</extra>",
@@ -184,27 +272,35 @@ def plotly_spec(chart: Chart, labels: dict[str, str]) -> dict:
             "line": {"color": "rgba(127,127,127,0.8)", "width": 1, "dash": "dot"}, "layer": "below",
         }
     )  # fmt: skip
+    # Stage names over their bands and step names under their points, wrapped to the room
+    # a column has on a wide screen (from 14 characters for a few steps down to 7), never cut.
+    width = max(7, min(14, 150 // max(n, 1)))
     annotations = [
         {
             "x": (first + last) / 2, "y": 1.0, "xref": "x", "yref": "paper", "yanchor": "bottom",
-            "text": "<b>" + html.escape(_short(name, 24)) + "</b>", "showarrow": False,
+            "text": "<b>" + _label(name, width * (last - first + 1)) + "</b>", "showarrow": False,
         }
         for _, name, first, last in chart.bands
     ]  # fmt: skip
     ticks = sorted({low, chart.neutral, high} | {float(v) for v in range(int(low), int(high) + 1)})
+    stage_lines = max((len(wrap(name, width * (last - first + 1))) for _, name, first, last in chart.bands), default=1)
     layout = {
-        "height": 380,
-        "margin": {"l": 70, "r": 16, "t": 36, "b": 90},
+        "height": 420,
+        # The legend and the toolbar share the top row, above the stage names: the toolbar
+        # covers none of them, on a phone either.
+        "margin": {"l": 50, "r": 16, "t": 44 + 16 * stage_lines, "b": 40},
         "paper_bgcolor": "rgba(0,0,0,0)",
         "plot_bgcolor": "rgba(0,0,0,0)",
         "hovermode": "closest",
         "showlegend": True,
-        "legend": {"orientation": "h", "x": 0, "y": -0.32},
+        "legend": {"orientation": "h", "x": 0, "xanchor": "left", "y": 1, "yanchor": "top", "yref": "container"},
         "xaxis": {
             "tickmode": "array",
             "tickvals": list(range(n)),
-            "ticktext": [html.escape(_short(s.name)) for s in chart.slots],
-            "tickangle": -30,
+            "ticktext": [_label(s.name, width) for s in chart.slots],
+            "tickangle": 0,
+            "tickfont": {"size": 12 if n <= 10 else 10},
+            "automargin": True,
             "range": [-0.5, n - 0.5],
             "fixedrange": True,
             "showgrid": False,
@@ -220,7 +316,7 @@ def plotly_spec(chart: Chart, labels: dict[str, str]) -> dict:
         "shapes": shapes,
         "annotations": annotations,
     }
-    return {"data": data, "layout": layout}
+    return {"data": data, "layout": layout, "config": plotly_config(labels, language, filename)}
 
 
 def _markers(name: str, xs, ys, texts, symbol: str, color: str, offset: float) -> dict:
@@ -237,60 +333,84 @@ def _markers(name: str, xs, ys, texts, symbol: str, color: str, offset: float) -
 
 
 @dataclass
-class SvgGeometry:
-    width: int
+class CurvePoint:
+    step: Step
+    value: float
+    x: float  # per cent of the lane's width: the centre of the step's column
+    y: float  # pixels from the top of the lane
+    mood: str
+
+
+@dataclass
+class LaneCurve:
+    """One state's curve as a row of the canvas: the lane spans every step column, so a point
+    at the centre of column i of n sits at (i + 0.5) / n of its width, whatever that width is.
+    The line is drawn in a box n units wide and stretched to the lane; the points, in per cent."""
+
+    key: str
+    name: str
+    columns: int
     height: int
-    bands: list[dict]
     neutral_y: float
-    series: list[dict]
-    markers: list[dict]
-    ticks: list[dict]
+    paths: list[str]
+    points: list[CurvePoint]
+    edges: list[float]  # per cent: where one stage ends and the next begins
+    bands: list[tuple[float, float]]  # per cent (start, width) of every other stage, shaded as in the canvas
+    ticks: list[tuple[float, str]]
 
 
-def svg_geometry(
-    chart: Chart, width: int = 800, height: int = 300, pad: tuple[int, int, int, int] = (36, 12, 30, 36)
-) -> SvgGeometry:
-    """Coordinates for the no-JavaScript curve; pad is (left, right, top, bottom)."""
-    left, right, top, bottom = pad
+def lane_curve(chart: Chart, series: Series, height: int = 112, pad: int = 22) -> LaneCurve:
     n = max(len(chart.slots), 1)
     low, high = chart.scale
-    step_w = (width - left - right) / n
-
-    def x(i: int) -> float:
-        return round(left + step_w * (i + 0.5), 1)
 
     def y(v: float) -> float:
-        return round(top + (high - v) / (high - low) * (height - top - bottom), 1)
+        return round(pad + (high - v) / (high - low) * (height - 2 * pad), 1)
 
-    bands = [
-        {"x": round(left + step_w * first, 1), "w": round(step_w * (last - first + 1), 1), "name": _short(name, 22),
-         "cx": round(left + step_w * (first + last + 1) / 2, 1), "odd": i % 2}
-        for i, (_, name, first, last) in enumerate(chart.bands)
-    ]  # fmt: skip
-    series, markers = [], []
-    for s in chart.series:
-        style = SERIES_STYLE.get(s.key, SERIES_STYLE["current"])
-        segments = [" ".join(f"{x(i)},{y(v)}" for i, v in run) for run in runs(s.values)]
-        points = [{"x": x(i), "y": y(v), "step": s.steps[i]} for i, v in enumerate(s.values) if v is not None]
-        series.append({"key": s.key, "name": s.name, "color": style["color"], "dash": style["svg_dash"],
-                       "segments": segments, "points": points})  # fmt: skip
-        for p in points:
-            if p["step"].pain_points:
-                markers.append({"kind": "pain", "x": p["x"], "y": p["y"] + 14})
-            if p["step"].moment_of_truth:
-                markers.append({"kind": "moment", "x": p["x"], "y": p["y"] - 15})
-    ticks = [{"y": y(v), "label": f"{v:g}"} for v in sorted({low, chart.neutral, high})]
-    return SvgGeometry(width, height, bands, y(chart.neutral), series, markers, ticks)
+    def percent(i: float) -> float:
+        return round(100 * i / n, 3)
+
+    paths = []
+    for run in runs(series.values, [step is not None for step in series.steps]):
+        (first, v0), rest = run[0], run[1:]
+        d = [f"M{first + 0.5} {y(v0)}"]
+        previous = (first + 0.5, y(v0))
+        for i, v in rest:
+            # Level tangents at each point: the line passes through every point and never
+            # overshoots past the highest or lowest of two neighbours.
+            x1, y1 = i + 0.5, y(v)
+            half = (x1 - previous[0]) / 2
+            d.append(f"C{previous[0] + half:g} {previous[1]} {x1 - half:g} {y1} {x1} {y1}")
+            previous = (x1, y1)
+        if rest:
+            paths.append(" ".join(d))
+    points = [
+        CurvePoint(step, v, percent(i + 0.5), y(v), mood(v, chart.scale, chart.neutral))
+        for i, (step, v) in enumerate(zip(series.steps, series.values, strict=True))
+        if step is not None and v is not None
+    ]
+    edges = [percent(first) for _, _, first, _ in chart.bands[1:]]
+    bands = [(percent(first), percent(last + 1 - first)) for _, _, first, last in chart.bands[1::2]]
+    ticks = [(y(v), f"{v:+g}" if v else "0") for v in sorted({high, chart.neutral, low}, reverse=True)]
+    return LaneCurve(series.key, series.name, n, height, y(chart.neutral), paths, points, edges, bands, ticks)
 
 
-def sparkline_points(m: Map, scale: tuple[float, float], width: int = 120, height: int = 28) -> list[str]:
-    """Polyline segments of a small curve, split where a step has no emotion."""
+@dataclass
+class Sparkline:
+    segments: list[str]
+    neutral_y: float
+
+
+def sparkline(m: Map, scale: tuple[float, float], neutral: float, width: int = 120, height: int = 28) -> Sparkline:
+    """A small curve, split where a step has no emotion, with the scale's neutral line."""
     values = [step.emotion for step in m.steps]
     n = len(values)
     low, high = scale
 
+    def y(v: float) -> float:
+        return round(2 + (height - 4) * (high - v) / (high - low), 1)
+
     def point(i: int, v: float) -> str:
         px = 2 + (width - 4) * (i / (n - 1) if n > 1 else 0.5)
-        return f"{px:.1f},{2 + (height - 4) * (high - v) / (high - low):.1f}"
+        return f"{px:.1f},{y(v):.1f}"
 
-    return [" ".join(point(i, v) for i, v in run) for run in runs(values)]
+    return Sparkline([" ".join(point(i, v) for i, v in run) for run in runs(values)], y(neutral))

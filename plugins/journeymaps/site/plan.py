@@ -20,6 +20,7 @@ class PageKind:
     # results lead to the map.
     searchable: bool = True
     toc: bool = False  # the canvas and tables need the width more than a short TOC
+    wide: bool = False  # the whole window, the site navigation out of the way: the canvas
     # A fixed title from the catalogue (index pages); None: the map's, journey's or persona's own.
     label: str | None = None
 
@@ -32,8 +33,8 @@ KINDS: dict[str, PageKind] = {
     kind.name: kind
     for kind in (
         PageKind("journeys", label="journeys"),
-        PageKind("journey", searchable=False),
-        PageKind("map"),
+        PageKind("journey", searchable=False, wide=True),
+        PageKind("map", wide=True),
         PageKind("touchpoints", searchable=False, label="touchpoints"),
         PageKind("opportunities", searchable=False, label="opportunities"),
         PageKind("personas", label="personas"),

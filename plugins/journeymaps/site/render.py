@@ -10,15 +10,16 @@ from urllib.parse import urlsplit
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from journeymaps.analysis.portfolio import all_opportunities, touchpoints_by_channel
+from journeymaps.analysis.portfolio import all_opportunities, opportunity_rows, pain_rows, touchpoints_by_channel
 from journeymaps.model import Map, Persona
 from journeymaps.settings import Settings
 from journeymaps.site import urls
+from journeymaps.site.canvas import journey_columns, lanes_of
 from journeymaps.site.channels import Channels
-from journeymaps.site.chart import build_chart, plotly_spec, sparkline_points, svg_geometry
+from journeymaps.site.chart import Sparkline, build_chart, lane_curve, mood, plotly_spec, sparkline
 from journeymaps.site.icons import Icons
 from journeymaps.site.plan import KINDS, PlannedPage, SitePlan
-from journeymaps.text import Text
+from journeymaps.text import Names, Text
 
 
 def safe_href(url: str | None) -> str | None:
@@ -80,6 +81,8 @@ class Renderer:
             today=plan.today,
             chart_json=chart_json,
             day=day_element(self.labels),
+            anchor=urls.anchor,
+            mood=lambda value: mood(value, settings.emotion_scale, settings.neutral),
         )
         self.templates = {name: self.env.get_template(kind.template) for name, kind in KINDS.items()}
 
@@ -115,8 +118,18 @@ class Renderer:
             "plotly_src": file_link(urls.PLOTLY_JS),
             "defer": defer,
         }
-        if page.kind == "journey" and page.journey is not None:
+        if page.kind == "map" and page.map is not None:
+            context["curve"] = self.chart_for([page.map], f"{page.map.journey}-{page.map.state}-emotion")
+            context["lanes"] = lanes_of(page.map, self.settings.lanes)
+            context["pain_rows"] = pain_rows(page.map)
+            context["opportunity_rows"] = opportunity_rows(page.map)
+            context["caption"] = self.caption(page.map)
+        elif page.kind == "journey" and page.journey is not None:
+            states = page.journey.ordered_states()
             context["comparison"] = self.plan.comparison(page.journey)
+            context["curve"] = self.chart_for(states, f"{page.journey.id}-emotion")
+            context["columns"] = journey_columns(context["curve"]["chart"])
+            context["caption"] = self.caption(states[0])
         elif page.kind == "touchpoints":
             context["touchpoints_by_channel"] = touchpoints_by_channel(self.plan.catalog)
         elif page.kind == "opportunities":
@@ -126,17 +139,28 @@ class Renderer:
     def personas_of(self, m: Map) -> list[Persona]:
         return [self.plan.catalog.personas[p] for p in m.persona if p in self.plan.catalog.personas]
 
-    def sparkline(self, m: Map) -> list[str]:
-        return sparkline_points(m, self.settings.emotion_scale)
+    def sparkline(self, m: Map) -> Sparkline:
+        return sparkline(m, self.settings.emotion_scale, self.settings.neutral)
 
-    def chart_for(self, maps: list[Map]) -> dict:
+    def chart_for(self, maps: list[Map], filename: str) -> dict:
+        """One chart of the given states: the Plotly spec, and each state's curve as a lane."""
         series = [(m.state, self.labels[f"state.{m.state}"], m) for m in maps]
         chart = build_chart(series, self.settings.emotion_scale, self.settings.neutral)
         return {
             "chart": chart,
-            "spec": plotly_spec(chart, self.labels),
-            "svg": svg_geometry(chart),
+            "spec": plotly_spec(chart, self.labels, self.labels.language, filename),
+            "curves": [lane_curve(chart, s) for s in chart.series],
         }
+
+    def caption(self, m: Map) -> dict[str, str]:
+        """Whose emotion the curve is: the map's first persona's, when it has several."""
+        names = [p.name for p in self.personas_of(m)]
+        low, high = (f"{v:g}" for v in self.settings.emotion_scale)
+        whose = names[0] if names else m.title
+        text = self.labels("emotion_curve_desc", persona=whose, low=low, high=high)
+        if len(names) > 1:
+            text += " " + self.labels("emotion_curve_whose", persona=whose, others=Names(names[1:]))
+        return {"whose": whose, "text": text}
 
 
 _H2 = re.compile(r'<h2 id="([^"]+)"[^>]*>(.*?)</h2>', re.S)

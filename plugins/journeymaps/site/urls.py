@@ -18,6 +18,22 @@ STYLE = f"{ASSETS}/journeymaps.css"
 ICONS = f"{ASSETS}/icons.css"
 
 
+# The anchors of things on a map page (#stage-apply, #step-identity): stage and step
+# anchors are promised in docs/format.md; links from wikis rely on them.
+ANCHOR_PREFIXES = {
+    "stage": "stage-",
+    "step": "step-",
+    "pain_point": "pain-",
+    "opportunity": "opportunity-",
+    "source": "source-",
+}
+
+
+def anchor(kind: str, ident: str) -> str:
+    """The id of a stage, step, pain point, opportunity or source on its map page."""
+    return ANCHOR_PREFIXES[kind] + ident
+
+
 def journey_src(journey: str) -> str:
     return f"journeys/{journey}/index.md"
 

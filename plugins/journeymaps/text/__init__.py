@@ -12,9 +12,9 @@ from typing import Any
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
 
-from journeymaps.text import cli, mermaid, pages, problems, schema
+from journeymaps.text import cli, diff, mermaid, pages, problems, schema
 
-DOMAINS = (pages, problems, cli, schema, mermaid)
+DOMAINS = (pages, problems, cli, schema, diff, mermaid)
 LANGUAGES = ("en", "zh")
 
 

@@ -1,4 +1,4 @@
-/* journeymaps: emotion charts and journey filters.
+/* journeymaps: emotion charts, the canvas's lanes, and list filters.
  * Runs on every page Material shows, including after instant navigation (document$),
  * and loads plotly.js, once, only when a page has a chart. Until it arrives the
  * server-drawn SVG curve stays visible. */
@@ -35,7 +35,7 @@
     var c = themeColors();
     layout.font = { color: c.fg, family: c.font, size: 12 };
     layout.hoverlabel = { bgcolor: c.bg, bordercolor: c.light, font: { color: c.fg } };
-    layout.xaxis.tickfont = { color: c.light };
+    layout.xaxis.tickfont = Object.assign({}, layout.xaxis.tickfont, { color: c.light });
     layout.yaxis.tickfont = { color: c.light };
     (layout.annotations || []).forEach(function (a) { a.font = { color: c.fg }; });
     return layout;
@@ -44,9 +44,15 @@
   function drawChart(figure, Plotly) {
     var spec = JSON.parse(figure.getAttribute("data-jm-chart"));
     var target = figure.querySelector(".jm-chart__plot");
-    var config = { displaylogo: false, responsive: true, modeBarButtonsToRemove: ["select2d", "lasso2d", "zoom2d", "pan2d", "autoScale2d", "zoomIn2d", "zoomOut2d", "resetScale2d"] };
+    // The config comes with the spec: it keeps every button that would send the chart off the
+    // site out of the toolbar, and puts the toolbar's words in the site's language.
     figure.classList.add("jm-chart--drawn");
-    return Plotly.newPlot(target, spec.data, themed(spec.layout), config).then(function () {
+    if (target.clientWidth < 600) {
+      // A phone has no room for a name under every step: hovering a point names it, and the
+      // stage cards above list the steps.
+      spec.layout.xaxis.showticklabels = false;
+    }
+    return Plotly.newPlot(target, spec.data, themed(spec.layout), spec.config).then(function () {
       drawn.push(target);
     }, function (error) {
       figure.classList.remove("jm-chart--drawn");
@@ -125,9 +131,60 @@
     apply();
   }
 
+  // The canvas's lanes: each checkbox shows or hides the rows of one lane. The choice is kept
+  // in the address (?lanes=emotion,pain-points) so that a link shows the same lanes.
+  function setUpLanes() {
+    Array.prototype.forEach.call(document.querySelectorAll("form[data-jm-lanes]:not([data-jm-ready])"), function (form) {
+      var canvas = document.getElementById(form.getAttribute("data-jm-lanes"));
+      if (!canvas) return;
+      form.setAttribute("data-jm-ready", "1");
+      form.hidden = false;
+      var boxes = Array.prototype.slice.call(form.querySelectorAll("input[name=lanes]"));
+      var wanted = new URLSearchParams(window.location.search).get("lanes");
+      if (wanted !== null) {
+        var keys = wanted.split(",");
+        boxes.forEach(function (box) { box.checked = keys.indexOf(box.value) >= 0; });
+      }
+
+      function apply() {
+        var shown = boxes.filter(function (box) { return box.checked; }).map(function (box) { return box.value; });
+        Array.prototype.forEach.call(canvas.querySelectorAll("tbody[data-lane]"), function (lane) {
+          lane.hidden = shown.indexOf(lane.getAttribute("data-lane")) < 0;
+        });
+        var asDefault = boxes.every(function (box) { return box.checked === box.defaultChecked; });
+        var query = new URLSearchParams(window.location.search);
+        query.delete("lanes");
+        // Lane names are plain words: the list stays readable in the address, commas and all.
+        var search = query.toString();
+        if (!asDefault) search += (search ? "&" : "") + "lanes=" + shown.join(",");
+        history.replaceState(history.state, "", window.location.pathname + (search ? "?" + search : "") + window.location.hash);
+      }
+      form.addEventListener("change", apply);
+      form.addEventListener("submit", function (event) { event.preventDefault(); });
+      var print = form.querySelector("[data-jm-print]");
+      if (print) print.addEventListener("click", function () { window.print(); });
+      apply();
+    });
+  }
+
+  // A link to #step-<id> lands on the canvas's step column; on a phone, where the canvas is a
+  // list of stage cards, it lands on the step's card instead.
+  function showStepCard() {
+    var id = decodeURIComponent(window.location.hash.replace(/^#step-/, ""));
+    if (!id || id === window.location.hash.slice(1)) return;
+    var column = document.getElementById("step-" + id);
+    if (!column || column.getClientRects().length) return;
+    var card = Array.prototype.find.call(document.querySelectorAll("[data-step-card]"), function (el) {
+      return el.getAttribute("data-step-card") === id;
+    });
+    if (card) card.scrollIntoView();
+  }
+
   function onPage() {
     drawCharts();
     setUpFilters();
+    setUpLanes();
+    showStepCard();
   }
 
   if (window.document$ && typeof window.document$.subscribe === "function") {
@@ -137,5 +194,6 @@
   } else {
     onPage();
   }
+  window.addEventListener("hashchange", showStepCard);
   new MutationObserver(rethemeCharts).observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme"] });
 })();
