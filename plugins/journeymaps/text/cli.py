@@ -12,7 +12,7 @@ EN: dict[str, str] = {
     "cli.validate.help": "check every map and persona; print path:line: problem",
     "cli.validate.format": "text for people, github for pull-request annotations, json for tools",
     "cli.validate.strict": "fail on warnings too (maps due for review)",
-    "cli.validate.failed": "{summary} ({warnings} warnings)",
+    "cli.validate.failed": "{summary}; warnings: {warnings}",
     "build.nothing_built": "{summary}; nothing was built",
     "build.no_site_url": "journeymaps: site_url is not set in mkdocs.yml, so links to this site show no preview "
     "image: set it to the address the site is published at",
@@ -25,7 +25,7 @@ EN: dict[str, str] = {
     'pip install "mkdocs-journeymaps[zh]" (which brings jieba) makes it find words',
     "build.author_page_wins": "journeymaps: {path} is your own page, so it is published at that address instead of "
     "the page journeymaps generates there",
-    "cli.validate.ok": "OK: {journeys} journeys, {maps} maps and {personas} personas are valid ({warnings} warnings)",
+    "cli.validate.ok": "OK: {journeys} journeys, {maps} maps and {personas} personas are valid; warnings: {warnings}",
     "cli.schema.help": "print the JSON Schema of a map's or a persona's front matter, for editors",
     "cli.schema.document": "which file's front matter: map or persona",
     "cli.schema.output": "write the schema to FILE instead of printing it",
@@ -46,8 +46,8 @@ EN: dict[str, str] = {
     "cli.new.own": "this site's own",
     "cli.new.usage": "A persona: journeymaps new persona <id>",
     "cli.new.wrote_persona": "wrote {path} from the persona template",
-    "cli.new.created_persona": "created {path} from the persona template: persona '{path}' did not exist yet; fill "
-    "in who they are",
+    "cli.new.created_persona": "created {path} from the persona template, as persona '{id}' did not exist yet: "
+    "fill in who they are",
     "cli.new.wrote_map": "wrote {path} ({source})",
     "cli.new.from_template": "from the '{name}' template",
     "cli.new.from_current": "stages and steps from the current state, {path}; emotions left for you",
@@ -120,7 +120,7 @@ ZH: dict[str, str] = {
     "cli.new.own": "本站自有",
     "cli.new.usage": "新建用户画像：journeymaps new persona <id>",
     "cli.new.wrote_persona": "已根据用户画像模板写入 {path}",
-    "cli.new.created_persona": "已根据用户画像模板新建 {path}：该用户画像原先不存在；请补充其信息",
+    "cli.new.created_persona": "已根据用户画像模板新建 {path}，因为用户画像 '{id}' 原先不存在：请补充其信息",
     "cli.new.wrote_map": "已写入 {path}（{source}）",
     "cli.new.from_template": "来自 '{name}' 模板",
     "cli.new.from_current": "阶段和步骤来自现状地图 {path}；情绪留给您填写",
