@@ -182,7 +182,9 @@ def _hover(step: Step, value: float | None, labels: Mapping[str, str]) -> list[s
     """The tooltip's lines of one point, labelled in the site's language: the step's name,
     its touchpoint (a line break first, or nothing), and its emotion with the feeling.
     Plotly reads a few HTML tags in hover text: the authors' words are escaped."""
-    touchpoint = f"<br>{html.escape(labels['lane.touchpoint'])}: {html.escape(step.touchpoint)}" if step.touchpoint else ""
+    touchpoint = ""
+    if step.touchpoint:
+        touchpoint = f"<br>{html.escape(labels['lane.touchpoint'])}: {html.escape(step.touchpoint)}"
     number = labels["no_emotion"] if value is None else f"{value:+g}" if value else "0"
     feeling = f" ({html.escape(step.feeling)})" if step.feeling else ""
     return [html.escape(step.name), touchpoint, f"{html.escape(labels['lane.emotion'])}: {number}{feeling}"]
