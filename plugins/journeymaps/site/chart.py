@@ -184,10 +184,14 @@ def _hover(step: Step, value: float | None, labels: Mapping[str, str]) -> list[s
     Plotly reads a few HTML tags in hover text: the authors' words are escaped."""
     touchpoint = ""
     if step.touchpoint:
-        touchpoint = f"<br>{html.escape(labels['lane.touchpoint'])}: {html.escape(step.touchpoint)}"
+        touchpoint = f"<br>{html.escape(labels['lane.touchpoint'])}{labels['colon']}{html.escape(step.touchpoint)}"
     number = labels["no_emotion"] if value is None else f"{value:+g}" if value else "0"
     feeling = f" ({html.escape(step.feeling)})" if step.feeling else ""
-    return [html.escape(step.name), touchpoint, f"{html.escape(labels['lane.emotion'])}: {number}{feeling}"]
+    return [
+        html.escape(step.name),
+        touchpoint,
+        f"{html.escape(labels['lane.emotion'])}{labels['colon']}{number}{feeling}",
+    ]
 
 
 # The chart's toolbar keeps what readers need; nothing in it, and no default of Plotly's
