@@ -72,7 +72,7 @@ def shoot(browser, url: str, path: Path, width: int, scheme: str) -> list[str]:
         tab.page.wait_for_load_state("networkidle")
         if tab.page.locator("figure.jm-chart").count():
             wait_for_charts(tab.page)
-        tab.page.wait_for_timeout(300)  # Plotly's transitions
+        tab.page.wait_for_timeout(1000)  # Plotly's and Material's transitions (the tabs fade in)
         tab.page.screenshot(path=str(path), full_page=True)
         return tab.errors
     finally:

@@ -204,7 +204,9 @@ def test_chinese_chart_tooltips_and_toolbar(browser, chinese_site):
 def test_the_emotion_table_toggle_shows_a_table_icon(tab, server):
     tab.open(server.url + "journeys/open-account/current/")
     summary = tab.page.locator("details.jm-chart__table > summary")
-    icon = summary.evaluate("s => getComputedStyle(s, '::before').maskImage || getComputedStyle(s, '::before').webkitMaskImage")
+    icon = summary.evaluate(
+        "s => getComputedStyle(s, '::before').maskImage || getComputedStyle(s, '::before').webkitMaskImage"
+    )
     assert icon.startswith('url("data:image/svg+xml') and "admonition" not in icon
     # Material's own details icon (the pencil) is what any other details shows
     note = summary.evaluate("s => getComputedStyle(document.body).getPropertyValue('--md-admonition-icon--note')")

@@ -127,9 +127,11 @@ EN: dict[str, str] = {
     "no_future": "Until one is mapped, all its pain points are open.",
     "no_current": "This journey has only a future state: there is nothing to compare it with.",
     "journey_summary": "{resolved} of {total} pain points are resolved in the future design.",
+    "journey_summary_delivered": "{resolved} of {total} pain points are resolved in the future design. "
+    "The opportunities behind {done} of those {resolved} are done.",
+    "journey_summary_undelivered": "{resolved} of {total} pain points are resolved in the future design. "
+    "None of them is delivered yet: no opportunity behind them is done.",
     "journey_summary_open": "{total} pain points, none resolved yet: there is no future design.",
-    "journey_summary_done": "The opportunities behind {done} of those {resolved} are done.",
-    "journey_summary_none_done": "None of them is delivered yet: no opportunity behind them is done.",
     "resolved_in_design": "Resolved in the future design",
     "delivery": "Delivery",
     "colon": ": ",
@@ -332,9 +334,11 @@ ZH: dict[str, str] = {
     "no_future": "在绘制未来状态之前，所有痛点均未解决。",
     "no_current": "此旅程只有未来状态，没有可对比的现状。",
     "journey_summary": "未来设计解决了 {total} 个痛点中的 {resolved} 个。",
+    "journey_summary_delivered": "未来设计解决了 {total} 个痛点中的 {resolved} 个。"
+    "这 {resolved} 个之中，有 {done} 个对应的机会点已完成。",
+    "journey_summary_undelivered": "未来设计解决了 {total} 个痛点中的 {resolved} 个。"
+    "它们都还没有落地：对应的机会点都未完成。",
     "journey_summary_open": "共 {total} 个痛点，尚无一个解决：还没有未来设计。",
-    "journey_summary_done": "这 {resolved} 个之中，有 {done} 个对应的机会点已完成。",
-    "journey_summary_none_done": "它们都还没有落地：对应的机会点都未完成。",
     "resolved_in_design": "已在未来设计中解决",
     "delivery": "落地进展",
     "colon": "：",
