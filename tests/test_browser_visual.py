@@ -14,7 +14,7 @@ from conftest import build_site, write_site
 pytestmark = pytest.mark.slow
 
 # Each outline painted over the page's background: the difference in the sum of the three
-# channels (0-765) and the WCAG contrast ratio between them.
+# channels (0-765), the WCAG contrast ratio between them, and whether the outline is the lighter.
 OUTLINES = """(selectors) => {
     const ctx = Object.assign(document.createElement('canvas'), {width: 1, height: 1}).getContext('2d');
     const bg = getComputedStyle(document.body).backgroundColor;
@@ -29,7 +29,8 @@ OUTLINES = """(selectors) => {
         if (!el) { out[name] = null; continue; }
         const rgb = pixel(getComputedStyle(el)['border' + side + 'Color']);
         const [hi, lo] = [luminance(rgb), luminance(base)].sort((a, b) => b - a);
-        out[name] = {diff: rgb.reduce((s, v, i) => s + Math.abs(v - base[i]), 0), ratio: (hi + 0.05) / (lo + 0.05)};
+        out[name] = {diff: rgb.reduce((s, v, i) => s + Math.abs(v - base[i]), 0), ratio: (hi + 0.05) / (lo + 0.05),
+                     lighter: luminance(rgb) > luminance(base)};
     }
     return out; }"""
 
@@ -66,6 +67,8 @@ def test_outlines_stay_visible_on_the_dark_palette(browser, server, path):
         assert seen is not None, f"{path}: nothing matches {name}"
         assert seen["diff"] >= 60 and seen["ratio"] >= 1.5, (path, name, seen)
         assert found["light"][name]["ratio"] >= 1.5, (path, name, found["light"][name])
+        # drawn from the palette's foreground: light lines on slate, dark ones on white
+        assert seen["lighter"] and not found["light"][name]["lighter"], (path, name)
 
 
 @pytest.fixture(scope="module")

@@ -265,3 +265,37 @@ def test_chart_tooltips_speak_the_sites_language(tmp_path, language, words):
     assert curve["customdata"][0] == ["Enters card", "<br>" + words[0], words[1]]
     assert curve["hovertemplate"].startswith("<b>%{customdata[0]}</b>%{customdata[1]}<br>%{customdata[2]}<extra>")
     assert spec["config"]["locale"] == language
+
+
+def test_touchpoints_show_each_states_mean_never_a_blend(journey_site):
+    _, site_dir = journey_site
+    page = read_page(site_dir, "touchpoints/index.html")
+    match = re.search(r"<tr>\s*<td class=\"jm-stack__title\"><strong>Card form</strong>.*?</tr>", page.source, re.S)
+    assert match
+    # -2 today, +1 in the future design: a blend would say -0.5
+    assert Html(match.group(0)).text == (
+        "Card form -2.0 +1.0 Checkout · Current state · Enters card Checkout · Future state · Pays with wallet"
+    )
+
+
+def test_a_chinese_sites_csv_has_chinese_headers_and_statuses(tmp_path):
+    import csv
+
+    root = write_site(tmp_path, {"maps/checkout/current.md": CURRENT}, language="zh")
+    raw = (build_site(root) / "opportunities.csv").read_text(encoding="utf-8")
+    rows = list(csv.reader(raw.lstrip("\ufeff").splitlines()))
+    assert rows[0] == [
+        "旅程",
+        "状态",
+        "地图",
+        "阶段",
+        "步骤",
+        "id",
+        "机会点",
+        "优先级",
+        "负责人",
+        "进展",
+        "解决的痛点",
+        "链接",
+    ]
+    assert [(r[1], r[9]) for r in rows[1:]] == [("现状", "想法"), ("现状", "已计划"), ("现状", "已完成")]
