@@ -1067,6 +1067,9 @@ def test_workflow_runs_commands_of_our_command_line(repo, capsys, monkeypatch):
 @pytest.mark.slow
 def test_workflow_build_step_makes_the_artifact(repo):
     (step,) = [s for s in workflow_steps() if s.get("name") == "Build the site"]
+    # a published site has its address (link previews need it; --strict holds the build to it)
+    config = repo / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "site_url: https://maps.example.com/\n", encoding="utf-8")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     subprocess.run(
         [sys.executable, "-m", *shlex.split(step["run"])], cwd=repo, env=env, check=True, capture_output=True

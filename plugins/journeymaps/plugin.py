@@ -23,6 +23,7 @@ from mkdocs.structure.toc import AnchorLink, TableOfContents
 from PIL import ImageFont
 
 from journeymaps.analysis.portfolio import all_opportunities, opportunities_csv
+from journeymaps.authoring.mermaid import map_as_mermaid
 from journeymaps.format.catalog import load_catalog
 from journeymaps.format.problems import InvalidSite
 from journeymaps.model import Map, Step
@@ -205,6 +206,8 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
                 files.append(
                     File.generated(config, urls.map_file(journey.id, m.state, "map.json"), content=dumps(map_data(m)))
                 )
+                mermaid = map_as_mermaid(m, self.plan.catalog.personas, self.settings.emotion_scale, self.labels)
+                files.append(File.generated(config, urls.map_mermaid(journey.id, m.state), content=mermaid))
         files.append(
             File.generated(config, urls.INDEX_JSON, content=dumps(index_data(self.plan, config.use_directory_urls)))
         )

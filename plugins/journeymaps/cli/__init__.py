@@ -7,11 +7,11 @@ import argparse
 import sys
 from pathlib import Path
 
-from journeymaps.cli import diff, new, schema, validate
+from journeymaps.cli import diff, mermaid, new, schema, validate
 from journeymaps.siteconfig import Site, SiteConfigError, load_site
 from journeymaps.text import LANGUAGES, Text
 
-COMMANDS = (validate, new, schema, diff)
+COMMANDS = (validate, new, schema, diff, mermaid.IMPORT, mermaid.EXPORT)
 
 
 def _early(argv: list[str]) -> tuple[str | None, Path]:

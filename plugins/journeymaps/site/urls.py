@@ -47,8 +47,13 @@ def persona_src(persona: str) -> str:
 
 
 def map_file(journey: str, state: str, name: str) -> str:
-    """Files that belong to one map: map.json, emotion.png."""
+    """Files that belong to one map: map.json, emotion.png, journey.mmd."""
     return f"journeys/{journey}/{state}/{name}"
+
+
+def map_mermaid(journey: str, state: str) -> str:
+    """The map as a Mermaid journey diagram, to paste into wikis."""
+    return map_file(journey, state, "journey.mmd")
 
 
 def journey_file(journey: str, name: str) -> str:
