@@ -94,7 +94,7 @@ def test_palette_toggle_rethemes_charts(tab, server, site):
     assert tab.page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
 
 
-@kinds("map", "journey", "journeys", "touchpoints", "opportunities", "persona")
+@kinds("map", "embed", "journey", "journeys", "touchpoints", "opportunities", "persona")
 def test_phone_width_nothing_overflows(browser, server, page_url, page_kind):
     phone = Tab(browser, width=390)
     try:
@@ -141,7 +141,7 @@ def test_opportunities_filters(tab, server):
     assert tab.errors == []
 
 
-@kinds(*CHART_KINDS)
+@kinds(*CHART_KINDS, "embed")
 def test_without_javascript_the_curve_still_shows(browser, server, page_url, page_kind):
     no_js = Tab(browser, javascript=False)
     try:
@@ -156,11 +156,12 @@ def test_without_javascript_the_curve_still_shows(browser, server, page_url, pag
 
 
 # Material's own header, tabs, sidebars, search and footer are the theme's business; axe
-# checks everything else on the page, which is what the plugin writes.
+# checks everything else on the page, which is what the plugin writes (the embed view is
+# ours whole).
 THEME_CHROME = [[".md-header"], [".md-tabs"], [".md-sidebar"], [".md-footer"], [".md-search"]]
 
 
-@kinds(*CHART_KINDS, "journeys", "touchpoints", "opportunities", "persona", "personas")
+@kinds(*CHART_KINDS, "embed", "journeys", "touchpoints", "opportunities", "persona", "personas")
 def test_accessibility_axe(tab, server, page_url, page_kind):
     require(AXE, "axe-core")
     tab.open(server.url + page_url)

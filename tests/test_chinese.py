@@ -22,6 +22,10 @@ TEMPLATES = Path(catalogue.__file__).parent.parent / "site" / "templates"
 
 
 def fields(template: str) -> set[str]:
+    """The parameters of a message: {name} for ours, %(name)s and %s for argparse's."""
+    percent = set(re.findall(r"%\(\w+\)[rsd]|%[rsd]", template))
+    if percent:
+        return percent
     return {name for _, name, _, _ in string.Formatter().parse(template) if name is not None}
 
 
@@ -89,7 +93,17 @@ def test_a_chinese_sites_build_stops_in_chinese(site):
 def test_the_command_line_speaks_chinese_on_a_chinese_site(site):
     root = site({P: MAP}, language="zh")
     result = subprocess.run([sys.executable, "-m", "journeymaps", "--help"], cwd=root, capture_output=True, text=True)
-    assert "把客户旅程地图发布为网站" in result.stdout
+    assert "把客户旅程地图发布为网站" in result.stdout and result.stdout.startswith("用法：journeymaps")
+    wrong = subprocess.run(
+        [sys.executable, "-m", "journeymaps", "new", "map", "x", "--persona", "p", "--state", "bad"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+    )
+    assert wrong.returncode == 2
+    assert wrong.stderr.splitlines()[-1] == (
+        "journeymaps new map：错误：参数 --state：无效的选项：'bad'（可选：'current', 'future'）"
+    )
     ok = subprocess.run([sys.executable, "-m", "journeymaps", "validate"], cwd=root, capture_output=True, text=True)
     assert ok.returncode == 0
     assert ok.stdout.splitlines() == [

@@ -23,6 +23,9 @@ class PageKind:
     wide: bool = False  # the whole window, the site navigation out of the way: the canvas
     # A fixed title from the catalogue (index pages); None: the map's, journey's or persona's own.
     label: str | None = None
+    # A whole HTML document of our own, outside the theme (the embed view): no header, nav,
+    # search or footer of the theme, and no theme script that could take over its links.
+    standalone: bool = False
 
     @property
     def template(self) -> str:
@@ -35,6 +38,7 @@ KINDS: dict[str, PageKind] = {
         PageKind("journeys", label="journeys"),
         PageKind("journey", searchable=False, wide=True),
         PageKind("map", wide=True),
+        PageKind("embed", searchable=False, standalone=True),
         PageKind("touchpoints", searchable=False, label="touchpoints"),
         PageKind("opportunities", searchable=False, label="opportunities"),
         PageKind("personas", label="personas"),
@@ -106,6 +110,7 @@ def plan_site(catalog: Catalog, include_drafts: bool = False, today: dt.date | N
             plan.pages.append(
                 PlannedPage("map", urls.map_src(journey.id, m.state), m.title, m.path, journey, m, body=m.body)
             )
+            plan.pages.append(PlannedPage("embed", urls.embed_src(journey.id, m.state), m.title, m.path, journey, m))
     plan.pages.append(PlannedPage("touchpoints", urls.TOUCHPOINTS_INDEX, "touchpoints"))
     plan.pages.append(PlannedPage("opportunities", urls.OPPORTUNITIES_INDEX, "opportunities"))
     plan.pages.append(PlannedPage("personas", urls.PERSONAS_INDEX, "personas"))
