@@ -226,3 +226,12 @@ def test_an_authors_own_file_at_the_embed_address_wins(tmp_path):
     own = "<!doctype html><title>Ours</title><p>An author's own embed page</p>\n"
     site_dir = built(tmp_path, {"docs/journeys/first-purchase/current/embed/index.html": own})
     assert (site_dir / EMBED).read_text(encoding="utf-8") == own
+
+
+def test_the_map_page_offers_the_same_map_as_files(tmp_path):
+    from conftest import MAP, build_site, read_page, write_site
+
+    site_dir = build_site(write_site(tmp_path, {"maps/first-purchase/current.md": MAP}))
+    page = read_page(site_dir, "journeys/first-purchase/current/index.html")
+    for name in ("emotion.png", "journey.mmd", "map.json"):
+        assert name in page.hrefs() and (site_dir / "journeys/first-purchase/current" / name).is_file()

@@ -226,6 +226,10 @@ EN: dict[str, str] = {
     "csv.status.planned": "planned",
     "csv.status.in-progress": "in-progress",
     "csv.status.done": "done",
+    "share.also_as": "The same map as:",
+    "share.file_png": "Image (PNG)",
+    "share.file_mermaid": "Mermaid diagram, for wikis",
+    "share.file_json": "Data (JSON)",
 }
 
 ZH: dict[str, str] = {
@@ -450,4 +454,8 @@ ZH: dict[str, str] = {
     "csv.status.planned": "已计划",
     "csv.status.in-progress": "进行中",
     "csv.status.done": "已完成",
+    "share.also_as": "这张地图的其他形式：",
+    "share.file_png": "图片（PNG）",
+    "share.file_mermaid": "Mermaid 图，可贴入 Wiki",
+    "share.file_json": "数据（JSON）",
 }
