@@ -106,7 +106,7 @@ def test_map_page_chart_data_and_static_curve(site_dir):
     assert figure["data-jm-plotly"] == "../../../assets/journeymaps/plotly.min.js"
     spec = json.loads(figure["data-jm-chart"])
     curve = spec["data"][0]
-    assert curve["y"] == [1] and curve["customdata"][0] == ["Sees a post", "Social post", ""]
+    assert curve["y"] == [1] and curve["customdata"][0] == ["Sees a post", "<br>Touchpoint: Social post", "Emotion: +1"]
     assert spec["data"][1]["name"] == "Pain points"
     assert page.find("svg", class_="jm-curve jm-curve--current", role="img")  # in the canvas's emotion lane
     assert page.find("circle", data_step="sees-a-post")  # drawn in the HTML, before any script runs

@@ -178,9 +178,20 @@ def _label(text: str, width: int) -> str:
     return "<br>".join(html.escape(line) for line in wrap(text, width))
 
 
-def _hover(step: Step) -> list[str]:
-    # Plotly reads a few HTML tags in hover text; escaped text shows as written.
-    return [html.escape(step.name), html.escape(step.touchpoint or ""), html.escape(step.feeling or "")]
+def _hover(step: Step, value: float | None, labels: Mapping[str, str]) -> list[str]:
+    """The tooltip's lines of one point, labelled in the site's language: the step's name,
+    its touchpoint (a line break first, or nothing), and its emotion with the feeling.
+    Plotly reads a few HTML tags in hover text: the authors' words are escaped."""
+    touchpoint = ""
+    if step.touchpoint:
+        touchpoint = f"<br>{html.escape(labels['lane.touchpoint'])}{labels['colon']}{html.escape(step.touchpoint)}"
+    number = labels["no_emotion"] if value is None else f"{value:+g}" if value else "0"
+    feeling = f" ({html.escape(step.feeling)})" if step.feeling else ""
+    return [
+        html.escape(step.name),
+        touchpoint,
+        f"{html.escape(labels['lane.emotion'])}{labels['colon']}{number}{feeling}",
+    ]
 
 
 # The chart's toolbar keeps what readers need; nothing in it, and no default of Plotly's
@@ -237,8 +248,8 @@ def plotly_spec(chart: Chart, labels: Mapping[str, str], language: str = "en", f
                     "smoothing": 0.6,
                 },
                 "marker": {"size": 9, "symbol": style["symbol"], "color": style["color"]},
-                "customdata": [_hover(series.steps[i]) for i in own],
-                "hovertemplate": "<b>%{customdata[0]}</b><br>%{customdata[1]}<br>%{customdata[2]} · %{y}<extra>"
+                "customdata": [_hover(series.steps[i], series.values[i], labels) for i in own],
+                "hovertemplate": "<b>%{customdata[0]}</b>%{customdata[1]}<br>%{customdata[2]}<extra>"
                 + html.escape(series.name)
                 + "</extra>",
             }
