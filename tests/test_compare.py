@@ -132,7 +132,7 @@ def test_journey_page_and_json(tmp_path):
     site_dir = build_site(root)
     page = read_page(site_dir, "journeys/checkout/index.html")
     text = page.text
-    assert "1 of 3 pain points are resolved in the future design." in text
+    assert "Pain points resolved in the future design: 1 of 3." in text
     assert "resolved by Pays with wallet" in text
     assert "future/#step-card" in page.hrefs() and "current/#step-card" in page.hrefs()
     assert "Asks the assistant" in text and "Waits for delivery" in text

@@ -95,7 +95,7 @@ def test_the_journey_page_says_resolved_in_the_future_design_with_the_delivery_s
     _, site_dir = journey_site
     page = read_page(site_dir, "journeys/checkout/index.html")
     assert (
-        "2 of 3 pain points are resolved in the future design. The opportunities behind 1 of those 2 are done."
+        "Pain points resolved in the future design: 2 of 3. Of those, delivered (the opportunity behind them is done): 1."
         in page.text
     )
     assert row(page, "pain-long-form") == (

@@ -126,12 +126,12 @@ EN: dict[str, str] = {
     "only_in": "only in the {state}",
     "no_future": "Until one is mapped, all its pain points are open.",
     "no_current": "This journey has only a future state: there is nothing to compare it with.",
-    "journey_summary": "{resolved} of {total} pain points are resolved in the future design.",
-    "journey_summary_delivered": "{resolved} of {total} pain points are resolved in the future design. "
-    "The opportunities behind {done} of those {resolved} are done.",
-    "journey_summary_undelivered": "{resolved} of {total} pain points are resolved in the future design. "
+    "journey_summary": "Pain points resolved in the future design: {resolved} of {total}.",
+    "journey_summary_delivered": "Pain points resolved in the future design: {resolved} of {total}. "
+    "Of those, delivered (the opportunity behind them is done): {done}.",
+    "journey_summary_undelivered": "Pain points resolved in the future design: {resolved} of {total}. "
     "None of them is delivered yet: no opportunity behind them is done.",
-    "journey_summary_open": "{total} pain points, none resolved yet: there is no future design.",
+    "journey_summary_open": "Pain points: {total}, none resolved yet: there is no future design.",
     "resolved_in_design": "Resolved in the future design",
     "delivery": "Delivery",
     "colon": ": ",
