@@ -66,7 +66,7 @@ def test_the_embed_view_is_a_document_of_its_own_without_the_themes_chrome(plain
     assert [a["src"] for a in page.find("script")] == ["../../../../assets/journeymaps/journeymaps.js"]
     assert [a["href"] for a in page.find("link", rel="stylesheet")] == [
         "../../../../assets/journeymaps/journeymaps.css",
-        "../../../../assets/journeymaps/icons.css",
+        "../../../../assets/journeymaps/site.css",
     ]
     assert page.find("meta", name="robots", content="noindex")
     assert page.find("base", target="_blank")

@@ -222,7 +222,7 @@ def test_the_emotion_table_toggle_has_a_table_icon(journey_site):
     _, site_dir = journey_site
     page = read_page(site_dir, "journeys/checkout/current/index.html")
     assert page.find("summary", class_="jm-i--material-table")
-    icons = (site_dir / "assets/journeymaps/icons.css").read_text(encoding="utf-8")
+    icons = (site_dir / "assets/journeymaps/site.css").read_text(encoding="utf-8")
     assert ".jm-i--material-table{--jm-icon:url(" in icons
     css = (site_dir / "assets/journeymaps/journeymaps.css").read_text(encoding="utf-8")
     assert "mask-image: var(--jm-icon)" in css.split("details.jm-chart__table > summary::before")[1].split("}")[0]

@@ -28,7 +28,7 @@ from journeymaps.format.catalog import load_catalog
 from journeymaps.format.problems import InvalidSite
 from journeymaps.model import Map, Step
 from journeymaps.settings import OPTIONS, Settings, settings_from_options
-from journeymaps.site import urls
+from journeymaps.site import colours, urls
 from journeymaps.site.cards import Cards, Drawing, meta_tags, og_locale
 from journeymaps.site.export import dumps, index_data, journey_data, map_data
 from journeymaps.site.fonts import Fonts, find_fonts, has_chinese
@@ -123,7 +123,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         )
         self.labels = self.renderer.labels
         self.pages = self.plan.by_src()
-        config.extra_css += [urls.STYLE, urls.ICONS]
+        config.extra_css += [urls.STYLE, urls.GENERATED_STYLE]
         config.extra_javascript.append(urls.SCRIPT)
         return config
 
@@ -269,7 +269,8 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         site_dir = Path(config.site_dir)
         self._write_previews(config, site_dir)
         assert self.renderer is not None
-        (site_dir / urls.ICONS).write_text(self.renderer.icons.stylesheet(), encoding="utf-8")
+        generated = colours.stylesheet() + self.renderer.icons.stylesheet()
+        (site_dir / urls.GENERATED_STYLE).write_text(generated, encoding="utf-8")
         for path, page in redirect_files(self.plan, config.use_directory_urls, self.labels.language).items():
             target = site_dir / path
             if target.exists():

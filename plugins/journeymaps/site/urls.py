@@ -15,7 +15,8 @@ ASSETS = "assets/journeymaps"
 PLOTLY_JS = f"{ASSETS}/plotly.min.js"
 SCRIPT = f"{ASSETS}/journeymaps.js"
 STYLE = f"{ASSETS}/journeymaps.css"
-ICONS = f"{ASSETS}/icons.css"
+# Written at each build: the site's icons and the colours of emotion (site/colours.py).
+GENERATED_STYLE = f"{ASSETS}/site.css"
 
 
 # The anchors of things on a map page (#stage-apply, #step-identity): stage and step

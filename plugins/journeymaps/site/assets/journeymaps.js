@@ -31,6 +31,24 @@
     return { fg: fg, light: light, bg: bg, font: font };
   }
 
+  // Each trace names its colour (current, future, pain, star); the values are the page's
+  // CSS variables (site/colours.py), so the chart follows the light and dark palettes.
+  function traceColours(el, data) {
+    var style = getComputedStyle(el);
+    return data.map(function (trace) {
+      return (trace.meta && style.getPropertyValue("--jm-" + trace.meta).trim()) || null;
+    });
+  }
+
+  function colourTraces(el, data) {
+    traceColours(el, data).forEach(function (colour, i) {
+      if (!colour) return;
+      data[i].marker = Object.assign({}, data[i].marker, { color: colour });
+      if (data[i].line) data[i].line = Object.assign({}, data[i].line, { color: colour });
+    });
+    return data;
+  }
+
   function themed(layout) {
     var c = themeColors();
     layout.font = { color: c.fg, family: c.font, size: 12 };
@@ -52,7 +70,7 @@
       // stage cards above list the steps.
       spec.layout.xaxis.showticklabels = false;
     }
-    return Plotly.newPlot(target, spec.data, themed(spec.layout), spec.config).then(function () {
+    return Plotly.newPlot(target, colourTraces(figure, spec.data), themed(spec.layout), spec.config).then(function () {
       drawn.push(target);
     }, function (error) {
       figure.classList.remove("jm-chart--drawn");
@@ -90,6 +108,12 @@
       };
       (el.layout.annotations || []).forEach(function (_, i) { update["annotations[" + i + "].font.color"] = c.fg; });
       window.Plotly.relayout(el, update);
+      traceColours(el, el.data).forEach(function (colour, i) {
+        if (!colour) return;
+        var style = { "marker.color": colour };
+        if (el.data[i].line) style["line.color"] = colour;
+        window.Plotly.restyle(el, style, [i]);
+      });
     });
   }
 
