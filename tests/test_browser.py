@@ -91,6 +91,11 @@ def test_palette_toggle_rethemes_charts(tab, server, site):
     tab.page.wait_for_function(f"() => ({color})() !== {json.dumps(before)}")
     after = tab.page.evaluate(color)
     assert after != before
+    # the curve takes the dark palette's colour too (site/colours.py, through the page's variables)
+    from journeymaps.site.colours import PALETTE
+
+    line = "() => document.querySelector('.js-plotly-plot').data[0].line.color"
+    tab.page.wait_for_function(f"() => ({line})() === {json.dumps(PALETTE['current'][1])}")
     assert tab.page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
 
 
