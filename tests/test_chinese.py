@@ -167,3 +167,32 @@ def test_a_font_option_that_names_no_file_stops_the_build(site):
     )
     assert result.returncode == 1
     assert "font: the file 'fonts/missing.ttf' does not exist (looked for fonts/missing.ttf)" in result.stderr
+
+
+def test_every_catalogue_entry_is_used():
+    """No dead words: each key is asked for by name, or through a prefix the code fills in
+    (f"state.{state}", "level." ~ value, f"diff.count.{key}.one"); the schema's words are
+    one per key of the format's declaration."""
+    from journeymaps.format.spec import SHAPES
+
+    package = TEMPLATES.parent.parent
+    code = "\n".join(
+        p.read_text(encoding="utf-8")
+        for p in package.rglob("*")
+        if p.suffix in (".py", ".html", ".js") and p.parent.name != "text"
+    ) + (package / "text" / "__init__.py").read_text(encoding="utf-8")
+    described = {f"schema.{s.name}" for s in SHAPES} | {f"schema.{s.name}.{k.name}" for s in SHAPES for k in s.keys}
+    unused = []
+    for key in CATALOGUE["en"]:
+        if key.startswith("schema."):
+            if key not in described:
+                unused.append(key)
+            continue
+        parts = key.split(".")
+        prefixes = [".".join(parts[:n]) + "." for n in range(1, len(parts))]
+        named = f'"{key}"' in code or f"'{key}'" in code or re.search(rf"\bt\.{re.escape(key)}\b", code)
+        filled = any(re.search(rf"""(f["']|["']){re.escape(p)}(["']\s*[~+]|\{{)""", code) for p in prefixes)
+        if not (named or filled):
+            unused.append(key)
+    assert unused == []
+    assert described <= CATALOGUE["en"].keys()
