@@ -192,7 +192,8 @@ def test_every_catalogue_entry_is_used():
         prefixes = [".".join(parts[:n]) + "." for n in range(1, len(parts))]
         named = f'"{key}"' in code or f"'{key}'" in code or re.search(rf"\bt\.{re.escape(key)}\b", code)
         filled = any(re.search(rf"""(f["']|["']){re.escape(p)}(["']\s*[~+]|\{{)""", code) for p in prefixes)
-        if not (named or filled):
+        counted = parts[-1] in ("one", "many") and re.search(rf"""["']{re.escape(".".join(parts[:-1]))}["']""", code)
+        if not (named or filled or counted):
             unused.append(key)
     assert unused == []
     assert described <= CATALOGUE["en"].keys()
