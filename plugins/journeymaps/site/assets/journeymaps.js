@@ -198,15 +198,15 @@
     });
   }
 
-  // A link to #step-<id> lands on the canvas's step column; on a phone, where the canvas is a
-  // list of stage cards, it lands on the step's card instead.
+  // A link to a step's anchor lands on the canvas's step column; on a phone, where the canvas
+  // is a list of stage cards, it lands on the step's card instead (which names the same anchor).
   function showStepCard() {
-    var id = decodeURIComponent(window.location.hash.replace(/^#step-/, ""));
-    if (!id || id === window.location.hash.slice(1)) return;
-    var column = document.getElementById("step-" + id);
+    var anchor = decodeURIComponent(window.location.hash.slice(1));
+    if (!anchor) return;
+    var column = document.getElementById(anchor);
     if (!column || column.getClientRects().length) return;
     var card = Array.prototype.find.call(document.querySelectorAll("[data-step-card]"), function (el) {
-      return el.getAttribute("data-step-card") === id;
+      return el.getAttribute("data-step-card") === anchor;
     });
     if (card) card.scrollIntoView();
   }
