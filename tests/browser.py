@@ -112,6 +112,21 @@ def server(served) -> SiteServer:
     return served[1]
 
 
+SUB_PATH = "cx/maps/"
+
+
+@pytest.fixture(scope="session")
+def sub_path_server(tmp_path_factory):
+    """The demo site published under a sub-path (an intranet's /cx/maps/), the server's root
+    above it: relative links that climb too far or absolute ones to / find nothing here."""
+    root = tmp_path_factory.mktemp("sub-path")
+    running = SiteServer(root)
+    build_demo(root / SUB_PATH.split("/")[0], site_url=running.url + SUB_PATH)
+    (root / "cx" / "site").rename(root / SUB_PATH)
+    yield running
+    running.close()
+
+
 @pytest.fixture(scope="session")
 def browser():
     require(CHROMIUM, "Chromium")

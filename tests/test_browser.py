@@ -91,9 +91,27 @@ def test_palette_toggle_rethemes_charts(tab, server, site):
     tab.page.wait_for_function(f"() => ({color})() !== {json.dumps(before)}")
     after = tab.page.evaluate(color)
     assert after != before
+    # the curve takes the dark palette's colour too (site/colours.py, through the page's variables)
+    from journeymaps.site.colours import PALETTE
+
+    line = "() => document.querySelector('.js-plotly-plot').data[0].line.color"
+    tab.page.wait_for_function(f"() => ({line})() === {json.dumps(PALETTE['current'][1])}")
     assert tab.page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
 
 
+@kinds(
+    "map",
+    "embed",
+    "journey",
+    "journeys",
+    "touchpoints",
+    "opportunities",
+    "persona",
+    "pain-points",
+    "owners",
+    "tags",
+    "tag",
+)
 def test_phone_width_nothing_overflows(browser, server, page_url, page_kind):
     phone = Tab(browser, width=390)
     try:
@@ -158,7 +176,7 @@ def test_pain_points_filters(tab, server):
     assert tab.errors == []
 
 
-@kinds(*CHART_KINDS)
+@kinds(*CHART_KINDS, "embed")
 def test_without_javascript_the_curve_still_shows(browser, server, page_url, page_kind):
     no_js = Tab(browser, javascript=False)
     try:
@@ -173,10 +191,24 @@ def test_without_javascript_the_curve_still_shows(browser, server, page_url, pag
 
 
 # Material's own header, tabs, sidebars, search and footer are the theme's business; axe
-# checks everything else on the page, which is what the plugin writes.
+# checks everything else on the page, which is what the plugin writes (the embed view is
+# ours whole).
 THEME_CHROME = [[".md-header"], [".md-tabs"], [".md-sidebar"], [".md-footer"], [".md-search"]]
 
 
+@kinds(
+    *CHART_KINDS,
+    "embed",
+    "journeys",
+    "touchpoints",
+    "opportunities",
+    "persona",
+    "personas",
+    "pain-points",
+    "owners",
+    "tags",
+    "tag",
+)
 def test_accessibility_axe(tab, server, page_url, page_kind):
     require(AXE, "axe-core")
     tab.open(server.url + page_url)

@@ -159,7 +159,7 @@ def test_on_a_phone_each_stage_is_a_card(browser, server):
             const header = document.querySelector('.md-header').getBoundingClientRect().bottom;
             const top = card && card.getBoundingClientRect().top;
             return card && top >= header - 1 && top < innerHeight; }""",
-            arg=step.id,
+            arg="step-" + step.id,
             timeout=5_000,
         )  # the card shows, below the site's header
         assert phone.errors == []

@@ -32,7 +32,7 @@ def test_validate_command_clean_site(site):
         "maps/first-purchase/current.md:2: warning: this map has never been reviewed with customers; "
         "set 'reviewed:' to the date it last was (due every 90 days)"
     ]
-    assert "1 journeys, 1 maps and 1 personas are valid (1 warnings)" in result.stderr
+    assert "1 journeys, 1 maps and 1 personas are valid; warnings: 1" in result.stderr
 
 
 def test_validate_command_reports_every_problem(site):

@@ -22,6 +22,10 @@ TEMPLATES = Path(catalogue.__file__).parent.parent / "site" / "templates"
 
 
 def fields(template: str) -> set[str]:
+    """The parameters of a message: {name} for ours, %(name)s and %s for argparse's."""
+    percent = set(re.findall(r"%\(\w+\)[rsd]|%[rsd]", template))
+    if percent:
+        return percent
     return {name for _, name, _, _ in string.Formatter().parse(template) if name is not None}
 
 
@@ -89,7 +93,17 @@ def test_a_chinese_sites_build_stops_in_chinese(site):
 def test_the_command_line_speaks_chinese_on_a_chinese_site(site):
     root = site({P: MAP}, language="zh")
     result = subprocess.run([sys.executable, "-m", "journeymaps", "--help"], cwd=root, capture_output=True, text=True)
-    assert "把客户旅程地图发布为网站" in result.stdout
+    assert "把客户旅程地图发布为网站" in result.stdout and result.stdout.startswith("用法：journeymaps")
+    wrong = subprocess.run(
+        [sys.executable, "-m", "journeymaps", "new", "map", "x", "--persona", "p", "--state", "bad"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+    )
+    assert wrong.returncode == 2
+    assert wrong.stderr.splitlines()[-1] == (
+        "journeymaps new map：错误：参数 --state：无效的选项：'bad'（可选：'current', 'future'）"
+    )
     ok = subprocess.run([sys.executable, "-m", "journeymaps", "validate"], cwd=root, capture_output=True, text=True)
     assert ok.returncode == 0
     assert ok.stdout.splitlines() == [
@@ -153,3 +167,33 @@ def test_a_font_option_that_names_no_file_stops_the_build(site):
     )
     assert result.returncode == 1
     assert "font: the file 'fonts/missing.ttf' does not exist (looked for fonts/missing.ttf)" in result.stderr
+
+
+def test_every_catalogue_entry_is_used():
+    """No dead words: each key is asked for by name, or through a prefix the code fills in
+    (f"state.{state}", "level." ~ value, f"diff.count.{key}.one"); the schema's words are
+    one per key of the format's declaration."""
+    from journeymaps.format.spec import SHAPES
+
+    package = TEMPLATES.parent.parent
+    code = "\n".join(
+        p.read_text(encoding="utf-8")
+        for p in package.rglob("*")
+        if p.suffix in (".py", ".html", ".js") and p.parent.name != "text"
+    ) + (package / "text" / "__init__.py").read_text(encoding="utf-8")
+    described = {f"schema.{s.name}" for s in SHAPES} | {f"schema.{s.name}.{k.name}" for s in SHAPES for k in s.keys}
+    unused = []
+    for key in CATALOGUE["en"]:
+        if key.startswith("schema."):
+            if key not in described:
+                unused.append(key)
+            continue
+        parts = key.split(".")
+        prefixes = [".".join(parts[:n]) + "." for n in range(1, len(parts))]
+        named = f'"{key}"' in code or f"'{key}'" in code or re.search(rf"\bt\.{re.escape(key)}\b", code)
+        filled = any(re.search(rf"""(f["']|["']){re.escape(p)}(["']\s*[~+]|\{{)""", code) for p in prefixes)
+        counted = parts[-1] in ("one", "many") and re.search(rf"""["']{re.escape(".".join(parts[:-1]))}["']""", code)
+        if not (named or filled or counted):
+            unused.append(key)
+    assert unused == []
+    assert described <= CATALOGUE["en"].keys()

@@ -4,10 +4,11 @@ format reference's example, the plugin's options, and the navigation the site bu
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
-from conftest import build_site, write_site
+from conftest import REPO, build_site, write_site
 from journeymaps.settings import LANES, ChannelSetting, Settings, settings_from_options
 from journeymaps.text import Msg, Names
 from test_docs import WHOLE
@@ -121,3 +122,21 @@ def test_option_messages_read_well():
         "unknown option 'scale'; the options are channels, emotion_scale, enabled, font, lanes, maps_dir, "
         "nav_limit, personas_dir, review_every, templates_dir",
     ]
+
+
+def test_anchors_come_from_urls_only():
+    """#stage-…, #step-… (promised to wikis) and the other anchors are written by urls.anchor,
+    never spelled out in a template or a module."""
+    from journeymaps.site.urls import ANCHOR_PREFIXES
+
+    package = REPO / "plugins" / "journeymaps"
+    spelled = []
+    for path in [*package.rglob("*.html"), *package.rglob("*.py"), *package.rglob("*.js")]:
+        if path.name == "urls.py" or "authoring/templates" in path.as_posix() or path.parent.name == "text":
+            continue
+        text = path.read_text(encoding="utf-8")
+        for prefix in ANCHOR_PREFIXES.values():
+            # an id or a link built from a prefix and a value: "step-{{ x }}", 'step-' ~ x, "#step-" + x
+            if re.search(rf"""["'#]{prefix}(\{{\{{|["']\s*[~+])""", text) or f'f"#{prefix}{{' in text:
+                spelled.append(f"{path.relative_to(package)}: {prefix}")
+    assert spelled == []

@@ -294,7 +294,7 @@ Compared with `main`: 2 maps changed.
 
 ### Open an account · Future state
 
-**Newly resolved by the future state**
+**Newly resolved in the future design**
 
 - Fees are hidden in a PDF · Medium · Checks fees · resolved by Uses a fee calculator
 """)
@@ -636,7 +636,7 @@ def test_pain_point_no_longer_resolved(repo, capsys):
     assert out.endswith("""\
 ### Open an account · Future state
 
-**No longer resolved by the future state**
+**No longer resolved in the future design**
 
 - Fees are hidden in a PDF · Medium · Checks fees · resolved by Uses a fee calculator
 """)
@@ -814,7 +814,7 @@ def test_chinese_site(tmp_path, capsys):
 
 ### Open an account · 未来状态
 
-**未来状态新解决的痛点**
+**未来设计中新解决的痛点**
 
 - Fees are hidden in a PDF · 中 · Checks fees · 由 Uses a fee calculator 解决
 """

@@ -120,8 +120,8 @@ def test_an_unknown_persona_is_created_from_the_template(site):
     result = new(root, "map", "onboarding", "--persona", "priya-raman", "--template", "saas")
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[0] == (
-        "created personas/priya-raman.md from the persona template: persona 'personas/priya-raman.md' did not exist "
-        "yet; fill in who they are"
+        "created personas/priya-raman.md from the persona template, as persona 'priya-raman' did not exist yet: "
+        "fill in who they are"
     )
     assert problems_of(root) == []
     assert catalog_of(root).personas["priya-raman"].name == "Priya raman"

@@ -106,7 +106,7 @@ def test_map_page_chart_data_and_static_curve(site_dir):
     assert figure["data-jm-plotly"] == "../../../assets/journeymaps/plotly.min.js"
     spec = json.loads(figure["data-jm-chart"])
     curve = spec["data"][0]
-    assert curve["y"] == [1] and curve["customdata"][0] == ["Sees a post", "Social post", ""]
+    assert curve["y"] == [1] and curve["customdata"][0] == ["Sees a post", "<br>Touchpoint: Social post", "Emotion: +1"]
     assert spec["data"][1]["name"] == "Pain points"
     assert page.find("svg", class_="jm-curve jm-curve--current", role="img")  # in the canvas's emotion lane
     assert page.find("circle", data_step="sees-a-post")  # drawn in the HTML, before any script runs
@@ -336,3 +336,24 @@ def test_csv_cells_never_run_as_formulas(tmp_path):
         csv.DictReader((site_dir / "opportunities.csv").read_text(encoding="utf-8").lstrip("\ufeff").splitlines())
     )
     assert row["opportunity"] == '\'=HYPERLINK("http://x.test")'
+
+
+def test_the_colours_of_emotion_have_one_owner(site_dir):
+    """site/colours.py: the pages' variables, light and dark, the Plotly traces' colour names
+    and the preview images all come from it; no stylesheet or script keeps its own copy."""
+    import json
+    import re
+
+    from journeymaps.site.colours import PALETTE
+
+    generated = (site_dir / "assets/journeymaps/site.css").read_text(encoding="utf-8")
+    for name, (light, dark) in PALETTE.items():
+        assert f"--jm-{name}:{light}" in generated and f"--jm-{name}:{dark}" in generated
+    for asset in ("journeymaps.css", "journeymaps.js"):
+        text = (site_dir / "assets/journeymaps" / asset).read_text(encoding="utf-8")
+        assert not {c.lower() for c in re.findall(r"#[0-9a-fA-F]{6}", text)} & {
+            c for pair in PALETTE.values() for c in pair
+        }, asset
+    page = read_page(site_dir, "journeys/first-purchase/current/index.html")
+    spec = json.loads([f for f in page.find("figure") if "data-jm-chart" in f][0]["data-jm-chart"])
+    assert {trace["meta"] for trace in spec["data"]} <= set(PALETTE)

@@ -23,11 +23,12 @@ from mkdocs.structure.toc import AnchorLink, TableOfContents
 from PIL import ImageFont
 
 from journeymaps.analysis.portfolio import all_opportunities, opportunities_csv
+from journeymaps.authoring.mermaid import map_as_mermaid
 from journeymaps.format.catalog import load_catalog
 from journeymaps.format.problems import InvalidSite
 from journeymaps.model import Map, Step
 from journeymaps.settings import OPTIONS, Settings, settings_from_options
-from journeymaps.site import urls
+from journeymaps.site import colours, urls
 from journeymaps.site.cards import Cards, Drawing, meta_tags, og_locale
 from journeymaps.site.export import dumps, index_data, journey_data, map_data
 from journeymaps.site.fonts import Fonts, find_fonts, has_chinese
@@ -111,10 +112,18 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             if (self.root / folder).is_dir() and str(self.root / folder) not in config.watch:
                 config.watch.append(str(self.root / folder))
         self.plan = plan_site(catalog, include_drafts=self.serving, emotion_scale=self.settings.emotion_scale)
-        self.renderer = Renderer(self.plan, self.settings, Icons(_material_icons()), config.use_directory_urls)
+        self.renderer = Renderer(
+            self.plan,
+            self.settings,
+            Icons(_material_icons()),
+            config.use_directory_urls,
+            site_name=config.site_name,
+            site_url=config.site_url,
+            favicon=config.theme.get("favicon") if config.theme else None,
+        )
         self.labels = self.renderer.labels
         self.pages = self.plan.by_src()
-        config.extra_css += [urls.STYLE, urls.ICONS]
+        config.extra_css += [urls.STYLE, urls.GENERATED_STYLE]
         config.extra_javascript.append(urls.SCRIPT)
         return config
 
@@ -137,12 +146,16 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         assert self.plan is not None
         docs_dir = Path(config.docs_dir)
         for page in list(self.plan.pages):
-            if files.get_file_from_path(page.src_uri) is not None:
+            written = urls.page_path(page.src_uri, config.use_directory_urls) if page.policy.standalone else None
+            authors = next((p for p in (page.src_uri, written) if p and files.get_file_from_path(p)), None)
+            if authors is not None:
                 # The author's page wins, whole: ours is left out of the build and the nav.
-                log.info(self.labels("build.author_page_wins", path=f"{Path(config.docs_dir).name}/{page.src_uri}"))
+                log.info(self.labels("build.author_page_wins", path=f"{Path(config.docs_dir).name}/{authors}"))
                 self.plan.without(page.src_uri)
                 del self.pages[page.src_uri]
                 continue
+            if page.policy.standalone:
+                continue  # a document of our own, written once the preview cards are known
             # NOT_IN_NAV: on_nav places them itself, so MkDocs need not list them as missing.
             file = File.generated(config, page.src_uri, content=page.body, inclusion=InclusionLevel.NOT_IN_NAV)
             # Point generated pages at the author's file, for edit links and for
@@ -157,7 +170,31 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         # The pages are settled now (an author's page may stand in for one of ours).
         self.cards = Cards(self.plan, self.settings, self.labels, config.site_name, config.use_directory_urls)
         self.cards.build(self.root)
+        self._add_standalone(files, config)
         return files
+
+    def _add_standalone(self, files: Files, config: MkDocsConfig) -> None:
+        """Pages outside the theme (the embed view): whole documents, written as files, so
+        neither the theme, nor search, nor the nav, nor the sitemap takes them for pages."""
+        assert self.plan is not None and self.renderer is not None
+        for page in self.plan.pages:
+            if not page.policy.standalone:
+                continue
+            document = fill_in(*self.renderer.render(page, ""))
+            url = urls.page_url(page.src_uri, config.use_directory_urls)
+            document = self._with_card(document, page.src_uri, url, config)
+            path = urls.page_path(page.src_uri, config.use_directory_urls)
+            files.append(File.generated(config, path, content=document))
+
+    def _with_card(self, output: str, src_uri: str, url: str, config: MkDocsConfig) -> str:
+        """The page with its preview-card tags in its head."""
+        card = self.cards.cards.get(src_uri) if self.cards else None
+        if card is None:
+            return output
+        page_url = urls.absolute_url(config.site_url, url)
+        image_url = urls.absolute_url(config.site_url, card.image)
+        meta = meta_tags(card, page_url, image_url, config.site_name, og_locale(self.labels))
+        return output.replace("</head>", meta + "</head>", 1)
 
     def _teach_search(self, config: MkDocsConfig) -> None:
         """On a Chinese site, give jieba (which Material's search cuts Chinese with) the
@@ -205,14 +242,15 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
                 files.append(
                     File.generated(config, urls.map_file(journey.id, m.state, "map.json"), content=dumps(map_data(m)))
                 )
+                mermaid = map_as_mermaid(m, self.plan.catalog.personas, self.settings.emotion_scale, self.labels)
+                files.append(File.generated(config, urls.map_mermaid(journey.id, m.state), content=mermaid))
         files.append(
             File.generated(config, urls.INDEX_JSON, content=dumps(index_data(self.plan, config.use_directory_urls)))
         )
 
         def map_url(m: Map, step: Step) -> str:
-            url = quote(urls.page_url(urls.map_src(m.journey, m.state), config.use_directory_urls))
-            url = config.site_url.rstrip("/") + "/" + url if config.site_url else url
-            return f"{url}#{urls.anchor('step', step.id)}"
+            url = urls.page_url(urls.map_src(m.journey, m.state), config.use_directory_urls)
+            return f"{urls.absolute_url(config.site_url, url) or quote(url)}#{urls.anchor('step', step.id)}"
 
         # The BOM tells spreadsheet apps the file is UTF-8, which Chinese text needs.
         table = "\ufeff" + opportunities_csv(all_opportunities(self.plan.catalog), map_url, self.labels)
@@ -224,21 +262,15 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         if planned is None:
             return output
         output = fill_in(output, self.deferred.pop(page.file.src_uri, []))
-        card = self.cards.cards.get(page.file.src_uri) if self.cards else None
-        if card is None:
-            return output
-        site_url = config.site_url.rstrip("/") + "/" if config.site_url else None
-        page_url = site_url + quote(page.url) if site_url else None
-        image_url = site_url + quote(card.image) if site_url else None
-        meta = meta_tags(card, page_url, image_url, config.site_name, og_locale(self.labels))
-        return output.replace("</head>", meta + "</head>", 1)
+        return self._with_card(output, page.file.src_uri, page.url, config)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.plan is not None
         site_dir = Path(config.site_dir)
         self._write_previews(config, site_dir)
         assert self.renderer is not None
-        (site_dir / urls.ICONS).write_text(self.renderer.icons.stylesheet(), encoding="utf-8")
+        generated = colours.stylesheet() + self.renderer.icons.stylesheet()
+        (site_dir / urls.GENERATED_STYLE).write_text(generated, encoding="utf-8")
         for path, page in redirect_files(self.plan, config.use_directory_urls, self.labels.language).items():
             target = site_dir / path
             if target.exists():

@@ -7,11 +7,34 @@ import argparse
 import sys
 from pathlib import Path
 
-from journeymaps.cli import diff, new, schema, validate
+from journeymaps.cli import diff, mermaid, new, schema, validate
 from journeymaps.siteconfig import Site, SiteConfigError, load_site
 from journeymaps.text import LANGUAGES, Text
 
-COMMANDS = (validate, new, schema, diff)
+# argparse's own words (usage, errors), by the message ids it asks gettext for: argparse's
+# designed hook for its language, pointed at our catalogue.
+ARGPARSE_WORDS = {
+    "usage: ": "argparse.usage",
+    "options": "argparse.options",
+    "positional arguments": "argparse.positionals",
+    "show this help message and exit": "argparse.help",
+    "%(prog)s: error: %(message)s\n": "argparse.error",
+    "argument %(argument_name)s: %(message)s": "argparse.argument",
+    "invalid choice: %(value)r (choose from %(choices)s)": "argparse.invalid_choice",
+    "the following arguments are required: %s": "argparse.required",
+    "unrecognized arguments: %s": "argparse.unrecognized",
+    "expected one argument": "argparse.expected_one",
+    "invalid %(type)s value: %(value)r": "argparse.invalid_value",
+    "ambiguous option: %(option)s could match %(matches)s": "argparse.ambiguous",
+}
+
+
+def speak(text: Text) -> None:
+    """argparse's words in ``text``'s language from here on (this process is the command)."""
+    argparse._ = lambda message: text[ARGPARSE_WORDS[message]] if message in ARGPARSE_WORDS else message
+
+
+COMMANDS = (validate, new, schema, diff, mermaid.IMPORT, mermaid.EXPORT)
 
 
 def _early(argv: list[str]) -> tuple[str | None, Path]:
@@ -38,6 +61,7 @@ def main(argv: list[str] | None = None) -> int:
     lang, folder = _early(argv)
     site = site_or_none(folder) if lang is None else None
     text = Text(lang or (site.language if site else "en"))
+    speak(text)
     parser = argparse.ArgumentParser(prog="journeymaps", description=text["cli.description"])
     # --site and --lang go before or after the command's name; after it, a command's own
     # copy must not reset what was given before it, hence SUPPRESS there.

@@ -126,7 +126,7 @@ def _new_map(site: Site, args: argparse.Namespace, text: Text) -> int:
         source = text("cli.new.from_template", name=name)
     written = _write(site, target, content)
     if created:
-        print(text("cli.new.created_persona", path=created))
+        print(text("cli.new.created_persona", path=created, id=args.persona))
     print(text("cli.new.wrote_map", path=written, source=source))
     print(text["cli.new.next"])
     return 0

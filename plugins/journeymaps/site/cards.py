@@ -92,6 +92,11 @@ class Cards:
         alt = self.t("card.curve_alt", title=m.title, state=state)
         return Card(f"{m.title} · {state}", m.description or subtitle, path, alt)
 
+    def _embed(self, page: PlannedPage, root: Path) -> Card | None:
+        """The embed view's address pasted into a chat unfurls as its map does (the map page
+        comes first in the plan, so its card is made)."""
+        return self.cards.get(urls.map_src(page.map.journey, page.map.state))
+
     def _journey(self, page: PlannedPage, root: Path) -> Card:
         journey = page.journey
         states = journey.ordered_states()

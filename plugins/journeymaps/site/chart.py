@@ -11,14 +11,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from journeymaps.model import Map, Stage, Step
+from journeymaps.site.colours import light
 
 SERIES_STYLE = {
     # Colour is never the only difference: each series has its own dash and marker too.
-    "current": {"color": "#5c6bc0", "dash": "solid", "symbol": "circle", "svg_dash": ""},
-    "future": {"color": "#2e7d32", "dash": "dash", "symbol": "diamond", "svg_dash": "6 4"},
+    "current": {"color": light("current"), "dash": "solid", "symbol": "circle", "svg_dash": ""},
+    "future": {"color": light("future"), "dash": "dash", "symbol": "diamond", "svg_dash": "6 4"},
 }
-PAIN_COLOR = "#c62828"
-MOMENT_COLOR = "#f9a825"
+PAIN_COLOR = light("pain")
+MOMENT_COLOR = light("star")
 
 
 @dataclass
@@ -178,9 +179,20 @@ def _label(text: str, width: int) -> str:
     return "<br>".join(html.escape(line) for line in wrap(text, width))
 
 
-def _hover(step: Step) -> list[str]:
-    # Plotly reads a few HTML tags in hover text; escaped text shows as written.
-    return [html.escape(step.name), html.escape(step.touchpoint or ""), html.escape(step.feeling or "")]
+def _hover(step: Step, value: float | None, labels: Mapping[str, str]) -> list[str]:
+    """The tooltip's lines of one point, labelled in the site's language: the step's name,
+    its touchpoint (a line break first, or nothing), and its emotion with the feeling.
+    Plotly reads a few HTML tags in hover text: the authors' words are escaped."""
+    touchpoint = ""
+    if step.touchpoint:
+        touchpoint = f"<br>{html.escape(labels['lane.touchpoint'])}{labels['colon']}{html.escape(step.touchpoint)}"
+    number = labels["no_emotion"] if value is None else f"{value:+g}" if value else "0"
+    feeling = f" ({html.escape(step.feeling)})" if step.feeling else ""
+    return [
+        html.escape(step.name),
+        touchpoint,
+        f"{html.escape(labels['lane.emotion'])}{labels['colon']}{number}{feeling}",
+    ]
 
 
 # The chart's toolbar keeps what readers need; nothing in it, and no default of Plotly's
@@ -225,6 +237,7 @@ def plotly_spec(chart: Chart, labels: Mapping[str, str], language: str = "en", f
             {
                 "type": "scatter",
                 "mode": "lines+markers",
+                "meta": series.key if series.key in ("current", "future") else "current",  # its colour variable
                 "name": html.escape(series.name),
                 "x": own,
                 "y": [series.values[i] for i in own],
@@ -237,8 +250,8 @@ def plotly_spec(chart: Chart, labels: Mapping[str, str], language: str = "en", f
                     "smoothing": 0.6,
                 },
                 "marker": {"size": 9, "symbol": style["symbol"], "color": style["color"]},
-                "customdata": [_hover(series.steps[i]) for i in own],
-                "hovertemplate": "<b>%{customdata[0]}</b><br>%{customdata[1]}<br>%{customdata[2]} · %{y}<extra>"
+                "customdata": [_hover(series.steps[i], series.values[i], labels) for i in own],
+                "hovertemplate": "<b>%{customdata[0]}</b>%{customdata[1]}<br>%{customdata[2]}<extra>"
                 + html.escape(series.name)
                 + "</extra>",
             }
@@ -255,9 +268,9 @@ def plotly_spec(chart: Chart, labels: Mapping[str, str], language: str = "en", f
                 moments_y.append(value)
                 moments_text.append(html.escape(step.name))
     if pains_x:
-        data.append(_markers(labels["pain_points"], pains_x, pains_y, pains_text, "triangle-down", PAIN_COLOR, -0.28))
+        data.append(_markers(labels["pain_points"], pains_x, pains_y, pains_text, "triangle-down", "pain", -0.28))
     if moments_x:
-        data.append(_markers(labels["moment_of_truth"], moments_x, moments_y, moments_text, "star", MOMENT_COLOR, 0.28))
+        data.append(_markers(labels["moment_of_truth"], moments_x, moments_y, moments_text, "star", "star", 0.28))
     shapes = [
         {
             "type": "rect", "xref": "x", "yref": "paper", "x0": first - 0.5, "x1": last + 0.5, "y0": 0, "y1": 1,
@@ -319,14 +332,16 @@ def plotly_spec(chart: Chart, labels: Mapping[str, str], language: str = "en", f
     return {"data": data, "layout": layout, "config": plotly_config(labels, language, filename)}
 
 
-def _markers(name: str, xs, ys, texts, symbol: str, color: str, offset: float) -> dict:
+def _markers(name: str, xs, ys, texts, symbol: str, colour: str, offset: float) -> dict:
+    """Pain points or moments of truth; ``colour`` names their colour in site/colours.py."""
     return {
         "type": "scatter",
         "mode": "markers",
+        "meta": colour,
         "name": html.escape(name),
         "x": xs,
         "y": [y + offset for y in ys],
-        "marker": {"symbol": symbol, "size": 13, "color": color, "line": {"width": 1, "color": "#ffffff"}},
+        "marker": {"symbol": symbol, "size": 13, "color": light(colour), "line": {"width": 1, "color": "#ffffff"}},
         "text": texts,
         "hovertemplate": "%{text}<extra>" + html.escape(name) + "</extra>",
     }

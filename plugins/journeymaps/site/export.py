@@ -40,7 +40,13 @@ def journey_data(journey: Journey, comparison: Comparison) -> dict[str, Any]:
         "journey": journey.id,
         "title": journey.title,
         "states": {m.state: map_data(m) for m in journey.ordered_states()},
-        "pain_points": {"resolved": comparison.resolved_ids, "open": comparison.open_ids},
+        "pain_points": {
+            "resolved": comparison.resolved_ids,
+            "open": comparison.open_ids,
+            # Resolved in the design is not delivered: these also have an opportunity done.
+            "delivered": comparison.delivered_ids,
+            "progress": {p.pain.id: p.progress for p in comparison.pain_points},
+        },
         "stages": [{"id": s.id, "current": s.current, "future": s.future} for s in comparison.stages],
     }
 

@@ -26,6 +26,9 @@ class PageKind:
     # A title from the catalogue (index pages), which may hold the page's own {name} (a tag's);
     # None: the map's, journey's or persona's own.
     label: str | None = None
+    # A whole HTML document of our own, outside the theme (the embed view): no header, nav,
+    # search or footer of the theme, and no theme script that could take over its links.
+    standalone: bool = False
 
     @property
     def template(self) -> str:
@@ -38,6 +41,7 @@ KINDS: dict[str, PageKind] = {
         PageKind("journeys", label="journeys"),
         PageKind("journey", searchable=False, wide=True),
         PageKind("map", wide=True),
+        PageKind("embed", searchable=False, standalone=True),
         PageKind("touchpoints", searchable=False, label="touchpoints"),
         PageKind("opportunities", searchable=False, label="opportunities"),
         # The portfolio views repeat words of the map pages: search leads to the maps instead.
@@ -130,6 +134,7 @@ def plan_site(
             plan.pages.append(
                 PlannedPage("map", urls.map_src(journey.id, m.state), m.title, m.path, journey, m, body=m.body)
             )
+            plan.pages.append(PlannedPage("embed", urls.embed_src(journey.id, m.state), m.title, m.path, journey, m))
     plan.pages.append(PlannedPage("pain-points", urls.PAIN_POINTS_INDEX, "pain_points"))
     plan.pages.append(PlannedPage("touchpoints", urls.TOUCHPOINTS_INDEX, "touchpoints"))
     plan.pages.append(PlannedPage("opportunities", urls.OPPORTUNITIES_INDEX, "opportunities"))

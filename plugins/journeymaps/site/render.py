@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 import re
 from urllib.parse import urlsplit
@@ -64,14 +65,36 @@ def chart_json(spec: dict) -> str:
     return json.dumps(spec, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
 
 
+def iframe_html(src: str, title: str) -> str:
+    """The HTML that shows the embed view in a wiki page: text for readers to copy, so its
+    attributes are escaped here, and the whole escaped again where the page shows it."""
+    return (
+        f'<iframe src="{html.escape(src)}" title="{html.escape(title)}" width="100%" height="600" '
+        'style="border: 0" loading="lazy"></iframe>'
+    )
+
+
 class Renderer:
-    def __init__(self, plan: SitePlan, settings: Settings, icons: Icons, use_directory_urls: bool):
+    def __init__(
+        self,
+        plan: SitePlan,
+        settings: Settings,
+        icons: Icons,
+        use_directory_urls: bool,
+        *,
+        site_name: str = "",
+        site_url: str | None = None,
+        favicon: str | None = None,
+    ):
         self.plan = plan
         self.settings = settings
         self.labels = Text(settings.language)
         self.channels = Channels(settings, self.labels)
         self.icons = icons
         self.use_directory_urls = use_directory_urls
+        self.site_name = site_name
+        self.site_url = site_url
+        self.favicon = favicon  # site path of the theme's icon, for pages outside the theme
         self.env = Environment(
             loader=PackageLoader("journeymaps.site", "templates"),
             autoescape=True,
@@ -90,6 +113,9 @@ class Renderer:
             chart_json=chart_json,
             day=day_element(self.labels),
             anchor=urls.anchor,
+            iframe_html=iframe_html,
+            site_name=site_name,
+            lang=self.labels.locale.replace("_", "-"),  # as the theme writes it: en, zh, zh-TW
             mood=lambda value: mood(value, settings.emotion_scale, settings.neutral),
             portfolio=plan.portfolio,
             facets=facets,
@@ -116,25 +142,32 @@ class Renderer:
         def file_link(site_path: str) -> str:
             return urls.relative_url(site_path, here)
 
+        def absolute(target_src: str) -> str | None:
+            """A page's address with the site's own (site_url), for text copied elsewhere."""
+            return urls.absolute_url(self.site_url, self.url_of(target_src))
+
         context = {
             "page": page,
             "plan": self.plan,
             "body": Markup(body_html),
             "link": link,
             "file_link": file_link,
+            "absolute": absolute,
             "urls": urls,
             "personas_of": self.personas_of,
             "sparkline": self.sparkline,
             "chart_for": self.chart_for,
             "plotly_src": file_link(urls.PLOTLY_JS),
+            "favicon": file_link(self.favicon) if self.favicon else None,
             "defer": defer,
         }
-        if page.kind == "map" and page.map is not None:
+        if page.kind in ("map", "embed") and page.map is not None:
             context["curve"] = self.chart_for([page.map], f"{page.map.journey}-{page.map.state}-emotion")
             context["lanes"] = lanes_of(page.map, self.settings.lanes)
             context["pain_rows"] = pain_rows(page.map)
             context["opportunity_rows"] = opportunity_rows(page.map)
             context["caption"] = self.caption(page.map)
+            context["full_page"] = link(urls.map_src(page.map.journey, page.map.state))
         elif page.kind == "journey" and page.journey is not None:
             states = page.journey.ordered_states()
             context["comparison"] = self.plan.comparison(page.journey)

@@ -18,7 +18,8 @@ ASSETS = "assets/journeymaps"
 PLOTLY_JS = f"{ASSETS}/plotly.min.js"
 SCRIPT = f"{ASSETS}/journeymaps.js"
 STYLE = f"{ASSETS}/journeymaps.css"
-ICONS = f"{ASSETS}/icons.css"
+# Written at each build: the site's icons and the colours of emotion (site/colours.py).
+GENERATED_STYLE = f"{ASSETS}/site.css"
 
 
 # The anchors of things on a map page (#stage-apply, #step-identity): stage and step
@@ -49,6 +50,13 @@ def persona_src(persona: str) -> str:
     return f"personas/{persona}.md"
 
 
+def embed_src(journey: str, state: str) -> str:
+    """The map alone, for an iframe in a wiki: ``journeys/<journey>/<state>/embed/``. Not a
+    Markdown page: a whole HTML document of its own (templates/embed.html), written at
+    ``page_path`` of this name, so that it has the address a page of that name would have."""
+    return f"journeys/{journey}/{state}/embed.md"
+
+
 def tag_src(key: str) -> str:
     """A tag's page; ``key`` is the tag as a slug (analysis.portfolio.group_key). A folder of
     its own, so that a tag called 'index' cannot take the place of the tags index."""
@@ -61,8 +69,13 @@ def owner_anchor(key: str | None) -> str:
 
 
 def map_file(journey: str, state: str, name: str) -> str:
-    """Files that belong to one map: map.json, emotion.png."""
+    """Files that belong to one map: map.json, emotion.png, journey.mmd."""
     return f"journeys/{journey}/{state}/{name}"
+
+
+def map_mermaid(journey: str, state: str) -> str:
+    """The map as a Mermaid journey diagram, to paste into wikis."""
+    return map_file(journey, state, "journey.mmd")
 
 
 def journey_file(journey: str, name: str) -> str:
@@ -94,6 +107,17 @@ def page_url(src_uri: str, use_directory_urls: bool) -> str:
     if use_directory_urls:
         return posixpath.join(parent, stem) + "/"
     return posixpath.join(parent, stem + ".html")
+
+
+def page_path(src_uri: str, use_directory_urls: bool) -> str:
+    """The file in the built site that answers at a page's URL."""
+    url = page_url(src_uri, use_directory_urls)
+    return url + "index.html" if url.endswith("/") or url == "" else url
+
+
+def absolute_url(site_url: str | None, url: str) -> str | None:
+    """A site-relative URL made absolute with the site's address; None without ``site_url``."""
+    return site_url.rstrip("/") + "/" + quote(url) if site_url else None
 
 
 def relative_url(target: str, page: str) -> str:

@@ -12,7 +12,7 @@ EN: dict[str, str] = {
     "cli.validate.help": "check every map and persona; print path:line: problem",
     "cli.validate.format": "text for people, github for pull-request annotations, json for tools",
     "cli.validate.strict": "fail on warnings too (maps due for review)",
-    "cli.validate.failed": "{summary} ({warnings} warnings)",
+    "cli.validate.failed": "{summary}; warnings: {warnings}",
     "build.nothing_built": "{summary}; nothing was built",
     "build.no_site_url": "journeymaps: site_url is not set in mkdocs.yml, so links to this site show no preview "
     "image: set it to the address the site is published at",
@@ -25,7 +25,7 @@ EN: dict[str, str] = {
     'pip install "mkdocs-journeymaps[zh]" (which brings jieba) makes it find words',
     "build.author_page_wins": "journeymaps: {path} is your own page, so it is published at that address instead of "
     "the page journeymaps generates there",
-    "cli.validate.ok": "OK: {journeys} journeys, {maps} maps and {personas} personas are valid ({warnings} warnings)",
+    "cli.validate.ok": "OK: {journeys} journeys, {maps} maps and {personas} personas are valid; warnings: {warnings}",
     "cli.schema.help": "print the JSON Schema of a map's or a persona's front matter, for editors",
     "cli.schema.document": "which file's front matter: map or persona",
     "cli.schema.output": "write the schema to FILE instead of printing it",
@@ -46,8 +46,8 @@ EN: dict[str, str] = {
     "cli.new.own": "this site's own",
     "cli.new.usage": "A persona: journeymaps new persona <id>",
     "cli.new.wrote_persona": "wrote {path} from the persona template",
-    "cli.new.created_persona": "created {path} from the persona template: persona '{path}' did not exist yet; fill "
-    "in who they are",
+    "cli.new.created_persona": "created {path} from the persona template, as persona '{id}' did not exist yet: "
+    "fill in who they are",
     "cli.new.wrote_map": "wrote {path} ({source})",
     "cli.new.from_template": "from the '{name}' template",
     "cli.new.from_current": "stages and steps from the current state, {path}; emotions left for you",
@@ -65,6 +65,18 @@ EN: dict[str, str] = {
     "new.future.emotion": "how will it feel? today: {was}",
     "new.future.resolves": "which of today's pain points this step takes away",
     "new.future.body": "What will change, and why: the opportunities behind this future state.",
+    "argparse.usage": "usage: ",
+    "argparse.options": "options",
+    "argparse.positionals": "positional arguments",
+    "argparse.help": "show this help message and exit",
+    "argparse.error": "%(prog)s: error: %(message)s\n",
+    "argparse.argument": "argument %(argument_name)s: %(message)s",
+    "argparse.invalid_choice": "invalid choice: %(value)r (choose from %(choices)s)",
+    "argparse.required": "the following arguments are required: %s",
+    "argparse.unrecognized": "unrecognized arguments: %s",
+    "argparse.expected_one": "expected one argument",
+    "argparse.invalid_value": "invalid %(type)s value: %(value)r",
+    "argparse.ambiguous": "ambiguous option: %(option)s could match %(matches)s",
 }
 
 ZH: dict[str, str] = {
@@ -108,7 +120,7 @@ ZH: dict[str, str] = {
     "cli.new.own": "本站自有",
     "cli.new.usage": "新建用户画像：journeymaps new persona <id>",
     "cli.new.wrote_persona": "已根据用户画像模板写入 {path}",
-    "cli.new.created_persona": "已根据用户画像模板新建 {path}：该用户画像原先不存在；请补充其信息",
+    "cli.new.created_persona": "已根据用户画像模板新建 {path}，因为用户画像 '{id}' 原先不存在：请补充其信息",
     "cli.new.wrote_map": "已写入 {path}（{source}）",
     "cli.new.from_template": "来自 '{name}' 模板",
     "cli.new.from_current": "阶段和步骤来自现状地图 {path}；情绪留给您填写",
@@ -125,4 +137,16 @@ ZH: dict[str, str] = {
     "new.future.emotion": "未来的感受如何？现状：{was}",
     "new.future.resolves": "这一步消除了现状中的哪些痛点",
     "new.future.body": "将会改变什么，以及为什么：这个未来状态背后的机会点。",
+    "argparse.usage": "用法：",
+    "argparse.options": "选项",
+    "argparse.positionals": "位置参数",
+    "argparse.help": "显示此帮助信息并退出",
+    "argparse.error": "%(prog)s：错误：%(message)s\n",
+    "argparse.argument": "参数 %(argument_name)s：%(message)s",
+    "argparse.invalid_choice": "无效的选项：%(value)r（可选：%(choices)s）",
+    "argparse.required": "缺少以下参数：%s",
+    "argparse.unrecognized": "无法识别的参数：%s",
+    "argparse.expected_one": "需要一个值",
+    "argparse.invalid_value": "无效的 %(type)s 值：%(value)r",
+    "argparse.ambiguous": "有歧义的选项：%(option)s 可能是 %(matches)s",
 }

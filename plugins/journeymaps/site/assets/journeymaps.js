@@ -31,6 +31,24 @@
     return { fg: fg, light: light, bg: bg, font: font };
   }
 
+  // Each trace names its colour (current, future, pain, star); the values are the page's
+  // CSS variables (site/colours.py), so the chart follows the light and dark palettes.
+  function traceColours(el, data) {
+    var style = getComputedStyle(el);
+    return data.map(function (trace) {
+      return (trace.meta && style.getPropertyValue("--jm-" + trace.meta).trim()) || null;
+    });
+  }
+
+  function colourTraces(el, data) {
+    traceColours(el, data).forEach(function (colour, i) {
+      if (!colour) return;
+      data[i].marker = Object.assign({}, data[i].marker, { color: colour });
+      if (data[i].line) data[i].line = Object.assign({}, data[i].line, { color: colour });
+    });
+    return data;
+  }
+
   function themed(layout) {
     var c = themeColors();
     layout.font = { color: c.fg, family: c.font, size: 12 };
@@ -52,7 +70,7 @@
       // stage cards above list the steps.
       spec.layout.xaxis.showticklabels = false;
     }
-    return Plotly.newPlot(target, spec.data, themed(spec.layout), spec.config).then(function () {
+    return Plotly.newPlot(target, colourTraces(figure, spec.data), themed(spec.layout), spec.config).then(function () {
       drawn.push(target);
     }, function (error) {
       figure.classList.remove("jm-chart--drawn");
@@ -90,6 +108,12 @@
       };
       (el.layout.annotations || []).forEach(function (_, i) { update["annotations[" + i + "].font.color"] = c.fg; });
       window.Plotly.relayout(el, update);
+      traceColours(el, el.data).forEach(function (colour, i) {
+        if (!colour) return;
+        var style = { "marker.color": colour };
+        if (el.data[i].line) style["line.color"] = colour;
+        window.Plotly.restyle(el, style, [i]);
+      });
     });
   }
 
@@ -139,6 +163,18 @@
     apply();
   }
 
+  // The lanes named in the address (?lanes=emotion,pain-points), or null when it names none.
+  function lanesInAddress() {
+    var wanted = new URLSearchParams(window.location.search).get("lanes");
+    return wanted === null ? null : wanted.split(",");
+  }
+
+  function showLanes(canvas, keys) {
+    Array.prototype.forEach.call(canvas.querySelectorAll("tbody[data-lane]"), function (lane) {
+      lane.hidden = keys.indexOf(lane.getAttribute("data-lane")) < 0;
+    });
+  }
+
   // The canvas's lanes: each checkbox shows or hides the rows of one lane. The choice is kept
   // in the address (?lanes=emotion,pain-points) so that a link shows the same lanes.
   function setUpLanes() {
@@ -148,17 +184,12 @@
       form.setAttribute("data-jm-ready", "1");
       form.hidden = false;
       var boxes = Array.prototype.slice.call(form.querySelectorAll("input[name=lanes]"));
-      var wanted = new URLSearchParams(window.location.search).get("lanes");
-      if (wanted !== null) {
-        var keys = wanted.split(",");
-        boxes.forEach(function (box) { box.checked = keys.indexOf(box.value) >= 0; });
-      }
+      var keys = lanesInAddress();
+      if (keys !== null) boxes.forEach(function (box) { box.checked = keys.indexOf(box.value) >= 0; });
 
       function apply() {
         var shown = boxes.filter(function (box) { return box.checked; }).map(function (box) { return box.value; });
-        Array.prototype.forEach.call(canvas.querySelectorAll("tbody[data-lane]"), function (lane) {
-          lane.hidden = shown.indexOf(lane.getAttribute("data-lane")) < 0;
-        });
+        showLanes(canvas, shown);
         var asDefault = boxes.every(function (box) { return box.checked === box.defaultChecked; });
         var query = new URLSearchParams(window.location.search);
         query.delete("lanes");
@@ -175,17 +206,124 @@
     });
   }
 
-  // A link to #step-<id> lands on the canvas's step column; on a phone, where the canvas is a
-  // list of stage cards, it lands on the step's card instead.
+  // A link to a step's anchor lands on the canvas's step column; on a phone, where the canvas
+  // is a list of stage cards, it lands on the step's card instead (which names the same anchor).
   function showStepCard() {
-    var id = decodeURIComponent(window.location.hash.replace(/^#step-/, ""));
-    if (!id || id === window.location.hash.slice(1)) return;
-    var column = document.getElementById("step-" + id);
+    var anchor = decodeURIComponent(window.location.hash.slice(1));
+    if (!anchor) return;
+    var column = document.getElementById(anchor);
     if (!column || column.getClientRects().length) return;
     var card = Array.prototype.find.call(document.querySelectorAll("[data-step-card]"), function (el) {
-      return el.getAttribute("data-step-card") === id;
+      return el.getAttribute("data-step-card") === anchor;
     });
     if (card) card.scrollIntoView();
+  }
+
+  // Sharing a map: the "copy link" button of each stage and step heading, the embed snippet
+  // under the canvas, and the embed view's lanes. Addresses come from the page's own location,
+  // so they are right under a sub-path and without site_url; the buttons stay hidden without
+  // JavaScript, and the headings still link to their anchors.
+  function setUpSharing() {
+    var status = document.querySelector("[data-jm-copy-status]");
+    var timer = null;
+
+    // The message shows for a moment under the button that copied, inside the window.
+    function say(key, button) {
+      if (!status) return;
+      // Emptied first, so that a second copy in a row is read out again.
+      status.textContent = "";
+      window.clearTimeout(timer);
+      window.setTimeout(function () {
+        status.textContent = status.getAttribute(key) || "";
+        var near = button.getBoundingClientRect();
+        var half = status.offsetWidth / 2 + 8;
+        var centre = Math.min(Math.max(near.left + near.width / 2, half), document.documentElement.clientWidth - half);
+        status.style.left = centre + "px";
+        status.style.top = Math.min(near.bottom + 8, window.innerHeight - status.offsetHeight - 8) + "px";
+      }, 50);
+      timer = window.setTimeout(function () { status.textContent = ""; }, 4000);
+    }
+
+    // The page's address as a reader would share it: without search highlighting (?h=).
+    function pageAddress() {
+      var url = new URL(window.location.href);
+      url.searchParams.delete("h");
+      url.hash = "";
+      return url;
+    }
+
+    Array.prototype.forEach.call(document.querySelectorAll("[data-jm-copy]:not([data-jm-ready])"), function (button) {
+      button.setAttribute("data-jm-ready", "1");
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        var id = button.getAttribute("data-jm-copy");
+        var url = pageAddress();
+        url.hash = id;
+        copyText(url.href, button).then(function () { say("data-jm-link-copied", button); }, function () {
+          history.replaceState(history.state, "", url.href);
+          say("data-jm-link-failed", button);
+        });
+      });
+    });
+
+    var snippet = document.querySelector("[data-jm-embed-snippet]:not([data-jm-ready])");
+    var link = document.querySelector("[data-jm-embed-link]");
+    if (snippet && link) {
+      snippet.setAttribute("data-jm-ready", "1");
+      var writeSnippet = function () {
+        var url = new URL(link.href);
+        var lanes = new URLSearchParams(window.location.search).get("lanes");
+        url.search = lanes === null ? "" : "lanes=" + lanes;
+        snippet.value = snippet.value.replace(/src="[^"]*"/, 'src="' + url.href.replace(/&/g, "&amp;").replace(/"/g, "&quot;") + '"');
+      };
+      writeSnippet();
+      var lanesForm = document.querySelector("form[data-jm-lanes]");
+      if (lanesForm) lanesForm.addEventListener("change", writeSnippet);
+      snippet.addEventListener("focus", function () { snippet.select(); });
+      var copyButton = document.querySelector("[data-jm-copy-snippet]");
+      if (copyButton) {
+        copyButton.hidden = false;
+        copyButton.addEventListener("click", function () {
+          copyText(snippet.value, copyButton).then(function () { say("data-jm-code-copied", copyButton); }, function () {
+            snippet.focus();
+            say("data-jm-code-failed", copyButton);
+          });
+        });
+      }
+    }
+
+    // The embed view shows the lanes its address names, and its links open the full map
+    // with the same lanes.
+    var embed = document.querySelector("[data-jm-embed]");
+    var keys = lanesInAddress();
+    if (embed && keys !== null) {
+      var canvas = embed.querySelector(".jm-canvas");
+      if (canvas) showLanes(canvas, keys);
+      Array.prototype.forEach.call(document.querySelectorAll("a[href]"), function (a) {
+        a.search = "lanes=" + keys.join(",");
+      });
+    }
+  }
+
+  // The clipboard API needs a secure context (https or localhost); an intranet site served
+  // over plain http falls back to the older copy command.
+  function copyText(text, returnFocusTo) {
+    function legacy() {
+      var area = document.createElement("textarea");
+      area.value = text;
+      area.setAttribute("readonly", "");
+      area.style.position = "fixed";
+      area.style.opacity = "0";
+      document.body.appendChild(area);
+      area.select();
+      var done = false;
+      try { done = document.execCommand("copy"); } catch (error) { done = false; }
+      document.body.removeChild(area);
+      if (returnFocusTo) returnFocusTo.focus();
+      return done ? Promise.resolve() : Promise.reject(new Error("copy refused"));
+    }
+    if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text).catch(legacy);
+    return legacy();
   }
 
   function onPage() {
@@ -193,6 +331,7 @@
     setUpFilters();
     setUpLanes();
     showStepCard();
+    setUpSharing();
   }
 
   if (window.document$ && typeof window.document$.subscribe === "function") {
