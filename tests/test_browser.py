@@ -99,19 +99,7 @@ def test_palette_toggle_rethemes_charts(tab, server, site):
     assert tab.page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
 
 
-@kinds(
-    "map",
-    "embed",
-    "journey",
-    "journeys",
-    "touchpoints",
-    "opportunities",
-    "persona",
-    "pain-points",
-    "owners",
-    "tags",
-    "tag",
-)
+# every kind of page the plan has, as it grows
 def test_phone_width_nothing_overflows(browser, server, page_url, page_kind):
     phone = Tab(browser, width=390)
     try:
@@ -196,19 +184,7 @@ def test_without_javascript_the_curve_still_shows(browser, server, page_url, pag
 THEME_CHROME = [[".md-header"], [".md-tabs"], [".md-sidebar"], [".md-footer"], [".md-search"]]
 
 
-@kinds(
-    *CHART_KINDS,
-    "embed",
-    "journeys",
-    "touchpoints",
-    "opportunities",
-    "persona",
-    "personas",
-    "pain-points",
-    "owners",
-    "tags",
-    "tag",
-)
+# every kind of page the plan has, as it grows
 def test_accessibility_axe(tab, server, page_url, page_kind):
     require(AXE, "axe-core")
     tab.open(server.url + page_url)

@@ -81,6 +81,7 @@ class SitePlan:
 
     _comparisons: dict[str, Comparison] = field(default_factory=dict)
     _portfolio: Portfolio | None = None
+    _maps_of: dict[str, list[Map]] | None = None
 
     @property
     def portfolio(self) -> Portfolio:
@@ -104,7 +105,13 @@ class SitePlan:
         self.pages = [p for p in self.pages if p.src_uri != src_uri]
 
     def maps_of(self, persona_id: str) -> list[Map]:
-        return [m for m in self.catalog.maps() if persona_id in m.persona]
+        """The maps a persona appears in: indexed once, not searched per persona."""
+        if self._maps_of is None:
+            self._maps_of = {}
+            for m in self.catalog.maps():
+                for persona in m.persona:
+                    self._maps_of.setdefault(persona, []).append(m)
+        return self._maps_of.get(persona_id, [])
 
 
 def published(catalog: Catalog, include_drafts: bool) -> Catalog:
