@@ -3,12 +3,13 @@ format reference's example, the plugin's options, and the navigation the site bu
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from pathlib import Path
 
 import pytest
-from conftest import REPO, build_site, write_site
+from conftest import MAP, REPO, build_site, write_site
 from journeymaps.settings import LANES, ChannelSetting, Settings, settings_from_options
 from journeymaps.text import Msg, Names
 from test_docs import WHOLE
@@ -140,3 +141,74 @@ def test_anchors_come_from_urls_only():
             if re.search(rf"""["'#]{prefix}(\{{\{{|["']\s*[~+])""", text) or f'f"#{prefix}{{' in text:
                 spelled.append(f"{path.relative_to(package)}: {prefix}")
     assert spelled == []
+
+
+def _nav(root: Path, **settings_changes):
+    from journeymaps.format.catalog import load_catalog
+    from journeymaps.site.navigation import NavPage, portfolio_nav
+    from journeymaps.site.plan import plan_site
+    from journeymaps.siteconfig import load_site
+    from journeymaps.text import Text
+
+    site = load_site(root)
+    settings = dataclasses.replace(site.settings, **settings_changes)
+    plan = plan_site(load_catalog(root, settings))
+
+    def data(entry):
+        return entry.src if isinstance(entry, NavPage) else {entry.title: [data(c) for c in entry.children]}
+
+    return plan, [data(section) for section in portfolio_nav(plan, settings, Text(settings.language))]
+
+
+NAV_SITE = {
+    "maps/first-purchase/current.md": MAP,
+    "maps/first-purchase/future.md": MAP.replace("state: current", "state: future"),
+    "maps/clinic.md": MAP.replace("title: First purchase", "title: Clinic visit"),
+    "personas/sam-lee.md": "---\nname: Sam Lee\n---\n",
+}
+INDEXES = [
+    "journeys/index.md",
+    "pain-points/index.md",
+    "touchpoints/index.md",
+    "opportunities/index.md",
+    "owners/index.md",
+    "tags/index.md",
+]
+
+
+def test_the_navigation_as_data(site):
+    _, nav = _nav(site(NAV_SITE, options=":\n      channels: {sms: SMS}"))
+    assert nav == [
+        {
+            "Journeys": [
+                *INDEXES,
+                {"Clinic visit": ["journeys/clinic/index.md", "journeys/clinic/current.md"]},
+                {
+                    "First purchase": [
+                        "journeys/first-purchase/index.md",
+                        "journeys/first-purchase/current.md",
+                        "journeys/first-purchase/future.md",
+                    ]
+                },
+            ]
+        },
+        {"Personas": ["personas/index.md", "personas/sam-lee.md", "personas/zhang-li.md"]},
+    ]
+
+
+def test_the_navigation_past_nav_limit_keeps_the_indexes(site):
+    _, nav = _nav(site(NAV_SITE), nav_limit=1)
+    assert nav == [{"Journeys": INDEXES}, {"Personas": ["personas/index.md"]}]
+
+
+def test_the_navigation_in_chinese_and_without_a_page_an_author_wrote(site):
+    plan, _ = _nav(site(NAV_SITE, language="zh"))
+    from journeymaps.settings import Settings
+    from journeymaps.site.navigation import portfolio_nav
+    from journeymaps.text import Text
+
+    plan.without("journeys/index.md")
+    sections = portfolio_nav(plan, Settings(language="zh"), Text("zh"))
+    assert [s.title for s in sections] == ["旅程", "用户画像"]
+    assert "journeys/index.md" not in [getattr(c, "src", None) for c in sections[0].children]
+    assert sections[0].children[0].title == "痛点"

@@ -33,6 +33,7 @@ from journeymaps.site.cards import Cards, Drawing, meta_tags, og_locale
 from journeymaps.site.export import dumps, index_data, journey_data, map_data
 from journeymaps.site.fonts import Fonts, find_fonts, has_chinese
 from journeymaps.site.icons import Icons
+from journeymaps.site.navigation import NavPage, NavSection, portfolio_nav
 from journeymaps.site.photos import web_photos
 from journeymaps.site.plan import PlannedPage, SitePlan, plan_site
 from journeymaps.site.preview import cached
@@ -304,43 +305,20 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         assert self.plan is not None
-        labels = self.labels
         ours = {id(f.page) for src in self.pages if (f := files.get_file_from_path(src)) and f.page}
         items = _without(nav.items, ours)
 
-        def page(src: str, nav_title: str) -> Page | None:
-            file = files.get_file_from_path(src)
-            if src not in self.pages or file is None or file.page is None:
-                return None  # an author's page in its place stays where the author's nav has it
-            file.page.title = html.escape(nav_title)  # MkDocs' templates do not escape titles
+        def built(entry: NavPage | NavSection) -> Page | Section | None:
+            if isinstance(entry, NavSection):
+                children = [c for c in map(built, entry.children) if c is not None]
+                return Section(html.escape(entry.title), children) if children else None
+            file = files.get_file_from_path(entry.src)
+            if file is None or file.page is None:
+                return None
+            file.page.title = html.escape(entry.title)  # MkDocs' templates do not escape titles
             return file.page
 
-        # Material renders the whole nav into every page: past nav_limit journeys the
-        # nav keeps only the index, whose filters find a journey faster anyway.
-        journeys: list = [
-            page(urls.JOURNEYS_INDEX, labels["all_journeys"]),
-            page(urls.PAIN_POINTS_INDEX, labels["pain_points"]),
-            page(urls.TOUCHPOINTS_INDEX, labels["touchpoints"]),
-            page(urls.OPPORTUNITIES_INDEX, labels["opportunities"]),
-            page(urls.OWNERS_INDEX, labels["owners"]),
-            page(urls.TAGS_INDEX, labels["tags"]),
-        ]
-        # A page per tag is reached from the tags index and from every tag on a map, not from the nav.
-        if len(self.plan.catalog.journeys) <= self.settings.nav_limit:
-            for journey in self.plan.catalog.journeys.values():
-                children = [page(urls.journey_src(journey.id), labels["compare_states"])]
-                children += [
-                    page(urls.map_src(journey.id, m.state), labels[f"state.{m.state}"])
-                    for m in journey.ordered_states()
-                ]
-                journeys.append(Section(html.escape(journey.title), [c for c in children if c]))
-        personas: list = [page(urls.PERSONAS_INDEX, labels["all_personas"])]
-        if len(self.plan.catalog.personas) <= self.settings.nav_limit:
-            personas += [page(urls.persona_src(p.id), p.name) for p in self.plan.catalog.personas.values()]
-        items += [
-            Section(labels["journeys"], [j for j in journeys if j]),
-            Section(labels["personas"], [p for p in personas if p]),
-        ]
+        items += [s for s in map(built, portfolio_nav(self.plan, self.settings, self.labels)) if s is not None]
         pages = _pages_of(items)
         _link_parents(items, None)
         for previous, page in zip([None, *pages], pages, strict=False):
