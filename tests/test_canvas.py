@@ -11,7 +11,9 @@ from conftest import build_site, read_page, write_site
 from journeymaps.model import Map, Stage, Step
 from journeymaps.settings import LANES, settings_from_options
 from journeymaps.site.canvas import Lane, lanes_of
-from journeymaps.site.chart import build_chart, lane_curve, mood, plotly_spec, sparkline, wrap
+from journeymaps.site.chart import build_chart, mood, wrap
+from journeymaps.site.curves import lane_curve, sparkline
+from journeymaps.site.interactive import plotly_spec
 from journeymaps.text import Text
 
 BLUEPRINT = """\

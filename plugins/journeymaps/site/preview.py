@@ -184,10 +184,10 @@ def title_png(text: PreviewText, fonts: Fonts, lines: Sequence[str] = ()) -> byt
 
 @cache
 def _code_version() -> str:
-    """Changes whenever the drawing code does (this file, the chart's colours and fonts)."""
-    from journeymaps.site import chart, fonts
+    """Changes whenever the drawing code does (this file, the chart data, colours and fonts)."""
+    from journeymaps.site import chart, colours, fonts
 
-    sources = [Path(__file__), Path(chart.__file__), Path(fonts.__file__)]
+    sources = [Path(__file__), Path(chart.__file__), Path(colours.__file__), Path(fonts.__file__)]
     return hashlib.sha256(b"".join(p.read_bytes() for p in sources)).hexdigest()[:16]
 
 

@@ -25,8 +25,10 @@ from journeymaps.settings import Settings
 from journeymaps.site import urls
 from journeymaps.site.canvas import journey_columns, lanes_of
 from journeymaps.site.channels import Channels
-from journeymaps.site.chart import Sparkline, build_chart, lane_curve, mood, plotly_spec, sparkline
+from journeymaps.site.chart import build_chart, mood
+from journeymaps.site.curves import Sparkline, lane_curve, sparkline
 from journeymaps.site.icons import Icons
+from journeymaps.site.interactive import plotly_spec
 from journeymaps.site.plan import KINDS, PlannedPage, SitePlan
 from journeymaps.text import Names, Text
 
