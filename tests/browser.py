@@ -93,3 +93,86 @@ CHART_KINDS = ("journey", "map")
 def copy_site(site: Path, target: Path) -> Path:
     shutil.copytree(site, target)
     return target
+
+
+# Fixtures of the browser tests (conftest.py loads this module as a plugin).
+
+
+@pytest.fixture(scope="session")
+def served(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("demo")
+    running = SiteServer(folder / "site")
+    build_demo(folder, site_url=running.url)
+    yield folder / "site", running
+    running.close()
+
+
+@pytest.fixture(scope="session")
+def server(served) -> SiteServer:
+    return served[1]
+
+
+SUB_PATH = "cx/maps/"
+
+
+@pytest.fixture(scope="session")
+def sub_path_server(tmp_path_factory):
+    """The demo site published under a sub-path (an intranet's /cx/maps/), the server's root
+    above it: relative links that climb too far or absolute ones to / find nothing here."""
+    root = tmp_path_factory.mktemp("sub-path")
+    running = SiteServer(root)
+    build_demo(root / SUB_PATH.split("/")[0], site_url=running.url + SUB_PATH)
+    (root / "cx" / "site").rename(root / SUB_PATH)
+    yield running
+    running.close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    require(CHROMIUM, "Chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+class Tab:
+    """A page with its console errors collected."""
+
+    def __init__(self, browser, width: int = 1280, scheme: str = "light", javascript: bool = True):
+        self.context = browser.new_context(
+            viewport={"width": width, "height": 900}, color_scheme=scheme, java_script_enabled=javascript
+        )
+        self.page = self.context.new_page()
+        self.errors: list[str] = []
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+
+    def open(self, url: str) -> Tab:
+        self.page.goto(url, wait_until="load")
+        return self
+
+    def close(self) -> None:
+        self.context.close()
+
+
+@pytest.fixture
+def tab(browser):
+    opened = Tab(browser)
+    yield opened
+    opened.close()
+
+
+def wait_for_charts(page, timeout: float = 15_000) -> int:
+    """Every emotion chart on the page drawn by Plotly; returns how many."""
+    # After instant navigation the address changes before the new content is in place.
+    page.wait_for_selector("figure.jm-chart", state="attached", timeout=timeout)
+    count = page.locator("figure.jm-chart").count()
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('figure.jm-chart')].every("
+        "f => f.classList.contains('jm-chart--drawn') && f.querySelector('.js-plotly-plot .main-svg'))",
+        timeout=timeout,
+    )
+    return count

@@ -12,6 +12,8 @@ from journeymaps.model import Catalog
 from journeymaps.siteconfig import load_settings
 
 REPO = Path(__file__).resolve().parent.parent
+# The browser tests' fixtures (the served demo site, Chromium, a tab), shared by their modules.
+pytest_plugins = ["browser"]
 
 PERSONA = """\
 ---
@@ -52,6 +54,7 @@ use_directory_urls: true
 theme:
   name: material
   language: {language}
+  font: false
   features: [content.action.edit, navigation.instant]
 plugins:
   - search

@@ -32,7 +32,7 @@ def test_validate_command_clean_site(site):
         "maps/first-purchase/current.md:2: warning: this map has never been reviewed with customers; "
         "set 'reviewed:' to the date it last was (due every 90 days)"
     ]
-    assert "1 journeys, 1 maps and 1 personas are valid (1 warnings)" in result.stderr
+    assert "1 journeys, 1 maps and 1 personas are valid; warnings: 1" in result.stderr
 
 
 def test_validate_command_reports_every_problem(site):
@@ -132,3 +132,20 @@ def test_serve_reports_a_broken_edit_and_keeps_serving(site, tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_validate_reads_mkdocs_yml_as_mkdocs_does(site):
+    """INHERIT and !ENV are MkDocs' to resolve: the command line sees the build's settings."""
+    root = site({P: MAP.replace("emotion: 1", "emotion: 4")})
+    base = (
+        (root / "mkdocs.yml")
+        .read_text()
+        .replace("  - journeymaps\n", "  - journeymaps:\n      emotion_scale: [1, 5]\n")
+    )
+    (root / "base.yml").write_text(base)
+    (root / "mkdocs.yml").write_text(
+        "INHERIT: base.yml\nsite_name: !ENV [SITE_NAME, Inherited]\nsite_url: https://maps.example.com/\n"
+    )
+    result = run("journeymaps", "validate", cwd=root)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert run("mkdocs", "build", "--strict", cwd=root).returncode == 0

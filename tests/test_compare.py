@@ -73,7 +73,7 @@ def test_steps_matched_by_id(site):
     c = compare_journey(journey(site, {"maps/checkout/current.md": CURRENT, "maps/checkout/future.md": FUTURE}))
     assert [s.id for _, s in c.added] == ["assistant", "unbox"]
     assert [s.id for _, s in c.removed] == ["wait", "delivery"]
-    assert [(ch.current.id, ch.fields) for ch in c.changed] == [("card", ["touchpoint", "channel"])]
+    assert [(ch.current.id, ch.fields) for ch in c.changed] == [("card", ["name", "touchpoint", "channel"])]
 
 
 def test_pain_points_resolved_and_open(site):
@@ -94,7 +94,12 @@ def test_future_that_resolves_nothing(site):
 def test_single_current_state(site):
     j = journey(site, {"maps/checkout/current.md": CURRENT})
     data = journey_data(j, compare_journey(j))
-    assert data["pain_points"] == {"resolved": [], "open": ["long-form", "fees", "no-tracking"]}
+    assert data["pain_points"] == {
+        "resolved": [],
+        "open": ["long-form", "fees", "no-tracking"],
+        "delivered": [],
+        "progress": {"long-form": "planned", "fees": None, "no-tracking": None},
+    }
     assert data["stages"][0] == {"id": "browse", "current": 0.0, "future": None}
     assert list(data["states"]) == ["current"]
 
@@ -102,7 +107,7 @@ def test_single_current_state(site):
 def test_single_future_state(site):
     j = journey(site, {"maps/checkout/future.md": FUTURE.replace(", resolves: [long-form]", "")})
     data = journey_data(j, compare_journey(j))
-    assert data["pain_points"] == {"resolved": [], "open": []}
+    assert data["pain_points"] == {"resolved": [], "open": [], "delivered": [], "progress": {}}
     assert data["stages"][-1] == {"id": "enjoy", "current": None, "future": 2.0}
 
 
@@ -127,7 +132,7 @@ def test_journey_page_and_json(tmp_path):
     site_dir = build_site(root)
     page = read_page(site_dir, "journeys/checkout/index.html")
     text = page.text
-    assert "1 of 3 pain points resolved in the future state." in text
+    assert "Pain points resolved in the future design: 1 of 3." in text
     assert "resolved by Pays with wallet" in text
     assert "future/#step-card" in page.hrefs() and "current/#step-card" in page.hrefs()
     assert "Asks the assistant" in text and "Waits for delivery" in text
@@ -135,7 +140,8 @@ def test_journey_page_and_json(tmp_path):
     assert [d["name"] for d in spec["data"][:2]] == ["Current state", "Future state"]
     data = json.loads((site_dir / "journeys/checkout/journey.json").read_text())
     assert data["journey"] == "checkout" and data["title"] == "Checkout"
-    assert data["pain_points"] == {"resolved": ["long-form"], "open": ["fees", "no-tracking"]}
+    assert data["pain_points"]["resolved"] == ["long-form"]
+    assert data["pain_points"]["open"] == ["fees", "no-tracking"]
     assert data["states"]["future"]["state"] == "future"
     # each map page links to the other state and to the comparison
     current = read_page(site_dir, "journeys/checkout/current/index.html")
@@ -146,6 +152,29 @@ def test_single_state_journey_page(tmp_path):
     root = write_site(tmp_path, {"maps/checkout.md": CURRENT})
     site_dir = build_site(root)
     page = read_page(site_dir, "journeys/checkout/index.html")
-    assert "This journey has no future state yet: all its pain points are open." in page.text
+    assert "No future state yet Until one is mapped, all its pain points are open." in page.text
     assert "current/" in page.hrefs()
     assert page.text.count("Open") >= 3
+
+
+def test_a_step_moved_to_another_stage_keeps_both_places(tmp_path):
+    """The future state moves a step to another stage: each state's point stands in its own
+    stage's column, the journey page says so, and the step's anchor is there once."""
+    current = (
+        "---\ntitle: J\nstate: current\npersona: zhang-li\nstages:\n"
+        "  - name: A\n    steps:\n      - {name: Pays, id: pay, emotion: -1}\n      - {name: Waits, id: wait, emotion: 0}\n"
+        "  - name: B\n    steps:\n      - {name: Gets it, id: get, emotion: 1}\n---\n"
+    )
+    future = (
+        current.replace("state: current", "state: future")
+        .replace("      - {name: Pays, id: pay, emotion: -1}\n", "")
+        .replace("  - name: B\n    steps:\n", "  - name: B\n    steps:\n      - {name: Pays, id: pay, emotion: 1}\n")
+    )
+    root = write_site(tmp_path, {"maps/j/current.md": current, "maps/j/future.md": future})
+    journey = catalog_of(root).journeys["j"]
+    chart = build_chart([(m.state, m.state, m) for m in journey.ordered_states()], (-2, 2), 0)
+    assert [(s.stage_id, s.step_id) for s in chart.slots] == [("a", "pay"), ("a", "wait"), ("b", "pay"), ("b", "get")]
+    assert [s.values for s in chart.series] == [[-1, 0, None, 1], [None, 0, 1, 1]]
+    page = read_page(build_site(root), "journeys/j/index.html")
+    assert page.source.count('id="step-pay"') == 1
+    assert "Moved to another stage in the future state" in page.text and "Moved here in the future state" in page.text

@@ -1,4 +1,5 @@
-"""Property-based: whatever the front matter, the reader and validator only ever report problems."""
+"""Property-based: whatever the front matter, the reader and validator only ever report
+problems (in every language), and whatever they accept is planned, rendered and exported."""
 
 from __future__ import annotations
 
@@ -11,6 +12,11 @@ from hypothesis import strategies as st
 from journeymaps.format.catalog import load_catalog
 from journeymaps.format.problems import InvalidSite
 from journeymaps.settings import Settings
+from journeymaps.site.export import dumps, index_data, journey_data, map_data
+from journeymaps.site.icons import Icons
+from journeymaps.site.plan import plan_site
+from journeymaps.site.render import Renderer, fill_in
+from journeymaps.text import Text
 
 KEYS = [
     "title", "state", "persona", "stages", "steps", "name", "id", "emotion", "pain_points",
@@ -35,12 +41,26 @@ values = st.recursive(
 )
 
 
+CHINESE = Text("zh")
+
+
 def check(root: Path) -> None:
     try:
-        load_catalog(root, Settings())
+        catalog = load_catalog(root, Settings())
     except InvalidSite as err:
         for problem in err.problems:
-            assert problem.line >= 1 and problem.path and str(problem)
+            assert problem.line >= 1 and problem.path and str(problem) and problem.words(CHINESE)
+        return
+    plan = plan_site(catalog, include_drafts=True)
+    renderer = Renderer(plan, Settings(), Icons(None), use_directory_urls=True)
+    for page in plan.pages:
+        html, deferred = renderer.render(page, "<p>body</p>")
+        assert "<h1" in fill_in(html, deferred)
+    dumps(index_data(plan, True))
+    for journey in plan.catalog.journeys.values():
+        dumps(journey_data(journey, plan.comparison(journey)))
+        for m in journey.ordered_states():
+            dumps(map_data(m))
 
 
 FAST = settings(max_examples=700, deadline=None, suppress_health_check=list(HealthCheck))

@@ -106,10 +106,10 @@ def test_map_page_chart_data_and_static_curve(site_dir):
     assert figure["data-jm-plotly"] == "../../../assets/journeymaps/plotly.min.js"
     spec = json.loads(figure["data-jm-chart"])
     curve = spec["data"][0]
-    assert curve["y"] == [1] and curve["customdata"][0] == ["Sees a post", "Social post", ""]
+    assert curve["y"] == [1] and curve["customdata"][0] == ["Sees a post", "<br>Touchpoint: Social post", "Emotion: +1"]
     assert spec["data"][1]["name"] == "Pain points"
-    assert page.find("svg", class_="jm-chart__svg", role="img")
-    assert "<circle" in page.source  # the curve is drawn in the HTML, before any script runs
+    assert page.find("svg", class_="jm-curve jm-curve--current", role="img")  # in the canvas's emotion lane
+    assert page.find("circle", data_step="sees-a-post")  # drawn in the HTML, before any script runs
     assert (site_dir / "assets/journeymaps/plotly.min.js").stat().st_size > 1_000_000
 
 
@@ -132,7 +132,7 @@ def test_service_blueprint_lanes_and_gap(site_dir):
 
 def test_journeys_index(site_dir):
     page = read_page(site_dir, "journeys/index.html")
-    rows = [a for t, a in page.elements if t == "tr" and "data-persona" in a]
+    rows = [a for t, a in page.elements if t == "tr" and "jm-tree__row" in a.get("class", "")]
     assert [r["data-persona"] for r in rows] == ["zhang-li\nsam", "zhang-li"]
     assert rows[0]["data-type"] == "service-blueprint" and rows[1]["data-tag"] == "mobile\necommerce"
     assert {"clinic/current/", "first-purchase/current/", "first-purchase/future/", "first-purchase/"} <= set(
@@ -294,9 +294,12 @@ def test_emotion_png_and_link_preview_meta(tmp_path):
         og_image["content"]
         == "https://maps.example.com/journeys/%E9%A6%96%E6%AC%A1%E8%B4%AD%E4%B9%B0/current/emotion.png"
     )
-    assert page.find("meta", property="og:title", content="First purchase")
-    cached = list((root / ".cache/journeymaps/previews").glob("*.png"))
-    assert len(cached) == 1 and cached[0].read_bytes() == png.read_bytes()
+    assert page.find("meta", property="og:title", content="First purchase · Current state")
+    # every preview image of the site is cached: the map's, the journey's, the persona's, the
+    # index pages' (journeys, pain points, touchpoints, opportunities, owners, tags, personas)
+    cached = {p.read_bytes() for p in (root / ".cache/journeymaps/previews").glob("*.png")}
+    drawn = [p for p in site_dir.rglob("*.png") if "assets/images" not in p.as_posix()]  # the theme's favicon
+    assert png.read_bytes() in cached and len(cached) == len(drawn) == 10
 
 
 def test_touchpoints_page(site_dir):
@@ -333,3 +336,24 @@ def test_csv_cells_never_run_as_formulas(tmp_path):
         csv.DictReader((site_dir / "opportunities.csv").read_text(encoding="utf-8").lstrip("\ufeff").splitlines())
     )
     assert row["opportunity"] == '\'=HYPERLINK("http://x.test")'
+
+
+def test_the_colours_of_emotion_have_one_owner(site_dir):
+    """site/colours.py: the pages' variables, light and dark, the Plotly traces' colour names
+    and the preview images all come from it; no stylesheet or script keeps its own copy."""
+    import json
+    import re
+
+    from journeymaps.site.colours import PALETTE
+
+    generated = (site_dir / "assets/journeymaps/site.css").read_text(encoding="utf-8")
+    for name, (light, dark) in PALETTE.items():
+        assert f"--jm-{name}:{light}" in generated and f"--jm-{name}:{dark}" in generated
+    for asset in ("journeymaps.css", "journeymaps.js"):
+        text = (site_dir / "assets/journeymaps" / asset).read_text(encoding="utf-8")
+        assert not {c.lower() for c in re.findall(r"#[0-9a-fA-F]{6}", text)} & {
+            c for pair in PALETTE.values() for c in pair
+        }, asset
+    page = read_page(site_dir, "journeys/first-purchase/current/index.html")
+    spec = json.loads([f for f in page.find("figure") if "data-jm-chart" in f][0]["data-jm-chart"])
+    assert {trace["meta"] for trace in spec["data"]} <= set(PALETTE)

@@ -1,4 +1,4 @@
-"""Each rule of FORMAT.md: a broken file, and the exact path:line: message it gets."""
+"""Each rule of the format (docs/format.md): a broken file, and the exact path:line: message it gets."""
 
 from __future__ import annotations
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 import html
 import logging
 import os
-import posixpath
+import sys
 from concurrent.futures import ThreadPoolExecutor
+from functools import partial
 from pathlib import Path
 from urllib.parse import quote
 
@@ -16,23 +17,29 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
-from mkdocs.structure.nav import Navigation, Section, _add_parent_links, _add_previous_and_next_links
+from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
+from PIL import ImageFont
 
 from journeymaps.analysis.portfolio import all_opportunities, opportunities_csv
+from journeymaps.authoring.mermaid import map_as_mermaid
 from journeymaps.format.catalog import load_catalog
 from journeymaps.format.problems import InvalidSite
-from journeymaps.model import Map
-from journeymaps.settings import Settings, settings_from_options
-from journeymaps.site import urls
-from journeymaps.site.chart import build_chart
+from journeymaps.model import Map, Step
+from journeymaps.settings import OPTIONS, Settings, settings_from_options
+from journeymaps.site import colours, urls
+from journeymaps.site.cards import Cards, Drawing, meta_tags, og_locale
 from journeymaps.site.export import dumps, index_data, journey_data, map_data
+from journeymaps.site.fonts import Fonts, find_fonts, has_chinese
 from journeymaps.site.icons import Icons
+from journeymaps.site.navigation import NavPage, NavSection, portfolio_nav
+from journeymaps.site.photos import web_photos
 from journeymaps.site.plan import PlannedPage, SitePlan, plan_site
-from journeymaps.site.preview import PreviewText, cached_png
+from journeymaps.site.preview import cached
 from journeymaps.site.redirects import redirect_files
 from journeymaps.site.render import Renderer, fill_in, section_headings
+from journeymaps.site.search_words import coined_words, site_names
 from journeymaps.siteconfig import plugin_options
 from journeymaps.text import Text
 
@@ -55,19 +62,19 @@ def _material_icons() -> Path | None:
     return folder if folder.is_dir() else None
 
 
-class JourneyMapsConfig(base.Config):
-    # No defaults here: journeymaps.settings owns them, so the command line and
-    # the plugin cannot drift apart.
-    maps_dir = c.Optional(c.Type(str))
-    personas_dir = c.Optional(c.Type(str))
-    emotion_scale = c.Optional(c.Type(list))
-    review_every = c.Optional(c.Type(int))
-    nav_limit = c.Optional(c.Type(int))
-    channels = c.Optional(c.Type(dict))
+# Only the names and YAML types here; journeymaps.settings owns the options and their
+# defaults, so the command line and the plugin cannot drift apart.
+JourneyMapsConfig = type(
+    "JourneyMapsConfig", (base.Config,), {name: c.Optional(c.Type(kind)) for name, kind in OPTIONS.items()}
+)
 
 
 class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
     supports_multiple_instances = False
+    # Said once per process, not once per `mkdocs serve` rebuild.
+    _told_about_jieba = False
+    _told_about_fonts = False
+    _told_about_site_url = False
 
     def __init__(self) -> None:
         self.serving = False
@@ -78,6 +85,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         self.pages: dict[str, PlannedPage] = {}
         self.deferred: dict[str, list[str]] = {}
         self.labels = Text("en")
+        self.cards: Cards | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -86,7 +94,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         # Everything is read and validated here, before MkDocs cleans site_dir,
         # so a broken map leaves the last good site whole. State is rebuilt
         # from scratch because the plugin lives across `mkdocs serve` rebuilds.
-        self.plan, self.renderer, self.pages, self.deferred = None, None, {}, {}
+        self.plan, self.renderer, self.pages, self.deferred, self.cards = None, None, {}, {}, None
         self.root = Path(config.config_file_path or ".").resolve().parent
         language = (config.theme.get("language") or "en") if config.theme else "en"
         text = Text(language)
@@ -98,24 +106,57 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             catalog = load_catalog(self.root, self.settings)
         except InvalidSite as err:
             raise PluginError(f"{err.report(text)}\n{text('build.nothing_built', summary=err.summary(text))}") from None
+        self.fonts = self._fonts(text)
+        if "jieba" in sys.modules:  # imported by Material's search; its notes are not the author's business
+            logging.getLogger("jieba").setLevel(logging.WARNING)
         for folder in (self.settings.maps_dir, self.settings.personas_dir):
             if (self.root / folder).is_dir() and str(self.root / folder) not in config.watch:
                 config.watch.append(str(self.root / folder))
-        self.plan = plan_site(catalog, include_drafts=self.serving)
-        self.renderer = Renderer(self.plan, self.settings, Icons(_material_icons()), config.use_directory_urls)
+        self.plan = plan_site(catalog, include_drafts=self.serving, emotion_scale=self.settings.emotion_scale)
+        self.renderer = Renderer(
+            self.plan,
+            self.settings,
+            Icons(_material_icons()),
+            config.use_directory_urls,
+            site_name=config.site_name,
+            site_url=config.site_url,
+            favicon=config.theme.get("favicon") if config.theme else None,
+        )
         self.labels = self.renderer.labels
         self.pages = self.plan.by_src()
-        config.extra_css += [urls.STYLE, urls.ICONS]
+        config.extra_css += [urls.STYLE, urls.GENERATED_STYLE]
         config.extra_javascript.append(urls.SCRIPT)
         return config
+
+    def _fonts(self, text: Text) -> Fonts:
+        """The fonts for images: the site's own (checked here, before anything is built), or
+        one found on the machine."""
+        if not self.settings.font:
+            return find_fonts()
+        path = (self.root / self.settings.font).resolve()
+        if not path.is_file():
+            looked = path.relative_to(self.root) if path.is_relative_to(self.root) else path
+            raise PluginError(text("config.font_missing", path=self.settings.font, looked=looked))
+        try:
+            ImageFont.truetype(str(path), 12)
+        except OSError:
+            raise PluginError(text("config.font_unreadable", path=self.settings.font)) from None
+        return find_fonts(str(path))
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.plan is not None
         docs_dir = Path(config.docs_dir)
-        for page in self.plan.pages:
-            if files.get_file_from_path(page.src_uri) is not None:
-                log.warning(f"docs/{page.src_uri} hides the page journeymaps generates there; rename or remove it")
+        for page in list(self.plan.pages):
+            written = urls.page_path(page.src_uri, config.use_directory_urls) if page.policy.standalone else None
+            authors = next((p for p in (page.src_uri, written) if p and files.get_file_from_path(p)), None)
+            if authors is not None:
+                # The author's page wins, whole: ours is left out of the build and the nav.
+                log.info(self.labels("build.author_page_wins", path=f"{Path(config.docs_dir).name}/{authors}"))
+                self.plan.without(page.src_uri)
+                del self.pages[page.src_uri]
                 continue
+            if page.policy.standalone:
+                continue  # a document of our own, written once the preview cards are known
             # NOT_IN_NAV: on_nav places them itself, so MkDocs need not list them as missing.
             file = File.generated(config, page.src_uri, content=page.body, inclusion=InclusionLevel.NOT_IN_NAV)
             # Point generated pages at the author's file, for edit links and for
@@ -126,7 +167,52 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             files.append(file)
         self._add_static(files, config)
         self._add_data(files, config)
+        self._teach_search(config)
+        # The pages are settled now (an author's page may stand in for one of ours).
+        self.cards = Cards(self.plan, self.settings, self.labels, config.site_name, config.use_directory_urls)
+        self.cards.build(self.root)
+        self._add_standalone(files, config)
         return files
+
+    def _add_standalone(self, files: Files, config: MkDocsConfig) -> None:
+        """Pages outside the theme (the embed view): whole documents, written as files, so
+        neither the theme, nor search, nor the nav, nor the sitemap takes them for pages."""
+        assert self.plan is not None and self.renderer is not None
+        for page in self.plan.pages:
+            if not page.policy.standalone:
+                continue
+            document = fill_in(*self.renderer.render(page, ""))
+            url = urls.page_url(page.src_uri, config.use_directory_urls)
+            document = self._with_card(document, page.src_uri, url, config)
+            path = urls.page_path(page.src_uri, config.use_directory_urls)
+            files.append(File.generated(config, path, content=document))
+
+    def _with_card(self, output: str, src_uri: str, url: str, config: MkDocsConfig) -> str:
+        """The page with its preview-card tags in its head."""
+        card = self.cards.cards.get(src_uri) if self.cards else None
+        if card is None:
+            return output
+        page_url = urls.absolute_url(config.site_url, url)
+        image_url = urls.absolute_url(config.site_url, card.image)
+        meta = meta_tags(card, page_url, image_url, config.site_name, og_locale(self.labels))
+        return output.replace("</head>", meta + "</head>", 1)
+
+    def _teach_search(self, config: MkDocsConfig) -> None:
+        """On a Chinese site, give jieba (which Material's search cuts Chinese with) the
+        site's own words; without jieba, say once how to get search that finds words."""
+        if self.labels.language != "zh" or not any(name.endswith("search") for name in config.plugins):
+            return
+        try:
+            import jieba
+        except ImportError:
+            if not JourneyMapsPlugin._told_about_jieba:
+                JourneyMapsPlugin._told_about_jieba = True
+                log.info(self.labels["build.no_jieba"])
+            return
+        assert self.plan is not None
+        channels = [ch.label for ch in map(self.renderer.channels, self.settings.channels)] if self.renderer else []
+        for word in coined_words(site_names(self.plan.catalog, channels), jieba.cut):
+            jieba.add_word(word)
 
     def _add_static(self, files: Files, config: MkDocsConfig) -> None:
         statics = {
@@ -135,13 +221,13 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             urls.PLOTLY_JS: _plotly_js(),
         }
         assert self.plan is not None
-        for persona in self.plan.catalog.personas.values():
-            if persona.photo:
-                statics[urls.persona_photo(persona.id, posixpath.splitext(persona.photo)[1])] = (
-                    self.root / persona.photo
-                )
         for uri, path in statics.items():
             files.append(File.generated(config, uri, abs_src_path=str(path)))
+        cache = self.root / ".cache" / "journeymaps" / "photos"
+        for persona in self.plan.catalog.personas.values():
+            if persona.photo:
+                for size, webp in web_photos(self.root / persona.photo, cache).items():
+                    files.append(File.generated(config, urls.persona_photo(persona.id, size), content=webp))
 
     def _add_data(self, files: Files, config: MkDocsConfig) -> None:
         assert self.plan is not None
@@ -157,16 +243,18 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
                 files.append(
                     File.generated(config, urls.map_file(journey.id, m.state, "map.json"), content=dumps(map_data(m)))
                 )
+                mermaid = map_as_mermaid(m, self.plan.catalog.personas, self.settings.emotion_scale, self.labels)
+                files.append(File.generated(config, urls.map_mermaid(journey.id, m.state), content=mermaid))
         files.append(
             File.generated(config, urls.INDEX_JSON, content=dumps(index_data(self.plan, config.use_directory_urls)))
         )
 
-        def map_url(m: Map) -> str:
-            url = quote(urls.page_url(urls.map_src(m.journey, m.state), config.use_directory_urls))
-            return config.site_url.rstrip("/") + "/" + url if config.site_url else url
+        def map_url(m: Map, step: Step) -> str:
+            url = urls.page_url(urls.map_src(m.journey, m.state), config.use_directory_urls)
+            return f"{urls.absolute_url(config.site_url, url) or quote(url)}#{urls.anchor('step', step.id)}"
 
         # The BOM tells spreadsheet apps the file is UTF-8, which Chinese text needs.
-        table = "\ufeff" + opportunities_csv(all_opportunities(self.plan.catalog), map_url)
+        table = "\ufeff" + opportunities_csv(all_opportunities(self.plan.catalog), map_url, self.labels)
         files.append(File.generated(config, urls.OPPORTUNITIES_CSV, content=table))
 
     @event_priority(100)  # before any plugin that minifies or rewrites the finished page
@@ -175,117 +263,83 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         if planned is None:
             return output
         output = fill_in(output, self.deferred.pop(page.file.src_uri, []))
-        if planned.journey is None:
-            return output
-        m = planned.map or planned.journey.ordered_states()[0]
-        tags = {
-            "og:type": "article",
-            "og:title": m.title,
-            "og:description": m.description or "",
-            "twitter:card": "summary_large_image",
-        }
-        if config.site_url:
-            image = urls.map_file(m.journey, m.state, "emotion.png")
-            tags["og:image"] = config.site_url.rstrip("/") + "/" + quote(image)
-            tags["og:image:width"], tags["og:image:height"] = "1200", "630"
-            tags["og:url"] = (
-                config.site_url.rstrip("/") + "/" + urls.page_url(planned.src_uri, config.use_directory_urls)
-            )
-        meta = "".join(
-            f'<meta property="{key}" content="{html.escape(value)}">' for key, value in tags.items() if value
-        )
-        return output.replace("</head>", meta + "</head>", 1)
+        return self._with_card(output, page.file.src_uri, page.url, config)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.plan is not None
         site_dir = Path(config.site_dir)
         self._write_previews(config, site_dir)
         assert self.renderer is not None
-        (site_dir / urls.ICONS).write_text(self.renderer.icons.stylesheet(), encoding="utf-8")
+        generated = colours.stylesheet() + self.renderer.icons.stylesheet()
+        (site_dir / urls.GENERATED_STYLE).write_text(generated, encoding="utf-8")
         for path, page in redirect_files(self.plan, config.use_directory_urls, self.labels.language).items():
             target = site_dir / path
             if target.exists():
-                log.warning(f"journeymaps: the alias page {path} would replace a page of the site; it was not written")
+                log.warning(self.labels("build.alias_page_exists", path=path))
                 continue
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(page, encoding="utf-8")
 
     def _write_previews(self, config: MkDocsConfig, site_dir: Path) -> None:
-        """emotion.png of every map: drawn in threads, cached by content under .cache/."""
-        assert self.plan is not None
-        labels = self.labels
+        """The preview image of every page with a card: drawn in threads, cached by what
+        they show under .cache/."""
+        assert self.cards is not None
+        if not config.site_url and not JourneyMapsPlugin._told_about_site_url:
+            JourneyMapsPlugin._told_about_site_url = True
+            log.warning(self.labels["build.no_site_url"])
         cache = self.root / ".cache" / "journeymaps" / "previews"
-        jobs = []
-        for m in self.plan.catalog.maps():
-            chart = build_chart(
-                [(m.state, labels[f"state.{m.state}"], m)], self.settings.emotion_scale, self.settings.neutral
-            )
-            personas = [self.plan.catalog.personas[p].name for p in m.persona if p in self.plan.catalog.personas]
-            subtitle = " · ".join([labels[f"state.{m.state}"], labels[f"type.{m.type}"], *personas])
-            url = urls.page_url(urls.map_src(m.journey, m.state), config.use_directory_urls)
-            text = PreviewText(m.title, subtitle, f"{config.site_name} · {url}")
-            jobs.append((site_dir / urls.map_file(m.journey, m.state, "emotion.png"), chart, text))
+        fonts = self.fonts
+        drawings = list(self.cards.drawings.values())
+        words = [w for d in drawings for w in d.words]
+        if not fonts.chinese and not JourneyMapsPlugin._told_about_fonts and has_chinese(words):
+            JourneyMapsPlugin._told_about_fonts = True
+            log.warning(self.labels["build.no_chinese_font"])
 
-        def write(job: tuple) -> None:
-            target, chart, text = job
+        def write(drawing: Drawing) -> None:
+            target = site_dir / drawing.path
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(cached_png(chart, text, cache))
+            target.write_bytes(cached([drawing.what, fonts.regular, fonts.bold], partial(drawing.draw, fonts), cache))
 
         with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
-            list(pool.map(write, jobs))
+            list(pool.map(write, drawings))
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         assert self.plan is not None
-        labels = self.labels
         ours = {id(f.page) for src in self.pages if (f := files.get_file_from_path(src)) and f.page}
         items = _without(nav.items, ours)
 
-        def page(src: str, nav_title: str) -> Page | None:
-            file = files.get_file_from_path(src)
+        def built(entry: NavPage | NavSection) -> Page | Section | None:
+            if isinstance(entry, NavSection):
+                children = [c for c in map(built, entry.children) if c is not None]
+                return Section(html.escape(entry.title), children) if children else None
+            file = files.get_file_from_path(entry.src)
             if file is None or file.page is None:
                 return None
-            file.page.title = html.escape(nav_title)  # MkDocs' templates do not escape titles
+            file.page.title = html.escape(entry.title)  # MkDocs' templates do not escape titles
             return file.page
 
-        # Material renders the whole nav into every page: past nav_limit journeys the
-        # nav keeps only the index, whose filters find a journey faster anyway.
-        journeys: list = [
-            page(urls.JOURNEYS_INDEX, labels["all_journeys"]),
-            page(urls.TOUCHPOINTS_INDEX, labels["touchpoints"]),
-            page(urls.OPPORTUNITIES_INDEX, labels["opportunities"]),
-        ]
-        if len(self.plan.catalog.journeys) <= self.settings.nav_limit:
-            for journey in self.plan.catalog.journeys.values():
-                children = [page(urls.journey_src(journey.id), labels["compare_states"])]
-                children += [
-                    page(urls.map_src(journey.id, m.state), labels[f"state.{m.state}"])
-                    for m in journey.ordered_states()
-                ]
-                journeys.append(Section(html.escape(journey.title), [c for c in children if c]))
-        personas: list = [page(urls.PERSONAS_INDEX, labels["all_personas"])]
-        if len(self.plan.catalog.personas) <= self.settings.nav_limit:
-            personas += [page(urls.persona_src(p.id), p.name) for p in self.plan.catalog.personas.values()]
-        items += [
-            Section(labels["journeys"], [j for j in journeys if j]),
-            Section(labels["personas"], [p for p in personas if p]),
-        ]
+        items += [s for s in map(built, portfolio_nav(self.plan, self.settings, self.labels)) if s is not None]
         pages = _pages_of(items)
-        _add_parent_links(items)
-        _add_previous_and_next_links(pages)
+        _link_parents(items, None)
+        for previous, page in zip([None, *pages], pages, strict=False):
+            page.previous_page = previous
+            if previous is not None:
+                previous.next_page = page
+        if pages:
+            pages[-1].next_page = None
         return Navigation(items, pages)
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         planned = self.pages.get(page.file.src_uri)
         if planned is not None:
             labels = self.labels
-            portfolio = ("journeys", "personas", "touchpoints", "opportunities")
-            title = labels[planned.title] if planned.kind in portfolio else planned.title
-            if planned.kind in ("journey", "touchpoints", "opportunities"):
-                # Their words are all on the map pages, where search results should lead.
+            kind = planned.policy
+            title = labels(kind.label, name=planned.title) if kind.label else planned.title
+            if not kind.searchable:
                 page.meta["search"] = {"exclude": True}
-            if planned.kind in ("map", "journey", *portfolio):
-                # The stage table and charts need the width more than a short table of contents.
-                page.meta["hide"] = ["toc"]
+            hide = [*([] if kind.toc else ["toc"]), *(["navigation"] if kind.wide else [])]
+            if hide:
+                page.meta["hide"] = hide
             if planned.map is not None:
                 title = f"{title} · {labels['state.' + planned.map.state]}"
                 if planned.map.description:
@@ -317,6 +371,13 @@ def _without(items: list, pages: set[int]) -> list:
         elif id(item) not in pages:
             kept.append(item)
     return kept
+
+
+def _link_parents(items: list, parent: Section | None) -> None:
+    for item in items:
+        item.parent = parent
+        if isinstance(item, Section):
+            _link_parents(item.children, item)
 
 
 def _walk(links) -> list[AnchorLink]:

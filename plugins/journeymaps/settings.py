@@ -9,6 +9,14 @@ from typing import Any
 from journeymaps.text import Msg, Names
 
 DEFAULT_SCALE = (-2.0, 2.0)
+# The lanes of a map's canvas, in their default order (the stage and step rows head every
+# canvas and are not lanes). A site's `lanes:` lists the ones shown by default, in its order;
+# readers can show the others. The blueprint lanes keep their own order below the customer's.
+LANES = (
+    "touchpoint", "actions", "thoughts", "emotion", "pain-points", "opportunities", "kpis",
+    "frontstage", "backstage", "support",
+)  # fmt: skip
+BLUEPRINT_LANES = ("frontstage", "backstage", "support")
 
 
 @dataclass(frozen=True)
@@ -21,12 +29,18 @@ class ChannelSetting:
 class Settings:
     maps_dir: str = "maps"
     personas_dir: str = "personas"
+    # The site's own starting files for `journeymaps new map --template <name>`.
+    templates_dir: str = "map-templates"
     emotion_scale: tuple[float, float] = DEFAULT_SCALE
     review_every: int = 90
     # Above this many journeys the nav shows only the journeys index: a sidebar of
     # hundreds of journeys helps nobody, and Material renders it into every page.
     nav_limit: int = 50
     channels: Mapping[str, ChannelSetting] = field(default_factory=dict)
+    lanes: tuple[str, ...] = LANES
+    # A font file with Chinese characters for images, relative to the site root; by
+    # default one is looked for on the machine.
+    font: str | None = None
     language: str = "en"
 
     @property
@@ -39,7 +53,19 @@ def _number(value: Any) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
-OPTIONS = ("maps_dir", "personas_dir", "emotion_scale", "review_every", "nav_limit", "channels")
+# The options an author may set in mkdocs.yml, with the YAML type of each; their defaults
+# are the fields of Settings.
+OPTIONS: dict[str, type] = {
+    "maps_dir": str,
+    "personas_dir": str,
+    "templates_dir": str,
+    "emotion_scale": list,
+    "review_every": int,
+    "nav_limit": int,
+    "channels": dict,
+    "font": str,
+    "lanes": list,
+}
 
 
 def settings_from_options(options: Mapping[str, Any], language: str = "en") -> tuple[Settings, list[Msg]]:
@@ -63,7 +89,7 @@ def settings_from_options(options: Mapping[str, Any], language: str = "en") -> t
         errors.append(Msg("config.nav_limit", value=repr(nav_limit)))
         nav_limit = defaults.nav_limit
     dirs = {}
-    for key in ("maps_dir", "personas_dir"):
+    for key in ("maps_dir", "personas_dir", "templates_dir"):
         value = options.get(key, getattr(defaults, key))
         if not isinstance(value, str) or not value.strip():
             errors.append(Msg("config.folder", key=key, value=repr(value)))
@@ -86,13 +112,33 @@ def settings_from_options(options: Mapping[str, Any], language: str = "en") -> t
             )
         else:
             errors.append(Msg("config.channel", name=name))
+    lanes = _lanes(options.get("lanes", defaults.lanes), errors)
+    font = options.get("font")
+    if font is not None and (not isinstance(font, str) or not font.strip()):
+        errors.append(Msg("config.font", value=repr(font)))
+        font = None
     settings = Settings(
+        font=font,
         maps_dir=dirs["maps_dir"],
         personas_dir=dirs["personas_dir"],
+        templates_dir=dirs["templates_dir"],
         emotion_scale=(float(scale[0]), float(scale[1])),
         review_every=review_every,
         nav_limit=nav_limit,
         channels=channels,
+        lanes=lanes,
         language=language,
     )
     return settings, errors
+
+
+def _lanes(value: Any, errors: list[Msg]) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
+        errors.append(Msg("config.lanes", value=repr(value), lanes=Names(LANES)))
+        return LANES
+    unknown = [v for v in value if v not in LANES]
+    for lane in unknown:
+        errors.append(Msg("config.lane", lane=lane, lanes=Names(LANES)))
+    return tuple(dict.fromkeys(v for v in value if v in LANES))

@@ -75,13 +75,13 @@ def plugin_options(plugin_config: Any) -> dict[str, Any]:
 def load_site(site_dir: Path) -> Site:
     """The site as MkDocs reads it. Raises SiteConfigError with what is wrong."""
     from mkdocs.config import load_config
-    from mkdocs.exceptions import ConfigurationError
+    from mkdocs.exceptions import MkDocsException
 
     path = find_config(site_dir.resolve())
     with _mkdocs_messages() as told:
         try:
             config = load_config(str(path))
-        except (ConfigurationError, OSError) as err:
+        except (MkDocsException, OSError) as err:  # Abort, a SystemExit, is one too
             said = told.records or [str(err)]
             raise SiteConfigError(*(Msg("cli.config_error", file=path.name, message=m) for m in said)) from None
     plugin = config.plugins.get("journeymaps")

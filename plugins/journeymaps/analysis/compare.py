@@ -28,6 +28,10 @@ class StageChange:
         return round(self.future - self.current, 3)
 
 
+# An opportunity's status, from the first thought to the change customers meet.
+PROGRESS = ("idea", "planned", "in-progress", "done")
+
+
 @dataclass
 class PainStatus:
     pain: PainPoint
@@ -38,14 +42,41 @@ class PainStatus:
 
     @property
     def resolved(self) -> bool:
+        """A future step resolves it: resolved in the design, which may not be built yet."""
         return bool(self.resolved_by)
+
+    @property
+    def progress(self) -> str | None:
+        """How far the work on it has come: the furthest status of the opportunities that
+        address it (None when none does, or none gives a status)."""
+        known = [PROGRESS.index(o.status) for o in self.opportunities if o.status in PROGRESS]
+        return PROGRESS[max(known)] if known else None
+
+    @property
+    def delivered(self) -> bool:
+        """Resolved in the future design, and an opportunity behind it is done."""
+        return self.resolved and self.progress == "done"
+
+
+# What "Steps changed" compares of a step kept in both states (matched by id).
+STEP_FIELDS = ("name", "touchpoint", "channel", "frontstage", "backstage", "support")
+LIST_FIELDS = frozenset({"frontstage", "backstage", "support"})
 
 
 @dataclass
 class StepChange:
     current: Step
     future: Step
-    fields: list[str]  # touchpoint, channel
+    fields: list[str]  # of STEP_FIELDS, in that order
+
+    def removed(self, name: str) -> list[str]:
+        """Items of a list field (a blueprint lane) the future step no longer has."""
+        after = set(getattr(self.future, name))
+        return [item for item in getattr(self.current, name) if item not in after]
+
+    def added(self, name: str) -> list[str]:
+        before = set(getattr(self.current, name))
+        return [item for item in getattr(self.future, name) if item not in before]
 
 
 @dataclass
@@ -66,6 +97,10 @@ class Comparison:
     @property
     def open_ids(self) -> list[str]:
         return [p.pain.id for p in self.pain_points if not p.resolved]
+
+    @property
+    def delivered_ids(self) -> list[str]:
+        return [p.pain.id for p in self.pain_points if p.delivered]
 
 
 def _located(m: Map | None) -> dict[str, tuple[Stage, Step]]:
@@ -104,7 +139,7 @@ def compare_journey(journey: Journey) -> Comparison:
     for sid in now:
         if sid in then:
             before, after = now[sid][1], then[sid][1]
-            diff = [f for f in ("touchpoint", "channel") if getattr(before, f) != getattr(after, f)]
+            diff = [f for f in STEP_FIELDS if getattr(before, f) != getattr(after, f)]
             if diff:
                 changed.append(StepChange(before, after, diff))
     return Comparison(journey, current, future, stages, pains, added, removed, changed)

@@ -7,11 +7,34 @@ import argparse
 import sys
 from pathlib import Path
 
-from journeymaps.cli import validate
+from journeymaps.cli import diff, mermaid, new, schema, validate
 from journeymaps.siteconfig import Site, SiteConfigError, load_site
 from journeymaps.text import LANGUAGES, Text
 
-COMMANDS = (validate,)
+# argparse's own words (usage, errors), by the message ids it asks gettext for: argparse's
+# designed hook for its language, pointed at our catalogue.
+ARGPARSE_WORDS = {
+    "usage: ": "argparse.usage",
+    "options": "argparse.options",
+    "positional arguments": "argparse.positionals",
+    "show this help message and exit": "argparse.help",
+    "%(prog)s: error: %(message)s\n": "argparse.error",
+    "argument %(argument_name)s: %(message)s": "argparse.argument",
+    "invalid choice: %(value)r (choose from %(choices)s)": "argparse.invalid_choice",
+    "the following arguments are required: %s": "argparse.required",
+    "unrecognized arguments: %s": "argparse.unrecognized",
+    "expected one argument": "argparse.expected_one",
+    "invalid %(type)s value: %(value)r": "argparse.invalid_value",
+    "ambiguous option: %(option)s could match %(matches)s": "argparse.ambiguous",
+}
+
+
+def speak(text: Text) -> None:
+    """argparse's words in ``text``'s language from here on (this process is the command)."""
+    argparse._ = lambda message: text[ARGPARSE_WORDS[message]] if message in ARGPARSE_WORDS else message
+
+
+COMMANDS = (validate, new, schema, diff, mermaid.IMPORT, mermaid.EXPORT)
 
 
 def _early(argv: list[str]) -> tuple[str | None, Path]:
@@ -38,10 +61,15 @@ def main(argv: list[str] | None = None) -> int:
     lang, folder = _early(argv)
     site = site_or_none(folder) if lang is None else None
     text = Text(lang or (site.language if site else "en"))
+    speak(text)
     parser = argparse.ArgumentParser(prog="journeymaps", description=text["cli.description"])
+    # --site and --lang go before or after the command's name; after it, a command's own
+    # copy must not reset what was given before it, hence SUPPRESS there.
+    parser.add_argument("--site", type=Path, default=None, metavar="DIR", help=text["cli.opt.site"])
+    parser.add_argument("--lang", choices=LANGUAGES, help=text["cli.opt.lang"])
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--site", type=Path, default=None, metavar="DIR", help=text["cli.opt.site"])
-    common.add_argument("--lang", choices=LANGUAGES, help=text["cli.opt.lang"])
+    common.add_argument("--site", type=Path, default=argparse.SUPPRESS, metavar="DIR", help=text["cli.opt.site"])
+    common.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help=text["cli.opt.lang"])
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     runners = {}
     for command in COMMANDS:
@@ -49,7 +77,11 @@ def main(argv: list[str] | None = None) -> int:
         command.add(commands, common, text)
     args = parser.parse_args(argv)
     args.site = args.site or getattr(args, "site_dir", None) or Path(".")
-    return runners[args.command](args, text)
+    try:
+        return runners[args.command](args, text)
+    except BrokenPipeError:  # `journeymaps validate | head`: the reader has seen enough
+        sys.stderr.close()
+        return 0
 
 
 def open_site(args: argparse.Namespace, text: Text) -> Site | None:

@@ -163,7 +163,7 @@ class Items(Kind):
         return f.mappings(m, key, what, required, strings=self.strings)
 
     def schema(self, settings):
-        item = shape_schema(self.shape, settings)
+        item = {"$ref": f"#/$defs/{self.shape.name}"}
         if not self.strings:
             return {"type": "array", "items": item}
         one = {"anyOf": [{"type": "string"}, item]}
@@ -206,22 +206,33 @@ def read_shape(f: Fields, m: YMap, shape: Shape, skip: tuple[str, ...] = ()) -> 
 
 
 def shape_schema(shape: Shape, settings: Any, describe: Any = None) -> dict[str, Any]:
-    """The JSON Schema of one shape; ``describe(shape, key)`` gives a key's description."""
+    """The JSON Schema of one shape, its items referring to ``#/$defs/<shape>``;
+    ``describe(shape, key)`` gives a key's description."""
     properties = {}
     for key in shape.keys:
         schema = key.kind.schema(settings)
-        if describe is not None:
-            schema = {"description": describe(shape, key.name), **schema}
-        if key.required and isinstance(key.kind, Items):
-            schema = {**schema, "minItems": 1} if "type" in schema else schema
+        if key.required and isinstance(key.kind, Items) and "type" in schema:
+            schema = {**schema, "minItems": 1}
         if key.required and type(key.kind) is Text:
             schema = {**schema, "pattern": r"\S"}  # not only spaces; numbers pass
+        if describe is not None:
+            schema = {"description": describe(shape, key.name), **schema}
         properties[key.name] = schema
     out: dict[str, Any] = {"type": "object", "properties": properties, "additionalProperties": False}
     required = [k.name for k in shape.keys if k.required]
     if required:
         out["required"] = required
     return out
+
+
+def nested_shapes(shape: Shape) -> list[Shape]:
+    """The shapes inside a shape's lists, in the order they are met."""
+    found: list[Shape] = []
+    for key in shape.keys:
+        if isinstance(key.kind, Items) and key.kind.shape not in found:
+            found.append(key.kind.shape)
+            found += [s for s in nested_shapes(key.kind.shape) if s not in found]
+    return found
 
 
 SOURCE = Shape(

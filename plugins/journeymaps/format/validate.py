@@ -4,8 +4,12 @@ pain points and the current state."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
+
+from PIL import Image, UnidentifiedImageError
 
 from journeymaps.format.fields import Fields, is_slug, slugify
 from journeymaps.format.problems import did_you_mean
@@ -59,7 +63,37 @@ def _photo(doc: Document, fields: Fields, photo: str | None) -> str | None:
     if not target.is_file():
         fields.error(line, "persona.photo_missing", photo=photo, looked=target.relative_to(project).as_posix())
         return None
+    problem = _unreadable_image(target)
+    if problem is not None:
+        fields.error(line, problem.key, photo=photo, **problem.params)
+        return None
     return target.relative_to(project).as_posix()
+
+
+MAX_PHOTO_PIXELS = 40_000_000  # a 7000 × 5700 photo; far beyond what a page shows
+_BOMB = re.compile(r"\((\d+) pixels\)")
+
+
+def _unreadable_image(path: Path) -> Msg | None:
+    """Why the file is not a photo the site can draw, or None. The site resizes photos, so
+    one that cannot be decoded, or would take gigabytes to (a decompression bomb), is the
+    author's to fix, and said at its line rather than failing the build later."""
+    limit = f"{MAX_PHOTO_PIXELS / 1e6:g}"
+    try:
+        with Image.open(path) as image:
+            pixels = image.width * image.height
+            if pixels > MAX_PHOTO_PIXELS:
+                return Msg("persona.photo_too_large", pixels=f"{pixels / 1e6:.0f}", limit=limit)
+            image.load()
+    except Image.DecompressionBombError as err:
+        found = _BOMB.search(str(err))
+        pixels = f"{int(found.group(1)) / 1e6:.0f}" if found else "?"
+        return Msg("persona.photo_too_large", pixels=pixels, limit=limit)
+    except UnidentifiedImageError:
+        return Msg("persona.photo_unreadable", reason=Msg("reason.not_an_image"))
+    except (OSError, SyntaxError, ValueError):  # Pillow's words for a cut-short or damaged file vary
+        return Msg("persona.photo_unreadable", reason=Msg("reason.damaged_image"))
+    return None
 
 
 @dataclass

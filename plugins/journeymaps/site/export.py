@@ -1,13 +1,15 @@
-"""The machine-readable files: map.json, journey.json and journeymaps.json (FORMAT.md)."""
+"""The machine-readable files: map.json, journey.json and journeymaps.json (docs/format.md)."""
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
 import json
+from collections.abc import Callable
 from typing import Any
 
 from journeymaps.analysis.compare import Comparison
+from journeymaps.analysis.heatmap import HeatCell, OpenPain
 from journeymaps.model import Journey, Map
 from journeymaps.site import urls
 from journeymaps.site.plan import SitePlan
@@ -29,7 +31,7 @@ def _plain(value: Any) -> Any:
 
 def map_data(m: Map) -> dict[str, Any]:
     data = _plain(m)
-    # journey and state first, as FORMAT.md shows them
+    # journey and state first, as docs/format.md shows them
     return {"journey": data.pop("journey"), "state": data.pop("state"), **data}
 
 
@@ -38,7 +40,13 @@ def journey_data(journey: Journey, comparison: Comparison) -> dict[str, Any]:
         "journey": journey.id,
         "title": journey.title,
         "states": {m.state: map_data(m) for m in journey.ordered_states()},
-        "pain_points": {"resolved": comparison.resolved_ids, "open": comparison.open_ids},
+        "pain_points": {
+            "resolved": comparison.resolved_ids,
+            "open": comparison.open_ids,
+            # Resolved in the design is not delivered: these also have an opportunity done.
+            "delivered": comparison.delivered_ids,
+            "progress": {p.pain.id: p.progress for p in comparison.pain_points},
+        },
         "stages": [{"id": s.id, "current": s.current, "future": s.future} for s in comparison.stages],
     }
 
@@ -68,6 +76,7 @@ def index_data(plan: SitePlan, use_directory_urls: bool) -> dict[str, Any]:
                 "title": journey.title,
                 "url": url(urls.journey_src(journey.id)),
                 "aliases": journey.aliases,
+                "part_of": _plain(journey.part_of),
                 "states": states,
             }
         )
@@ -75,7 +84,75 @@ def index_data(plan: SitePlan, use_directory_urls: bool) -> dict[str, Any]:
         {"id": p.id, "name": p.name, "url": url(urls.persona_src(p.id)), "role": p.role}
         for p in plan.catalog.personas.values()
     ]
-    return {"journeys": journeys, "personas": personas}
+    return {"journeys": journeys, "personas": personas, **portfolio_data(plan, url)}
+
+
+def _map_ref(m: Map, url: Callable[[str], str]) -> dict[str, Any]:
+    return {"journey": m.journey, "state": m.state, "url": url(urls.map_src(m.journey, m.state))}
+
+
+def portfolio_data(plan: SitePlan, url: Callable[[str], str]) -> dict[str, Any]:
+    """The portfolio views as data: the pain-point heat map and every open pain point worst
+    first, tags, owners and the review queue (docs/reading.md, The portfolio)."""
+    p = plan.portfolio
+    owners, unowned = p.owners
+
+    def at(m: Map, kind: str, ident: str) -> str:
+        return url(urls.map_src(m.journey, m.state)) + "#" + urls.anchor(kind, ident)
+
+    def cell(m: Map, c: HeatCell) -> dict[str, Any]:
+        return {
+            "id": c.stage.id,
+            "name": c.stage.name,
+            "lowest_emotion": c.lowest,
+            "tone": c.tone,
+            "high_pain_points": c.high,
+            "url": at(m, "stage", c.stage.id),
+        }
+
+    def pain(o: OpenPain) -> dict[str, Any]:
+        s = o.status
+        return {
+            "journey": o.map.journey,
+            "state": o.map.state,
+            "stage": s.stage.id,
+            "step": s.step.id,
+            "id": s.pain.id,
+            "text": s.pain.text,
+            "severity": s.pain.severity,
+            "emotion": s.step.emotion,
+            "url": at(o.map, "step", s.step.id),
+        }
+
+    def owner(name: str | None, key: str | None, maps: list[Map]) -> dict[str, Any]:
+        return {
+            "owner": name,
+            "url": url(urls.OWNERS_INDEX) + "#" + urls.owner_anchor(key),
+            "maps": [_map_ref(m, url) for m in maps],
+        }
+
+    return {
+        "pain_points": {
+            "url": url(urls.PAIN_POINTS_INDEX),
+            "heat_map": [
+                {**_map_ref(row.map, url), "stages": [cell(row.map, c) for c in row.cells]} for row in p.heat_map.rows
+            ],
+            "open": [pain(o) for o in p.open_pain_points],
+        },
+        "tags": [
+            {"tag": g.name, "url": url(urls.tag_src(g.key)), "maps": [_map_ref(m, url) for m in g.maps]} for g in p.tags
+        ],
+        "owners": [owner(g.name, g.key, g.maps) for g in owners] + ([owner(None, None, unowned)] if unowned else []),
+        "review_queue": [
+            {
+                **_map_ref(i.map, url),
+                "reviewed": i.map.reviewed.isoformat() if i.map.reviewed else None,
+                "review_every": i.map.review_every,
+                "days_overdue": i.overdue,
+            }
+            for i in p.review_queue
+        ],
+    }
 
 
 def dumps(data: Any) -> str:

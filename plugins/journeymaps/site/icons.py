@@ -1,5 +1,5 @@
 """Icons from the theme's icon set, drawn by CSS: one <span> in the page per icon, each
-icon's SVG written once per site into icons.css (pages stay light for readers and search)."""
+icon's SVG written once per site into site.css (pages stay light for readers and search)."""
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ class Icons:
         self.used: set[str] = set()
 
     def svg(self, name: str) -> Markup:
-        """The markup for one icon; remembers it for icons.css. Icons are decoration:
+        """The markup for one icon; remembers it for site.css. Icons are decoration:
         every one stands beside a text label, so they are hidden from screen readers."""
         if not _NAME.match(name):
             return Markup("")

@@ -6,20 +6,70 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from journeymaps.analysis.compare import Comparison, compare_journey
+from journeymaps.analysis.portfolio import MapGroup, Portfolio
 from journeymaps.model import Catalog, Journey, Map, Persona
+from journeymaps.settings import DEFAULT_SCALE
 from journeymaps.site import urls
+
+
+@dataclass(frozen=True)
+class PageKind:
+    """What a kind of generated page is, declared once: its template, whether search
+    reads it, whether it shows a table of contents, and its title."""
+
+    name: str
+    # Search reads it; pages whose words all stand on map pages are left out, so that
+    # results lead to the map.
+    searchable: bool = True
+    toc: bool = False  # the canvas and tables need the width more than a short TOC
+    wide: bool = False  # the whole window, the site navigation out of the way: the canvas
+    # A title from the catalogue (index pages), which may hold the page's own {name} (a tag's);
+    # None: the map's, journey's or persona's own.
+    label: str | None = None
+    # A whole HTML document of our own, outside the theme (the embed view): no header, nav,
+    # search or footer of the theme, and no theme script that could take over its links.
+    standalone: bool = False
+
+    @property
+    def template(self) -> str:
+        return f"{self.name}.html"
+
+
+KINDS: dict[str, PageKind] = {
+    kind.name: kind
+    for kind in (
+        PageKind("journeys", label="journeys"),
+        PageKind("journey", searchable=False, wide=True),
+        PageKind("map", wide=True),
+        PageKind("embed", searchable=False, standalone=True),
+        PageKind("touchpoints", searchable=False, label="touchpoints"),
+        PageKind("opportunities", searchable=False, label="opportunities"),
+        # The portfolio views repeat words of the map pages: search leads to the maps instead.
+        PageKind("pain-points", searchable=False, wide=True, label="pain_points"),
+        PageKind("owners", searchable=False, label="owners"),
+        PageKind("tags", searchable=False, label="tags"),
+        PageKind("tag", searchable=False, label="tag_title"),
+        PageKind("personas", label="personas"),
+        PageKind("persona", toc=True),
+    )
+}
 
 
 @dataclass
 class PlannedPage:
-    kind: str  # journeys, journey, map, touchpoints, opportunities, personas, persona
+    kind: str  # a key of KINDS
     src_uri: str
     title: str
     source: str | None = None  # the author's file (relative to the site root) behind the page
     journey: Journey | None = None
     map: Map | None = None
     persona: Persona | None = None
+    tag: MapGroup | None = None
     body: str = ""
+
+    @property
+    def policy(self) -> PageKind:
+        return KINDS[self.kind]
 
 
 @dataclass
@@ -27,8 +77,19 @@ class SitePlan:
     catalog: Catalog  # only what is published: drafts are left out unless previewing
     pages: list[PlannedPage] = field(default_factory=list)
     today: dt.date = field(default_factory=dt.date.today)
+    emotion_scale: tuple[float, float] = DEFAULT_SCALE
 
     _comparisons: dict[str, Comparison] = field(default_factory=dict)
+    _portfolio: Portfolio | None = None
+    _maps_of: dict[str, list[Map]] | None = None
+
+    @property
+    def portfolio(self) -> Portfolio:
+        """The views across journeys (nesting, heat map, tags, owners, review queue), each
+        worked out once per build for every page and file that shows it."""
+        if self._portfolio is None:
+            self._portfolio = Portfolio(self.catalog, self.today, self.emotion_scale, self.comparison)
+        return self._portfolio
 
     def comparison(self, journey: Journey) -> Comparison:
         """Current against future, worked out once for the journey page and journey.json."""
@@ -39,8 +100,18 @@ class SitePlan:
     def by_src(self) -> dict[str, PlannedPage]:
         return {p.src_uri: p for p in self.pages}
 
+    def without(self, src_uri: str) -> None:
+        """Leave out a page an author's own file stands in for."""
+        self.pages = [p for p in self.pages if p.src_uri != src_uri]
+
     def maps_of(self, persona_id: str) -> list[Map]:
-        return [m for m in self.catalog.maps() if persona_id in m.persona]
+        """The maps a persona appears in: indexed once, not searched per persona."""
+        if self._maps_of is None:
+            self._maps_of = {}
+            for m in self.catalog.maps():
+                for persona in m.persona:
+                    self._maps_of.setdefault(persona, []).append(m)
+        return self._maps_of.get(persona_id, [])
 
 
 def published(catalog: Catalog, include_drafts: bool) -> Catalog:
@@ -52,9 +123,14 @@ def published(catalog: Catalog, include_drafts: bool) -> Catalog:
     return Catalog(personas=catalog.personas, journeys=journeys)
 
 
-def plan_site(catalog: Catalog, include_drafts: bool = False, today: dt.date | None = None) -> SitePlan:
+def plan_site(
+    catalog: Catalog,
+    include_drafts: bool = False,
+    today: dt.date | None = None,
+    emotion_scale: tuple[float, float] = DEFAULT_SCALE,
+) -> SitePlan:
     site = published(catalog, include_drafts)
-    plan = SitePlan(site, today=today or dt.date.today())
+    plan = SitePlan(site, today=today or dt.date.today(), emotion_scale=emotion_scale)
     plan.pages.append(PlannedPage("journeys", urls.JOURNEYS_INDEX, "journeys"))
     for journey in site.journeys.values():
         first = journey.ordered_states()[0]
@@ -65,8 +141,14 @@ def plan_site(catalog: Catalog, include_drafts: bool = False, today: dt.date | N
             plan.pages.append(
                 PlannedPage("map", urls.map_src(journey.id, m.state), m.title, m.path, journey, m, body=m.body)
             )
+            plan.pages.append(PlannedPage("embed", urls.embed_src(journey.id, m.state), m.title, m.path, journey, m))
+    plan.pages.append(PlannedPage("pain-points", urls.PAIN_POINTS_INDEX, "pain_points"))
     plan.pages.append(PlannedPage("touchpoints", urls.TOUCHPOINTS_INDEX, "touchpoints"))
     plan.pages.append(PlannedPage("opportunities", urls.OPPORTUNITIES_INDEX, "opportunities"))
+    plan.pages.append(PlannedPage("owners", urls.OWNERS_INDEX, "owners"))
+    plan.pages.append(PlannedPage("tags", urls.TAGS_INDEX, "tags"))
+    for tag in plan.portfolio.tags:
+        plan.pages.append(PlannedPage("tag", urls.tag_src(tag.key), tag.name, tag=tag))
     plan.pages.append(PlannedPage("personas", urls.PERSONAS_INDEX, "personas"))
     for persona in site.personas.values():
         plan.pages.append(

@@ -1,47 +1,34 @@
-"""emotion.png: the curve as an image for wikis, chat link previews and slides."""
+"""Preview images (1200 × 630, the size chat apps and social sites expect for a link card):
+the emotion curve of a map or of both states of a journey, a persona's card, and a title
+card for the index pages. Drawn with Pillow, cached by what they show and by this code."""
 
 from __future__ import annotations
 
 import hashlib
 import io
 import json
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from pathlib import Path
 
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageDraw, ImageOps
 
-from journeymaps.site.chart import SERIES_STYLE, Chart, runs
+from journeymaps.site.chart import MOMENT_COLOR, PAIN_COLOR, SERIES_STYLE, Chart, runs
+from journeymaps.site.fonts import Fonts
 
-WIDTH, HEIGHT = 1200, 630  # the size chat apps and social sites expect for a link preview
-# Fonts with CJK glyphs first: many maps are written in Chinese.
-FONT_CANDIDATES = (
-    "/usr/share/fonts/opentype/noto/NotoSansCJK-{weight}.ttc",
-    "/usr/share/fonts/noto-cjk/NotoSansCJK-{weight}.ttc",
-    "/usr/share/fonts/truetype/dejavu/DejaVuSans{dejavu}.ttf",
-)
+WIDTH, HEIGHT = 1200, 630
+FG, MUTED, ACCENT, LINE = "#1f2330", "#6b7080", "#3f51b5", "#9aa0ad"
+BANDS = ("#eef0f6", "#f8f9fb")
+_NO_LINE_START = set("，。、；：？！”’）》」』】…,.;:?!)")
 
 
 @dataclass(frozen=True)
 class PreviewText:
     title: str
     subtitle: str
-    caption: str
-
-
-@cache
-def font_path(bold: bool) -> str | None:
-    for pattern in FONT_CANDIDATES:
-        path = pattern.format(weight="Bold" if bold else "Regular", dejavu="-Bold" if bold else "")
-        if Path(path).is_file():
-            return path
-    return None
-
-
-@lru_cache(maxsize=64)
-def _font(size: int, bold: bool = False) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
-    path = font_path(bold)
-    return ImageFont.truetype(path, size) if path else ImageFont.load_default(size)
+    caption: str  # the site and the page's address, at the foot
+    legend: str = ""  # what the marks mean, at the foot on the right
 
 
 def _fit(draw: ImageDraw.ImageDraw, text: str, font, width: int) -> str:
@@ -52,26 +39,69 @@ def _fit(draw: ImageDraw.ImageDraw, text: str, font, width: int) -> str:
     return text + "…"
 
 
-def cache_key(chart: Chart, text: PreviewText) -> str:
-    data = {
-        "v": 1,
-        "text": [text.title, text.subtitle, text.caption],
-        "scale": chart.scale,
-        "bands": chart.bands,
-        "series": [(s.key, s.values, [bool(x and x.pain_points) for x in s.steps]) for s in chart.series],
-        "fonts": [font_path(False), font_path(True)],
-    }
-    return hashlib.sha256(json.dumps(data, ensure_ascii=False, default=str).encode()).hexdigest()[:24]
+def _wrap(draw: ImageDraw.ImageDraw, text: str, font, width: int, lines: int) -> list[str]:
+    """Up to ``lines`` lines of ``text`` within ``width``; Chinese wraps between any two
+    characters, other text between words."""
+    words = text.split(" ") if " " in text else list(text)
+    joiner = " " if " " in text else ""
+    out: list[str] = []
+    current = ""
+    for word in words:
+        trial = f"{current}{joiner}{word}" if current else word
+        if draw.textlength(trial, font=font) <= width or not current:
+            current = trial
+        elif word in _NO_LINE_START and not joiner and len(current) > 1:
+            out.append(current[:-1])  # a comma or closing quote never starts a line: take a character along
+            current = current[-1] + word
+        else:
+            out.append(current)
+            current = word
+    out.append(current)
+    if len(out) > lines:
+        out = out[: lines - 1] + [_fit(draw, joiner.join(out[lines - 1 :]), font, width)]
+    return out
 
 
-def render_png(chart: Chart, text: PreviewText) -> bytes:
+def _frame(text: PreviewText, fonts: Fonts, title_size: int = 52) -> tuple[Image.Image, ImageDraw.ImageDraw]:
     image = Image.new("RGB", (WIDTH, HEIGHT), "#ffffff")
     draw = ImageDraw.Draw(image)
-    fg, muted, accent = "#1f2330", "#6b7080", "#3f51b5"
-    draw.rectangle((0, 0, WIDTH, 12), fill=accent)
-    draw.text((60, 44), _fit(draw, text.title, _font(52, True), WIDTH - 120), font=_font(52, True), fill=fg)
-    draw.text((60, 114), _fit(draw, text.subtitle, _font(28), WIDTH - 120), font=_font(28), fill=muted)
-    left, right, top, bottom = 110, WIDTH - 60, 210, HEIGHT - 70
+    draw.rectangle((0, 0, WIDTH, 12), fill=ACCENT)
+    title = fonts.get(title_size, True)
+    draw.text((60, 44), _fit(draw, text.title, title, WIDTH - 120), font=title, fill=FG)
+    draw.text(
+        (60, 58 + title_size), _fit(draw, text.subtitle, fonts.get(28), WIDTH - 120), font=fonts.get(28), fill=MUTED
+    )
+    small = fonts.get(22)
+    legend_width = int(draw.textlength(text.legend, font=small)) if text.legend else 0
+    if text.legend:
+        draw.text((WIDTH - 60, HEIGHT - 44), text.legend, font=small, fill=MUTED, anchor="ra")
+    draw.text((60, HEIGHT - 44), _fit(draw, text.caption, small, WIDTH - 160 - legend_width), font=small, fill=MUTED)
+    return image, draw
+
+
+def _png(image: Image.Image) -> bytes:
+    out = io.BytesIO()
+    image.save(out, format="PNG", compress_level=1)  # a few kB more, several ms less
+    return out.getvalue()
+
+
+def _star(cx: float, cy: float, outer: float, inner: float) -> list[tuple[float, float]]:
+    from math import cos, pi, sin
+
+    return [
+        (
+            cx + (outer if k % 2 == 0 else inner) * sin(k * pi / 5),
+            cy - (outer if k % 2 == 0 else inner) * cos(k * pi / 5),
+        )
+        for k in range(10)
+    ]
+
+
+def curve_png(chart: Chart, text: PreviewText, fonts: Fonts) -> bytes:
+    """The emotion curve of one map, or of both states of a journey."""
+    image, draw = _frame(text, fonts)
+    # Room below the lowest point for its pain marker, above the caption.
+    left, right, top, bottom = 110, WIDTH - 60, 214, HEIGHT - 112
     low, high = chart.scale
     n = max(len(chart.slots), 1)
     step_w = (right - left) / n
@@ -82,17 +112,17 @@ def render_png(chart: Chart, text: PreviewText) -> bytes:
     def y(v: float) -> float:
         return top + (high - v) / (high - low) * (bottom - top)
 
+    label_font = fonts.get(22, True)
     for i, (_, name, first, last) in enumerate(chart.bands):
         x0, x1 = left + step_w * first, left + step_w * (last + 1)
-        draw.rectangle((x0, top - 34, x1, bottom), fill="#eef0f6" if i % 2 == 0 else "#f8f9fb")
-        label_font = _font(22, True)
+        draw.rectangle((x0, top - 38, x1, bottom + 40), fill=BANDS[i % 2])
         label = _fit(draw, name, label_font, int(x1 - x0 - 10))
-        draw.text(((x0 + x1) / 2, top - 30), label, font=label_font, fill=fg, anchor="ma")
+        draw.text(((x0 + x1) / 2, top - 34), label, font=label_font, fill=FG, anchor="ma")
     for value in sorted({low, chart.neutral, high}):
-        draw.text((left - 14, y(value)), f"{value:g}", font=_font(22), fill=muted, anchor="rm")
+        draw.text((left - 14, y(value)), f"{value:g}", font=fonts.get(22), fill=MUTED, anchor="rm")
     ny = y(chart.neutral)
     for dash in range(left, right, 14):
-        draw.line((dash, ny, min(dash + 7, right), ny), fill="#9aa0ad", width=2)
+        draw.line((dash, ny, min(dash + 7, right), ny), fill=LINE, width=2)
     for series in chart.series:
         color = SERIES_STYLE.get(series.key, SERIES_STYLE["current"])["color"]
         for run in runs(series.values):
@@ -102,28 +132,93 @@ def render_png(chart: Chart, text: PreviewText) -> bytes:
             if v is None or step is None:
                 continue
             cx, cy = x(i), y(v)
-            draw.ellipse((cx - 9, cy - 9, cx + 9, cy + 9), fill=color, outline="#ffffff", width=3)
+            if step.moment_of_truth:  # a star instead of a dot: it never leaves the plot
+                draw.polygon(_star(cx, cy, 19, 8), fill=MOMENT_COLOR, outline="#ffffff")
+            else:
+                draw.ellipse((cx - 9, cy - 9, cx + 9, cy + 9), fill=color, outline="#ffffff", width=3)
             if step.pain_points:
-                draw.polygon([(cx - 11, cy + 20), (cx + 11, cy + 20), (cx, cy + 36)], fill="#c62828")
-    draw.text((60, HEIGHT - 44), _fit(draw, text.caption, _font(22), WIDTH - 120), font=_font(22), fill=muted)
-    out = io.BytesIO()
-    image.save(out, format="PNG", compress_level=1)  # a few kB more, several ms less
-    return out.getvalue()
+                draw.polygon([(cx - 11, cy + 20), (cx + 11, cy + 20), (cx, cy + 36)], fill=PAIN_COLOR)
+    return _png(image)
 
 
-def cached_png(chart: Chart, text: PreviewText, cache_dir: Path) -> bytes:
-    """The image from the cache when the same curve was drawn before, else drawn and cached."""
-    path = cache_dir / f"{cache_key(chart, text)}.png"
+def persona_png(text: PreviewText, initials: str, photo: bytes | None, quote: str, fonts: Fonts) -> bytes:
+    """A persona's card: the photo (or initials), name, role and quote."""
+    image = Image.new("RGB", (WIDTH, HEIGHT), "#ffffff")
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((0, 0, WIDTH, 12), fill=ACCENT)
+    size, left, top = 300, 60, 110
+    if photo:
+        with Image.open(io.BytesIO(photo)) as source:
+            square = ImageOps.fit(ImageOps.exif_transpose(source).convert("RGB"), (size, size), centering=(0.5, 0.4))
+        mask = Image.new("L", (size, size), 0)
+        ImageDraw.Draw(mask).ellipse((0, 0, size - 1, size - 1), fill=255)
+        image.paste(square, (left, top), mask)
+    else:
+        draw.ellipse((left, top, left + size, top + size), fill="#e8eaf6")
+        draw.text((left + size / 2, top + size / 2), initials, font=fonts.get(120, True), fill=ACCENT, anchor="mm")
+    x, width = left + size + 60, WIDTH - (left + size + 60) - 60
+    draw.text((x, top), _fit(draw, text.title, fonts.get(56, True), width), font=fonts.get(56, True), fill=FG)
+    y = top + 86
+    for line in _wrap(draw, text.subtitle, fonts.get(30), width, 2):
+        draw.text((x, y), line, font=fonts.get(30), fill=MUTED)
+        y += 42
+    if quote:
+        y += 24
+        for line in _wrap(draw, f"“{quote}”", fonts.get(34), width, 4):
+            draw.text((x, y), line, font=fonts.get(34), fill=FG)
+            y += 48
+    small = fonts.get(22)
+    draw.text((60, HEIGHT - 44), _fit(draw, text.caption, small, WIDTH - 120), font=small, fill=MUTED)
+    return _png(image)
+
+
+def title_png(text: PreviewText, fonts: Fonts, lines: Sequence[str] = ()) -> bytes:
+    """A card for an index page: its title, what it holds, and a few of its entries."""
+    image, draw = _frame(text, fonts, title_size=64)
+    y = 230
+    for line in lines[:5]:
+        draw.text((60, y), _fit(draw, f"·  {line}", fonts.get(32), WIDTH - 120), font=fonts.get(32), fill=FG)
+        y += 56
+    return _png(image)
+
+
+@cache
+def _code_version() -> str:
+    """Changes whenever the drawing code does (this file, the chart data, colours and fonts)."""
+    from journeymaps.site import chart, colours, fonts
+
+    sources = [Path(__file__), Path(chart.__file__), Path(colours.__file__), Path(fonts.__file__)]
+    return hashlib.sha256(b"".join(p.read_bytes() for p in sources)).hexdigest()[:16]
+
+
+def cached(what: object, draw: Callable[[], bytes], cache_dir: Path) -> bytes:
+    """The image from the cache when the same thing was drawn before by the same code, else
+    drawn and cached. ``what`` is everything the image shows, as plain data."""
+    key = json.dumps([_code_version(), what], ensure_ascii=False, default=str, sort_keys=True)
+    path = cache_dir / f"{hashlib.sha256(key.encode()).hexdigest()[:24]}.png"
     try:
         return path.read_bytes()
     except OSError:
         pass
-    png = render_png(chart, text)
+    png = draw()
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
+        tmp = path.with_suffix(f".{id(png)}.tmp")
         tmp.write_bytes(png)
         tmp.replace(path)
     except OSError:
         pass  # a read-only checkout still builds; it only draws every time
     return png
+
+
+def chart_data(chart: Chart) -> list:
+    """What a curve image shows, for the cache key."""
+    return [
+        chart.scale,
+        chart.neutral,
+        chart.bands,
+        [
+            (s.key, s.values, [(bool(x and x.pain_points), bool(x and x.moment_of_truth)) for x in s.steps])
+            for s in chart.series
+        ],
+    ]

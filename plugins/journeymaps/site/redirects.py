@@ -16,7 +16,7 @@ _PAGE = Template(
 <link rel="canonical" href="{{ target }}">
 <meta http-equiv="refresh" content="0; url={{ target }}">
 <meta name="robots" content="noindex">
-<script>location.replace({{ target|tojson }} + location.hash)</script>
+<script>location.replace({{ target|tojson }} + location.search + location.hash)</script>
 </head>
 <body><p><a href="{{ target }}">{{ title }}</a></p></body>
 </html>
@@ -32,12 +32,12 @@ def redirect_files(plan: SitePlan, use_directory_urls: bool, language: str) -> d
         for alias in journey.aliases:
             # (the page now, the same page under the old id)
             pages = [(urls.journey_src(journey.id), urls.journey_src(alias))]
-            pages += [
-                (urls.map_src(journey.id, m.state), urls.map_src(alias, m.state)) for m in journey.ordered_states()
-            ]
+            for m in journey.ordered_states():
+                pages.append((urls.map_src(journey.id, m.state), urls.map_src(alias, m.state)))
+                pages.append((urls.embed_src(journey.id, m.state), urls.embed_src(alias, m.state)))
             for target_src, old_src in pages:
                 old_url = urls.page_url(old_src, use_directory_urls)
-                path = old_url + "index.html" if old_url.endswith("/") else old_url
+                path = urls.page_path(old_src, use_directory_urls)
                 target = urls.relative_url(urls.page_url(target_src, use_directory_urls), old_url)
                 out[path] = _PAGE.render(language=language, title=journey.title, target=target)
     return out

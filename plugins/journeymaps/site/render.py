@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import html
 import json
 import re
 from urllib.parse import urlsplit
@@ -9,15 +11,26 @@ from urllib.parse import urlsplit
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from journeymaps.analysis.portfolio import all_opportunities, touchpoints_by_channel
+from journeymaps.analysis.heatmap import tone_ranges
+from journeymaps.analysis.portfolio import (
+    all_opportunities,
+    facets,
+    group_key,
+    opportunity_rows,
+    pain_rows,
+    touchpoints_by_channel,
+)
 from journeymaps.model import Map, Persona
 from journeymaps.settings import Settings
 from journeymaps.site import urls
+from journeymaps.site.canvas import journey_columns, lanes_of
 from journeymaps.site.channels import Channels
-from journeymaps.site.chart import build_chart, plotly_spec, sparkline_points, svg_geometry
+from journeymaps.site.chart import build_chart, mood
+from journeymaps.site.curves import Sparkline, lane_curve, sparkline
 from journeymaps.site.icons import Icons
-from journeymaps.site.plan import PlannedPage, SitePlan
-from journeymaps.text import Text
+from journeymaps.site.interactive import plotly_spec
+from journeymaps.site.plan import KINDS, PlannedPage, SitePlan
+from journeymaps.text import Names, Text
 
 
 def safe_href(url: str | None) -> str | None:
@@ -41,19 +54,49 @@ def initials(name: str) -> str:
     return (words[0][:1] + words[-1][:1]).upper()
 
 
+def day_element(text: Text):
+    def day(value: dt.date) -> Markup:
+        """A date in the reader's language, with the ISO date for machines."""
+        return Markup('<time datetime="{}">{}</time>').format(value.isoformat(), text.day(value))
+
+    return day
+
+
 def chart_json(spec: dict) -> str:
     # Goes into a data attribute: autoescaping turns quotes and < into entities.
     return json.dumps(spec, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
 
 
+def iframe_html(src: str, title: str) -> str:
+    """The HTML that shows the embed view in a wiki page: text for readers to copy, so its
+    attributes are escaped here, and the whole escaped again where the page shows it."""
+    return (
+        f'<iframe src="{html.escape(src)}" title="{html.escape(title)}" width="100%" height="600" '
+        'style="border: 0" loading="lazy"></iframe>'
+    )
+
+
 class Renderer:
-    def __init__(self, plan: SitePlan, settings: Settings, icons: Icons, use_directory_urls: bool):
+    def __init__(
+        self,
+        plan: SitePlan,
+        settings: Settings,
+        icons: Icons,
+        use_directory_urls: bool,
+        *,
+        site_name: str = "",
+        site_url: str | None = None,
+        favicon: str | None = None,
+    ):
         self.plan = plan
         self.settings = settings
         self.labels = Text(settings.language)
         self.channels = Channels(settings, self.labels)
         self.icons = icons
         self.use_directory_urls = use_directory_urls
+        self.site_name = site_name
+        self.site_url = site_url
+        self.favicon = favicon  # site path of the theme's icon, for pages outside the theme
         self.env = Environment(
             loader=PackageLoader("journeymaps.site", "templates"),
             autoescape=True,
@@ -70,9 +113,17 @@ class Renderer:
             settings=settings,
             today=plan.today,
             chart_json=chart_json,
+            day=day_element(self.labels),
+            anchor=urls.anchor,
+            iframe_html=iframe_html,
+            site_name=site_name,
+            lang=self.labels.locale.replace("_", "-"),  # as the theme writes it: en, zh, zh-TW
+            mood=lambda value: mood(value, settings.emotion_scale, settings.neutral),
+            portfolio=plan.portfolio,
+            facets=facets,
+            group_key=group_key,
         )
-        kinds = ("map", "journey", "journeys", "touchpoints", "opportunities", "persona", "personas")
-        self.templates = {kind: self.env.get_template(f"{kind}.html") for kind in kinds}
+        self.templates = {name: self.env.get_template(kind.template) for name, kind in KINDS.items()}
 
     def url_of(self, src_uri: str) -> str:
         return urls.page_url(src_uri, self.use_directory_urls)
@@ -93,41 +144,71 @@ class Renderer:
         def file_link(site_path: str) -> str:
             return urls.relative_url(site_path, here)
 
+        def absolute(target_src: str) -> str | None:
+            """A page's address with the site's own (site_url), for text copied elsewhere."""
+            return urls.absolute_url(self.site_url, self.url_of(target_src))
+
         context = {
             "page": page,
             "plan": self.plan,
             "body": Markup(body_html),
             "link": link,
             "file_link": file_link,
+            "absolute": absolute,
             "urls": urls,
             "personas_of": self.personas_of,
             "sparkline": self.sparkline,
             "chart_for": self.chart_for,
             "plotly_src": file_link(urls.PLOTLY_JS),
+            "favicon": file_link(self.favicon) if self.favicon else None,
             "defer": defer,
         }
-        if page.kind == "journey" and page.journey is not None:
+        if page.kind in ("map", "embed") and page.map is not None:
+            context["curve"] = self.chart_for([page.map], f"{page.map.journey}-{page.map.state}-emotion")
+            context["lanes"] = lanes_of(page.map, self.settings.lanes)
+            context["pain_rows"] = pain_rows(page.map)
+            context["opportunity_rows"] = opportunity_rows(page.map)
+            context["caption"] = self.caption(page.map)
+            context["full_page"] = link(urls.map_src(page.map.journey, page.map.state))
+        elif page.kind == "journey" and page.journey is not None:
+            states = page.journey.ordered_states()
             context["comparison"] = self.plan.comparison(page.journey)
+            context["curve"] = self.chart_for(states, f"{page.journey.id}-emotion")
+            context["columns"] = journey_columns(context["curve"]["chart"])
+            context["caption"] = self.caption(states[0])
         elif page.kind == "touchpoints":
             context["touchpoints_by_channel"] = touchpoints_by_channel(self.plan.catalog)
         elif page.kind == "opportunities":
             context["all_opportunities"] = all_opportunities(self.plan.catalog)
+        elif page.kind == "pain-points":
+            context["tone_ranges"] = tone_ranges(self.settings.emotion_scale)
         return self.templates[page.kind].render(context), deferred
 
     def personas_of(self, m: Map) -> list[Persona]:
         return [self.plan.catalog.personas[p] for p in m.persona if p in self.plan.catalog.personas]
 
-    def sparkline(self, m: Map) -> list[str]:
-        return sparkline_points(m, self.settings.emotion_scale)
+    def sparkline(self, m: Map) -> Sparkline:
+        return sparkline(m, self.settings.emotion_scale, self.settings.neutral)
 
-    def chart_for(self, maps: list[Map]) -> dict:
+    def chart_for(self, maps: list[Map], filename: str) -> dict:
+        """One chart of the given states: the Plotly spec, and each state's curve as a lane."""
         series = [(m.state, self.labels[f"state.{m.state}"], m) for m in maps]
         chart = build_chart(series, self.settings.emotion_scale, self.settings.neutral)
         return {
             "chart": chart,
-            "spec": plotly_spec(chart, self.labels),
-            "svg": svg_geometry(chart),
+            "spec": plotly_spec(chart, self.labels, self.labels.language, filename),
+            "curves": [lane_curve(chart, s) for s in chart.series],
         }
+
+    def caption(self, m: Map) -> dict[str, str]:
+        """Whose emotion the curve is: the map's first persona's, when it has several."""
+        names = [p.name for p in self.personas_of(m)]
+        low, high = (f"{v:g}" for v in self.settings.emotion_scale)
+        whose = names[0] if names else m.title
+        text = self.labels("emotion_curve_desc", persona=whose, low=low, high=high)
+        if len(names) > 1:
+            text += " " + self.labels("emotion_curve_whose", persona=whose, others=Names(names[1:]))
+        return {"whose": whose, "text": text}
 
 
 _H2 = re.compile(r'<h2 id="([^"]+)"[^>]*>(.*?)</h2>', re.S)

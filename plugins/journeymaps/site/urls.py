@@ -1,4 +1,4 @@
-"""The one place that knows where each generated page and file lives (FORMAT.md, Published URLs)."""
+"""The one place that knows where each generated page and file lives (docs/format.md, Published addresses)."""
 
 from __future__ import annotations
 
@@ -10,12 +10,32 @@ PERSONAS_INDEX = "personas/index.md"
 TOUCHPOINTS_INDEX = "touchpoints/index.md"
 OPPORTUNITIES_INDEX = "opportunities/index.md"
 OPPORTUNITIES_CSV = "opportunities.csv"
+PAIN_POINTS_INDEX = "pain-points/index.md"
+OWNERS_INDEX = "owners/index.md"
+TAGS_INDEX = "tags/index.md"
 INDEX_JSON = "journeymaps.json"
 ASSETS = "assets/journeymaps"
 PLOTLY_JS = f"{ASSETS}/plotly.min.js"
 SCRIPT = f"{ASSETS}/journeymaps.js"
 STYLE = f"{ASSETS}/journeymaps.css"
-ICONS = f"{ASSETS}/icons.css"
+# Written at each build: the site's icons and the colours of emotion (site/colours.py).
+GENERATED_STYLE = f"{ASSETS}/site.css"
+
+
+# The anchors of things on a map page (#stage-apply, #step-identity): stage and step
+# anchors are promised in docs/format.md; links from wikis rely on them.
+ANCHOR_PREFIXES = {
+    "stage": "stage-",
+    "step": "step-",
+    "pain_point": "pain-",
+    "opportunity": "opportunity-",
+    "source": "source-",
+}
+
+
+def anchor(kind: str, ident: str) -> str:
+    """The id of a stage, step, pain point, opportunity or source on its map page."""
+    return ANCHOR_PREFIXES[kind] + ident
 
 
 def journey_src(journey: str) -> str:
@@ -30,17 +50,51 @@ def persona_src(persona: str) -> str:
     return f"personas/{persona}.md"
 
 
+def embed_src(journey: str, state: str) -> str:
+    """The map alone, for an iframe in a wiki: ``journeys/<journey>/<state>/embed/``. Not a
+    Markdown page: a whole HTML document of its own (templates/embed.html), written at
+    ``page_path`` of this name, so that it has the address a page of that name would have."""
+    return f"journeys/{journey}/{state}/embed.md"
+
+
+def tag_src(key: str) -> str:
+    """A tag's page; ``key`` is the tag as a slug (analysis.portfolio.group_key). A folder of
+    its own, so that a tag called 'index' cannot take the place of the tags index."""
+    return f"tags/{key}/index.md"
+
+
+def owner_anchor(key: str | None) -> str:
+    """An owner's section on the owners page; None: the maps nobody owns."""
+    return f"owner-{key}" if key else "no-owner"
+
+
 def map_file(journey: str, state: str, name: str) -> str:
-    """Files that belong to one map: map.json, emotion.png."""
+    """Files that belong to one map: map.json, emotion.png, journey.mmd."""
     return f"journeys/{journey}/{state}/{name}"
+
+
+def map_mermaid(journey: str, state: str) -> str:
+    """The map as a Mermaid journey diagram, to paste into wikis."""
+    return map_file(journey, state, "journey.mmd")
 
 
 def journey_file(journey: str, name: str) -> str:
     return f"journeys/{journey}/{name}"
 
 
-def persona_photo(persona: str, suffix: str) -> str:
-    return f"{ASSETS}/personas/{persona}{suffix.lower()}"
+def persona_file(persona: str, name: str) -> str:
+    """Files that belong to one persona: card.png."""
+    return f"personas/{persona}/{name}"
+
+
+def page_card(src_uri: str) -> str:
+    """The link-preview image of an index page (journeys/index.md → cards/journeys.png)."""
+    return f"{ASSETS}/cards/{posixpath.dirname(src_uri) or 'home'}.png"
+
+
+def persona_photo(persona: str, size: int) -> str:
+    """The persona's photo, resized to ``size`` pixels square (site/photos.py)."""
+    return f"{ASSETS}/personas/{persona}-{size}.webp"
 
 
 def page_url(src_uri: str, use_directory_urls: bool) -> str:
@@ -53,6 +107,17 @@ def page_url(src_uri: str, use_directory_urls: bool) -> str:
     if use_directory_urls:
         return posixpath.join(parent, stem) + "/"
     return posixpath.join(parent, stem + ".html")
+
+
+def page_path(src_uri: str, use_directory_urls: bool) -> str:
+    """The file in the built site that answers at a page's URL."""
+    url = page_url(src_uri, use_directory_urls)
+    return url + "index.html" if url.endswith("/") or url == "" else url
+
+
+def absolute_url(site_url: str | None, url: str) -> str | None:
+    """A site-relative URL made absolute with the site's address; None without ``site_url``."""
+    return site_url.rstrip("/") + "/" + quote(url) if site_url else None
 
 
 def relative_url(target: str, page: str) -> str:

@@ -4,12 +4,17 @@ with the same keys and the same ``{parameters}``; a test holds them to that."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Iterator, Mapping
+from functools import cache
 from typing import Any
 
-from journeymaps.text import cli, pages, problems
+from babel import Locale, UnknownLocaleError
+from babel.dates import format_date
 
-DOMAINS = (pages, problems, cli)
+from journeymaps.text import cli, diff, mermaid, pages, problems, schema
+
+DOMAINS = (pages, problems, cli, schema, diff, mermaid)
 LANGUAGES = ("en", "zh")
 
 
@@ -73,6 +78,7 @@ class Text(Mapping[str, str]):
 
     def __init__(self, language: str | None = "en"):
         self.language = language_of(language)
+        self.locale = (language or "en").replace("-", "_")  # the theme's, with its region: dates
         self._own = CATALOGUE[self.language]
         self._english = CATALOGUE["en"]
 
@@ -101,11 +107,27 @@ class Text(Mapping[str, str]):
             return self["list.sep"].join(str(v) for v in value)
         return str(value)
 
+    def day(self, value: dt.date) -> str:
+        """A date as readers of the language write it: Oct 1, 2026; 1 Oct 2026; 2026年10月1日."""
+        return _format_day(value, self.locale)
+
     def _join(self, items: Iterable[str], last: str) -> str:
         items = list(items)
         if len(items) <= 1:
             return "".join(items)
         return self["list.sep"].join(items[:-1]) + last + items[-1]
+
+
+@cache
+def _locale(name: str) -> Locale:
+    try:
+        return Locale.parse(name)
+    except (UnknownLocaleError, ValueError):
+        return Locale.parse(language_of(name))
+
+
+def _format_day(value: dt.date, locale: str) -> str:
+    return format_date(value, "medium", locale=_locale(locale))
 
 
 ENGLISH = Text("en")

@@ -27,6 +27,8 @@ EN: dict[str, str] = {
     "read.not_mapping": "the front matter must be a mapping of keys to values, like 'title: ...'",
     "reason.day_out_of_range": "day is out of range for month",
     "reason.month_out_of_range": "month must be in 1..12",
+    "reason.not_an_image": "its contents are not a JPEG, PNG or WebP image",
+    "reason.damaged_image": "the file is cut short or damaged; export it again",
     # hints at the end of a message
     "hint.tabs": "; indent with spaces, not tabs",
     "hint.did_you_mean": "; did you mean '{word}'?",
@@ -140,6 +142,11 @@ EN: dict[str, str] = {
     "config.channels": "channels must map a channel to a label, or to {{label: ..., icon: ...}}",
     "config.channel_key": "channels.{name}: unknown key '{key}'; use label and icon",
     "config.channel": "channels.{name} must be a label or {{label: ..., icon: ...}}",
+    "config.lanes": "lanes must be a list of lanes, like [emotion, pain-points], not {value}; the lanes are {lanes}",
+    "config.lane": "lanes: there is no lane '{lane}'; the lanes are {lanes}",
+    "config.font": "font must be the path of a font file (.ttf, .otf or .ttc) with Chinese characters, not {value}",
+    "config.font_missing": "font: the file '{path}' does not exist (looked for {looked})",
+    "config.font_unreadable": "font: '{path}' is not a font file that can be read",
 }
 
 ZH: dict[str, str] = {
@@ -164,6 +171,8 @@ ZH: dict[str, str] = {
     "read.not_mapping": "front matter 必须是键值映射，例如 'title: ...'",
     "reason.day_out_of_range": "该月没有这一天",
     "reason.month_out_of_range": "月份必须在 1 到 12 之间",
+    "reason.not_an_image": "文件内容不是 JPEG、PNG 或 WebP 图片",
+    "reason.damaged_image": "文件不完整或已损坏；请重新导出",
     "hint.tabs": "；请用空格缩进，不要用制表符",
     "hint.did_you_mean": "；您是不是要写 '{word}'？",
     "hint.allowed_keys": "；允许的键：{keys}",
@@ -260,4 +269,9 @@ ZH: dict[str, str] = {
     "config.channels": "channels 必须把渠道映射到标签，或映射到 {{label: ..., icon: ...}}",
     "config.channel_key": "channels.{name}：未知的键 '{key}'；请使用 label 和 icon",
     "config.channel": "channels.{name} 必须是标签或 {{label: ..., icon: ...}}",
+    "config.lanes": "lanes 必须是泳道列表，例如 [emotion, pain-points]，而不是 {value}；可用的泳道有 {lanes}",
+    "config.lane": "lanes：没有名为 '{lane}' 的泳道；可用的泳道有 {lanes}",
+    "config.font": "font 必须是含中文字符的字体文件（.ttf、.otf 或 .ttc）的路径，而不是 {value}",
+    "config.font_missing": "font：文件 '{path}' 不存在（查找位置：{looked}）",
+    "config.font_unreadable": "font：'{path}' 不是可以读取的字体文件",
 }

@@ -1,4 +1,4 @@
-/* journeymaps: emotion charts and journey filters.
+/* journeymaps: emotion charts, the canvas's lanes, and list filters.
  * Runs on every page Material shows, including after instant navigation (document$),
  * and loads plotly.js, once, only when a page has a chart. Until it arrives the
  * server-drawn SVG curve stays visible. */
@@ -31,11 +31,29 @@
     return { fg: fg, light: light, bg: bg, font: font };
   }
 
+  // Each trace names its colour (current, future, pain, star); the values are the page's
+  // CSS variables (site/colours.py), so the chart follows the light and dark palettes.
+  function traceColours(el, data) {
+    var style = getComputedStyle(el);
+    return data.map(function (trace) {
+      return (trace.meta && style.getPropertyValue("--jm-" + trace.meta).trim()) || null;
+    });
+  }
+
+  function colourTraces(el, data) {
+    traceColours(el, data).forEach(function (colour, i) {
+      if (!colour) return;
+      data[i].marker = Object.assign({}, data[i].marker, { color: colour });
+      if (data[i].line) data[i].line = Object.assign({}, data[i].line, { color: colour });
+    });
+    return data;
+  }
+
   function themed(layout) {
     var c = themeColors();
     layout.font = { color: c.fg, family: c.font, size: 12 };
     layout.hoverlabel = { bgcolor: c.bg, bordercolor: c.light, font: { color: c.fg } };
-    layout.xaxis.tickfont = { color: c.light };
+    layout.xaxis.tickfont = Object.assign({}, layout.xaxis.tickfont, { color: c.light });
     layout.yaxis.tickfont = { color: c.light };
     (layout.annotations || []).forEach(function (a) { a.font = { color: c.fg }; });
     return layout;
@@ -44,9 +62,15 @@
   function drawChart(figure, Plotly) {
     var spec = JSON.parse(figure.getAttribute("data-jm-chart"));
     var target = figure.querySelector(".jm-chart__plot");
-    var config = { displaylogo: false, responsive: true, modeBarButtonsToRemove: ["select2d", "lasso2d", "zoom2d", "pan2d", "autoScale2d", "zoomIn2d", "zoomOut2d", "resetScale2d"] };
+    // The config comes with the spec: it keeps every button that would send the chart off the
+    // site out of the toolbar, and puts the toolbar's words in the site's language.
     figure.classList.add("jm-chart--drawn");
-    return Plotly.newPlot(target, spec.data, themed(spec.layout), config).then(function () {
+    if (target.clientWidth < 600) {
+      // A phone has no room for a name under every step: hovering a point names it, and the
+      // stage cards above list the steps.
+      spec.layout.xaxis.showticklabels = false;
+    }
+    return Plotly.newPlot(target, colourTraces(figure, spec.data), themed(spec.layout), spec.config).then(function () {
       drawn.push(target);
     }, function (error) {
       figure.classList.remove("jm-chart--drawn");
@@ -84,19 +108,31 @@
       };
       (el.layout.annotations || []).forEach(function (_, i) { update["annotations[" + i + "].font.color"] = c.fg; });
       window.Plotly.relayout(el, update);
+      traceColours(el, el.data).forEach(function (colour, i) {
+        if (!colour) return;
+        var style = { "marker.color": colour };
+        if (el.data[i].line) style["line.color"] = colour;
+        window.Plotly.restyle(el, style, [i]);
+      });
     });
   }
 
   // A filter form: each <select name="x"> keeps the rows whose data-x (lines of values)
   // holds the chosen value. The choice is kept in the address so a filtered list can be shared.
+  // The count says how many of the rows its data-jm-of selects are shown (all rows without it);
+  // a [data-jm-group] (a table among several) is hidden while none of its rows is shown.
   function setUpFilters() {
     var form = document.querySelector("form[data-jm-filters]");
     if (!form || form.getAttribute("data-jm-ready")) return;
     form.setAttribute("data-jm-ready", "1");
     form.hidden = false;
-    var rows = Array.prototype.slice.call(document.querySelectorAll(form.getAttribute("data-jm-rows")));
+    var rowSelector = form.getAttribute("data-jm-rows");
+    var rows = Array.prototype.slice.call(document.querySelectorAll(rowSelector));
     var selects = Array.prototype.slice.call(form.querySelectorAll("select"));
     var count = form.querySelector("[data-jm-count]");
+    var countOf = count && count.getAttribute("data-jm-of");
+    var counted = countOf ? rows.filter(function (row) { return row.matches(countOf); }) : rows;
+    var groups = Array.prototype.slice.call(document.querySelectorAll("[data-jm-group]"));
     var empty = document.querySelector("[data-jm-empty]");
     var params = new URLSearchParams(window.location.search);
     selects.forEach(function (select) {
@@ -109,13 +145,15 @@
       var query = new URLSearchParams();
       selects.forEach(function (select) { if (select.value) query.set(select.name, select.value); });
       rows.forEach(function (row) {
-        var ok = selects.every(function (select) {
+        row.hidden = !selects.every(function (select) {
           return !select.value || (row.getAttribute("data-" + select.name) || "").split("\n").indexOf(select.value) >= 0;
         });
-        row.hidden = !ok;
-        if (ok) shown += 1;
       });
-      if (count) count.textContent = count.dataset.template.replace("{shown}", shown).replace("{total}", rows.length);
+      counted.forEach(function (row) { if (!row.hidden) shown += 1; });
+      groups.forEach(function (group) {
+        group.hidden = !Array.prototype.some.call(group.querySelectorAll(rowSelector), function (row) { return !row.hidden; });
+      });
+      if (count) count.textContent = count.dataset.template.replace("{shown}", shown).replace("{total}", counted.length);
       if (empty) empty.hidden = shown > 0;
       var search = query.toString();
       history.replaceState(history.state, "", window.location.pathname + (search ? "?" + search : "") + window.location.hash);
@@ -125,9 +163,175 @@
     apply();
   }
 
+  // The lanes named in the address (?lanes=emotion,pain-points), or null when it names none.
+  function lanesInAddress() {
+    var wanted = new URLSearchParams(window.location.search).get("lanes");
+    return wanted === null ? null : wanted.split(",");
+  }
+
+  function showLanes(canvas, keys) {
+    Array.prototype.forEach.call(canvas.querySelectorAll("tbody[data-lane]"), function (lane) {
+      lane.hidden = keys.indexOf(lane.getAttribute("data-lane")) < 0;
+    });
+  }
+
+  // The canvas's lanes: each checkbox shows or hides the rows of one lane. The choice is kept
+  // in the address (?lanes=emotion,pain-points) so that a link shows the same lanes.
+  function setUpLanes() {
+    Array.prototype.forEach.call(document.querySelectorAll("form[data-jm-lanes]:not([data-jm-ready])"), function (form) {
+      var canvas = document.getElementById(form.getAttribute("data-jm-lanes"));
+      if (!canvas) return;
+      form.setAttribute("data-jm-ready", "1");
+      form.hidden = false;
+      var boxes = Array.prototype.slice.call(form.querySelectorAll("input[name=lanes]"));
+      var keys = lanesInAddress();
+      if (keys !== null) boxes.forEach(function (box) { box.checked = keys.indexOf(box.value) >= 0; });
+
+      function apply() {
+        var shown = boxes.filter(function (box) { return box.checked; }).map(function (box) { return box.value; });
+        showLanes(canvas, shown);
+        var asDefault = boxes.every(function (box) { return box.checked === box.defaultChecked; });
+        var query = new URLSearchParams(window.location.search);
+        query.delete("lanes");
+        // Lane names are plain words: the list stays readable in the address, commas and all.
+        var search = query.toString();
+        if (!asDefault) search += (search ? "&" : "") + "lanes=" + shown.join(",");
+        history.replaceState(history.state, "", window.location.pathname + (search ? "?" + search : "") + window.location.hash);
+      }
+      form.addEventListener("change", apply);
+      form.addEventListener("submit", function (event) { event.preventDefault(); });
+      var print = form.querySelector("[data-jm-print]");
+      if (print) print.addEventListener("click", function () { window.print(); });
+      apply();
+    });
+  }
+
+  // A link to a step's anchor lands on the canvas's step column; on a phone, where the canvas
+  // is a list of stage cards, it lands on the step's card instead (which names the same anchor).
+  function showStepCard() {
+    var anchor = decodeURIComponent(window.location.hash.slice(1));
+    if (!anchor) return;
+    var column = document.getElementById(anchor);
+    if (!column || column.getClientRects().length) return;
+    var card = Array.prototype.find.call(document.querySelectorAll("[data-step-card]"), function (el) {
+      return el.getAttribute("data-step-card") === anchor;
+    });
+    if (card) card.scrollIntoView();
+  }
+
+  // Sharing a map: the "copy link" button of each stage and step heading, the embed snippet
+  // under the canvas, and the embed view's lanes. Addresses come from the page's own location,
+  // so they are right under a sub-path and without site_url; the buttons stay hidden without
+  // JavaScript, and the headings still link to their anchors.
+  function setUpSharing() {
+    var status = document.querySelector("[data-jm-copy-status]");
+    var timer = null;
+
+    // The message shows for a moment under the button that copied, inside the window.
+    function say(key, button) {
+      if (!status) return;
+      // Emptied first, so that a second copy in a row is read out again.
+      status.textContent = "";
+      window.clearTimeout(timer);
+      window.setTimeout(function () {
+        status.textContent = status.getAttribute(key) || "";
+        var near = button.getBoundingClientRect();
+        var half = status.offsetWidth / 2 + 8;
+        var centre = Math.min(Math.max(near.left + near.width / 2, half), document.documentElement.clientWidth - half);
+        status.style.left = centre + "px";
+        status.style.top = Math.min(near.bottom + 8, window.innerHeight - status.offsetHeight - 8) + "px";
+      }, 50);
+      timer = window.setTimeout(function () { status.textContent = ""; }, 4000);
+    }
+
+    // The page's address as a reader would share it: without search highlighting (?h=).
+    function pageAddress() {
+      var url = new URL(window.location.href);
+      url.searchParams.delete("h");
+      url.hash = "";
+      return url;
+    }
+
+    Array.prototype.forEach.call(document.querySelectorAll("[data-jm-copy]:not([data-jm-ready])"), function (button) {
+      button.setAttribute("data-jm-ready", "1");
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        var id = button.getAttribute("data-jm-copy");
+        var url = pageAddress();
+        url.hash = id;
+        copyText(url.href, button).then(function () { say("data-jm-link-copied", button); }, function () {
+          history.replaceState(history.state, "", url.href);
+          say("data-jm-link-failed", button);
+        });
+      });
+    });
+
+    var snippet = document.querySelector("[data-jm-embed-snippet]:not([data-jm-ready])");
+    var link = document.querySelector("[data-jm-embed-link]");
+    if (snippet && link) {
+      snippet.setAttribute("data-jm-ready", "1");
+      var writeSnippet = function () {
+        var url = new URL(link.href);
+        var lanes = new URLSearchParams(window.location.search).get("lanes");
+        url.search = lanes === null ? "" : "lanes=" + lanes;
+        snippet.value = snippet.value.replace(/src="[^"]*"/, 'src="' + url.href.replace(/&/g, "&amp;").replace(/"/g, "&quot;") + '"');
+      };
+      writeSnippet();
+      var lanesForm = document.querySelector("form[data-jm-lanes]");
+      if (lanesForm) lanesForm.addEventListener("change", writeSnippet);
+      snippet.addEventListener("focus", function () { snippet.select(); });
+      var copyButton = document.querySelector("[data-jm-copy-snippet]");
+      if (copyButton) {
+        copyButton.hidden = false;
+        copyButton.addEventListener("click", function () {
+          copyText(snippet.value, copyButton).then(function () { say("data-jm-code-copied", copyButton); }, function () {
+            snippet.focus();
+            say("data-jm-code-failed", copyButton);
+          });
+        });
+      }
+    }
+
+    // The embed view shows the lanes its address names, and its links open the full map
+    // with the same lanes.
+    var embed = document.querySelector("[data-jm-embed]");
+    var keys = lanesInAddress();
+    if (embed && keys !== null) {
+      var canvas = embed.querySelector(".jm-canvas");
+      if (canvas) showLanes(canvas, keys);
+      Array.prototype.forEach.call(document.querySelectorAll("a[href]"), function (a) {
+        a.search = "lanes=" + keys.join(",");
+      });
+    }
+  }
+
+  // The clipboard API needs a secure context (https or localhost); an intranet site served
+  // over plain http falls back to the older copy command.
+  function copyText(text, returnFocusTo) {
+    function legacy() {
+      var area = document.createElement("textarea");
+      area.value = text;
+      area.setAttribute("readonly", "");
+      area.style.position = "fixed";
+      area.style.opacity = "0";
+      document.body.appendChild(area);
+      area.select();
+      var done = false;
+      try { done = document.execCommand("copy"); } catch (error) { done = false; }
+      document.body.removeChild(area);
+      if (returnFocusTo) returnFocusTo.focus();
+      return done ? Promise.resolve() : Promise.reject(new Error("copy refused"));
+    }
+    if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text).catch(legacy);
+    return legacy();
+  }
+
   function onPage() {
     drawCharts();
     setUpFilters();
+    setUpLanes();
+    showStepCard();
+    setUpSharing();
   }
 
   if (window.document$ && typeof window.document$.subscribe === "function") {
@@ -137,5 +341,6 @@
   } else {
     onPage();
   }
+  window.addEventListener("hashchange", showStepCard);
   new MutationObserver(rethemeCharts).observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme"] });
 })();
