@@ -1,134 +1,444 @@
-"""Build time of a journeymaps site against a plain MkDocs site of the same words.
+"""Build a journeymaps site and plain MkDocs sites of the same pages and words, in turn.
 
-    python bench/run.py --maps 1000
+    .venv/bin/python bench/run.py --maps 1000            # 3 rounds, cold and warm builds
+    .venv/bin/python bench/run.py --maps 1000 --serve    # and the `mkdocs serve` rebuild
+    .venv/bin/python bench/run.py --maps 100 1000 3000 --json results.json
 
-Both sites use Material with search. The plain site has one Markdown page per map holding
-the same text (stage, step, touchpoint, pain point and opportunity words), so the
-difference is the plugin's own work: reading, validating, rendering, charts and PNGs.
+The sites are written from the same generated content (content.py, sites.py): "plain",
+the yardstick, has a page at the same URL for every page the plugin generates, with the
+words that page shows, the same navigation and the same search exclusions;
+"plain-tables" is the same with Markdown tables where the plugin shows a table. Each
+build is a fresh ``mkdocs build --strict`` process; its wall time, CPU time and peak
+memory (RSS of the build process) are measured. "Cold" builds start without
+``.cache/`` (the plugin draws every emotion.png); "warm" builds keep it. The rounds
+alternate the order of the sites. With ``--serve``, ``mkdocs serve`` runs on each site,
+one map (plain: the page at the same URL) is edited several times, and each rebuild is
+timed from the edit until the edited page is served with the change.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
-import random
+import platform
+import re
+import shutil
+import socket
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-WORDS = [
-    "customer",
-    "order",
-    "payment",
-    "delivery",
-    "account",
-    "support",
-    "signup",
-    "browse",
-    "compare",
-    "review",
-    "cart",
-    "checkout",
-    "refund",
-    "email",
-    "app",
-    "store",
-    "phone",
-    "chat",
-    "receipt",
-    "invoice",
-    "tracking",
-    "wallet",
-    "card",
-]
-CHANNELS = ["web", "app", "email", "phone", "chat", "social", "store", "mail"]
-CONFIG = """site_name: Bench
-theme:
-  name: material
-  font: false
-plugins:
-  - search
-{extra}
-"""
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from content import STAGES_PER_MAP, STEPS_PER_STAGE, Content, generate  # noqa: E402
+from sites import write_sites  # noqa: E402
+
+REPO = Path(__file__).resolve().parent.parent
+SITES = ("plain", "plain-tables", "journeymaps")
+# The issue's targets at 1000 maps: journeymaps against the plain site.
+TARGETS = {"cold": 1.3, "warm": 1.15, "rss": 1.5, "serve": 1.3}
+LINEAR = 3.3  # the 3000-map build at most this many times the 1000-map one
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
 
 
-def sentence(rng: random.Random, n: int) -> str:
-    return " ".join(rng.choice(WORDS) for _ in range(n)).capitalize()
+@dataclass
+class Build:
+    wall: float  # seconds
+    cpu: float  # user + system seconds of the build process
+    rss: float  # peak resident memory of the build process, MB
+    load: float  # the machine's 1-minute load average when the build started
 
 
-def make_map(rng: random.Random, index: int) -> tuple[str, str]:
-    """The map file and a plain page with the same words."""
-    lines = [f"title: Journey {index}", "state: current", "persona: p0", f"description: {sentence(rng, 10)}", "stages:"]
-    plain = [f"# Journey {index}", "", sentence(rng, 0) or "", ""]
-    for s in range(4):
-        stage = f"Stage {s} {rng.choice(WORDS)}"
-        lines += [f"  - name: {stage}", "    steps:"]
-        plain += [f"## {stage}", ""]
-        for t in range(3):
-            name, touch, pain, opp = (sentence(rng, 4), sentence(rng, 3), sentence(rng, 6), sentence(rng, 5))
-            lines += [
-                f"      - name: {name}",
-                f"        id: s{s}-{t}",
-                f"        touchpoint: {touch}",
-                f"        channel: {rng.choice(CHANNELS)}",
-                f"        actions: [{sentence(rng, 5)}, {sentence(rng, 4)}]",
-                f"        thoughts: {sentence(rng, 7)}",
-                f"        emotion: {rng.choice([-2, -1.5, -1, -0.5, 0, 0.5, 1, 1.5, 2])}",
-                "        pain_points:",
-                f"          - {{id: p{s}-{t}, text: {pain}, severity: medium}}",
-                "        opportunities:",
-                f"          - {{text: {opp}, priority: high, status: idea, addresses: [p{s}-{t}]}}",
-            ]
-            plain += [f"### {name}", "", f"- {touch}", f"- {pain}", f"- {opp}", ""]
-    return "---\n" + "\n".join(lines) + "\n---\nNotes about this journey.\n", "\n".join(
-        plain
-    ) + "\nNotes about this journey.\n"
+@dataclass
+class Result:
+    maps: int
+    journeys: int
+    personas: int
+    rounds: int
+    builds: dict[str, dict[str, list[Build]]] = field(default_factory=dict)  # site -> cold|warm -> builds
+    serve: dict[str, list[float]] = field(default_factory=dict)  # site -> seconds per rebuild
+    serve_cpu: dict[str, list[float]] = field(default_factory=dict)  # site -> CPU seconds per rebuild
+    serve_rss: dict[str, float] = field(default_factory=dict)  # site -> peak RSS of the server, MB
+    sites: dict[str, dict[str, int]] = field(default_factory=dict)  # site -> pages, words, search words
 
 
-def write_sites(base: Path, count: int) -> tuple[Path, Path]:
-    rng = random.Random(7)
-    maps_site, plain_site = base / "journeymaps", base / "plain"
-    for site in (maps_site, plain_site):
-        (site / "docs").mkdir(parents=True)
-        (site / "docs/index.md").write_text("# Home\n")
-    (maps_site / "mkdocs.yml").write_text(CONFIG.format(extra="  - journeymaps"))
-    (plain_site / "mkdocs.yml").write_text(CONFIG.format(extra=""))
-    (maps_site / "personas").mkdir()
-    (maps_site / "personas/p0.md").write_text("---\nname: Persona zero\n---\n")
-    (plain_site / "docs/personas").mkdir()
-    (plain_site / "docs/personas/p0.md").write_text("# Persona zero\n")
-    (maps_site / "maps").mkdir()
-    (plain_site / "docs/maps").mkdir()
-    for i in range(count):
-        map_text, plain_text = make_map(rng, i)
-        (maps_site / f"maps/j{i}.md").write_text(map_text)
-        (plain_site / f"docs/maps/j{i}.md").write_text(plain_text)
-    return maps_site, plain_site
+def build(site: Path, cold: bool) -> Build:
+    if cold:
+        shutil.rmtree(site / ".cache", ignore_errors=True)
+    load = os.getloadavg()[0]
+    with tempfile.TemporaryFile() as errors:
+        start = time.perf_counter()
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "-q"],
+            cwd=site,
+            env=ENV,
+            stdout=subprocess.DEVNULL,
+            stderr=errors,
+        )
+        # wait4 gives this process's own peak RSS and CPU time, not the sum of all children.
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        if proc.returncode != 0:
+            errors.seek(0)
+            sys.exit(f"mkdocs build failed in {site}:\n{errors.read().decode(errors='replace')}")
+    return Build(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, load)
 
 
-def build(site: Path) -> float:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q"], cwd=site, check=True, env=env)
-    return time.perf_counter() - start
+def run_builds(sites: dict[str, Path], result: Result, warmup: int, log) -> None:
+    for _ in range(warmup):
+        for site in sites.values():
+            build(site, cold=True)
+    result.builds = {name: {"cold": [], "warm": []} for name in sites}
+    for r in range(result.rounds):
+        order = list(sites) if r % 2 == 0 else list(reversed(sites))
+        for name in order:
+            for kind in ("cold", "warm"):
+                b = build(sites[name], cold=kind == "cold")
+                result.builds[name][kind].append(b)
+                figures = f"{b.wall:6.2f} s  cpu {b.cpu:6.2f} s  {b.rss:5.0f} MB  load {b.load:.1f}"
+                log(f"  round {r + 1}: {name:12} {kind}  {figures}")
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--maps", type=int, default=1000)
-    args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        maps_site, plain_site = write_sites(Path(tmp), args.maps)
-        plain = build(plain_site)
-        cold = build(maps_site)  # draws every emotion.png
-        warm = build(maps_site)  # images come from .cache/
-    print(f"{args.maps} maps")
-    print(f"plain MkDocs (same words):        {plain:6.1f} s")
-    print(f"journeymaps, first build:         {cold:6.1f} s  ({cold / plain:.2f}x)")
-    print(f"journeymaps, images cached:       {warm:6.1f} s  ({warm / plain:.2f}x)")
+# -- mkdocs serve ---------------------------------------------------------------------------
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _get(url: str, timeout: float = 120) -> str:
+    with urllib.request.urlopen(url, timeout=timeout) as response:
+        return response.read().decode("utf-8", errors="replace")
+
+
+def serve_rebuilds(site: Path, edited: Path, page: str, edits: int, log) -> tuple[list[float], list[float], float]:
+    """Seconds from editing ``edited`` until ``page`` is served with the edit, per edit; the
+    CPU seconds the server spent meanwhile (its file watcher's polling included); and the
+    server's peak RSS (MB) at the end."""
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}/"
+    original = edited.read_text(encoding="utf-8")
+    with tempfile.TemporaryFile() as output:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+            cwd=site,
+            env=ENV,
+            stdout=output,
+            stderr=output,
+        )
+        try:
+            html = _wait_until_served(base + page, server, output)
+            times, cpus = [], []
+            for i in range(edits):
+                epoch = int(re.search(r"livereload\((\d+),", html)[1])
+                token = f"benchedit{i}x{time.time_ns()}"
+                start, start_cpu = time.perf_counter(), _cpu_seconds(server.pid)
+                with edited.open("a", encoding="utf-8") as f:
+                    f.write(f"\n{token}\n")
+                while True:
+                    # MkDocs answers this when a rebuild has finished (what reloads a browser).
+                    newer = int(_get(f"{base}livereload/{epoch}/{i}"))
+                    if newer > epoch:
+                        html = _get(base + page)
+                        if token in html:
+                            break
+                        epoch = newer
+                times.append(time.perf_counter() - start)
+                cpus.append(_cpu_seconds(server.pid) - start_cpu)
+                log(f"  serve {site.name:12} rebuild {i + 1}: {times[-1]:6.2f} s  cpu {cpus[-1]:6.2f} s")
+                time.sleep(1.0)  # let the file watcher settle before the next edit
+            rss = _peak_rss(server.pid)
+        finally:
+            server.send_signal(2)  # Ctrl-C: mkdocs serve removes its temporary site
+            try:
+                server.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait()
+            edited.write_text(original, encoding="utf-8")
+    return times, cpus, rss
+
+
+def _cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
+
+
+def _wait_until_served(url: str, server: subprocess.Popen, output) -> str:
+    deadline = time.monotonic() + 3600
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            output.seek(0)
+            sys.exit(f"mkdocs serve stopped:\n{output.read().decode(errors='replace')}")
+        try:
+            return _get(url, timeout=5)
+        except OSError:
+            time.sleep(0.5)
+    sys.exit(f"mkdocs serve did not serve {url} within an hour")
+
+
+def _peak_rss(pid: int) -> float:
+    status = Path(f"/proc/{pid}/status")
+    if not status.exists():
+        return 0.0
+    found = re.search(r"VmHWM:\s+(\d+) kB", status.read_text())
+    return int(found[1]) / 1024 if found else 0.0
+
+
+# -- what the sites hold ----------------------------------------------------------------------
+
+_ARTICLE = re.compile(r"<article\b.*?</article>", re.S)
+_INVISIBLE = re.compile(r"<(script|style)\b.*?</\1>", re.S)
+_TAG = re.compile(r"<[^>]+>")
+_WORD = re.compile(r"\w+")
+
+
+def site_summary(site_dir: Path) -> dict[str, int]:
+    """Pages, words on them (inside <article>), bytes of HTML, and words in the search index."""
+    pages = words = size = 0
+    for path in site_dir.rglob("*.html"):
+        if path.name == "404.html":
+            continue
+        text = path.read_text(encoding="utf-8", errors="replace")
+        size += len(text.encode("utf-8"))
+        article = _ARTICLE.search(text)
+        if article is None:
+            continue  # a redirect page
+        pages += 1
+        words += len(_WORD.findall(_TAG.sub(" ", _INVISIBLE.sub(" ", article[0]))))
+    index = json.loads((site_dir / "search/search_index.json").read_text(encoding="utf-8"))
+    search_words = sum(
+        len(_WORD.findall(_TAG.sub(" ", d.get("text", "") + " " + d.get("title", "")))) for d in index["docs"]
+    )
+    return {
+        "pages": pages,
+        "words": words,
+        "html_bytes": size,
+        "search_entries": len(index["docs"]),
+        "search_words": search_words,
+    }
+
+
+# -- the report ------------------------------------------------------------------------------
+
+
+def machine() -> dict[str, str]:
+    cpu = platform.processor() or platform.machine()
+    try:
+        found = re.search(r"model name\s*:\s*(.+)", Path("/proc/cpuinfo").read_text())
+        cpu = found[1].strip() if found else cpu
+    except OSError:
+        pass
+    memory = ""
+    try:
+        found = re.search(r"MemTotal:\s+(\d+) kB", Path("/proc/meminfo").read_text())
+        memory = f"{int(found[1]) / 1024 / 1024:.0f} GB" if found else ""
+    except OSError:
+        pass
+    versions = {}
+    for name in ("mkdocs", "mkdocs-material", "markdown", "jinja2", "pillow"):
+        try:
+            from importlib.metadata import version
+
+            versions[name] = version(name)
+        except Exception:
+            versions[name] = "?"
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True).stdout
+    return {
+        "cpu": cpu,
+        "cores": str(os.cpu_count()),
+        "memory": memory,
+        "system": f"{platform.system()} {platform.release()}",
+        "python": platform.python_version(),
+        "packages": ", ".join(f"{k} {v}" for k, v in versions.items()),
+        "commit": commit.strip(),
+    }
+
+
+def _median(values: list[float]) -> float:
+    return statistics.median(values) if values else float("nan")
+
+
+def _spread(values: list[float], unit: str, digits: int = 2) -> str:
+    if not values:
+        return "—"
+    text = f"{_median(values):.{digits}f} {unit}"
+    if len(values) > 1:
+        text += f" ({min(values):.{digits}f}–{max(values):.{digits}f})"
+    return text
+
+
+def _verdict(ratio: float, target: float | None, maps: int) -> str:
+    if target is None or maps != 1000:
+        return ""
+    return f"≤ {target:.2f}× {'met' if ratio <= target else 'NOT met'}"
+
+
+COLUMN = 25
+
+
+def report(result: Result) -> str:
+    """A table: each site's median (min–max), journeymaps against plain (the yardstick, with
+    the target) and against plain-tables (the same pages with Markdown tables)."""
+    b = result.builds
+    sites = [s for s in SITES if s in (b or result.serve or result.sites)]
+    lines = [
+        f"{result.maps} maps ({result.journeys} journeys, {STAGES_PER_MAP * STEPS_PER_STAGE} steps a map), "
+        f"{result.personas} personas; {result.rounds} round{'s' * (result.rounds != 1)}",
+    ]
+    loads = [x.load for site in b.values() for kind in site.values() for x in kind]
+    if loads:
+        lines.append(f"load average (1 min) at the start of each build: {min(loads):.1f}–{max(loads):.1f}")
+    head = "".join(f"{s:>{COLUMN}}" for s in sites)
+    lines += ["", f"{'':26}{head}{'jm/plain':>10}{'jm/tables':>11}  target at 1000 maps (jm/plain)"]
+
+    def ratio(values: dict[str, list[float]], base: str) -> str:
+        if not values.get(base) or not values.get("journeymaps"):
+            return ""
+        return f"{_median(values['journeymaps']) / _median(values[base]):.2f}×"
+
+    def row(label: str, values: dict[str, list[float]], unit: str, target: float | None, digits: int = 2) -> None:
+        cells = "".join(f"{_spread(values.get(s, []), unit, digits):>{COLUMN}}" for s in sites)
+        verdict = ""
+        if values.get("plain") and values.get("journeymaps"):
+            verdict = _verdict(_median(values["journeymaps"]) / _median(values["plain"]), target, result.maps)
+        lines.append(f"{label:26}{cells}{ratio(values, 'plain'):>10}{ratio(values, 'plain-tables'):>11}  {verdict}")
+
+    if b:
+        for kind, label in (("cold", "no cache"), ("warm", "warm (.cache/ kept)")):
+            row(f"{label}, wall", {s: [x.wall for x in b[s][kind]] for s in b}, "s", TARGETS[kind])
+            row(f"{label}, CPU", {s: [x.cpu for x in b[s][kind]] for s in b}, "s", None)
+        for kind in ("cold", "warm"):
+            row(f"peak RSS, {kind} build", {s: [x.rss for x in b[s][kind]] for s in b}, "MB", TARGETS["rss"], 0)
+    if result.serve:
+        row("serve: rebuild after edit", result.serve, "s", TARGETS["serve"])
+        row("serve: rebuild CPU", result.serve_cpu, "s", None)
+        row("serve: peak RSS", {s: [v] for s, v in result.serve_rss.items()}, "MB", None, 0)
+    if result.sites:
+        lines.append("")
+        for key, label in (
+            ("pages", "pages"),
+            ("words", "words on the pages"),
+            ("search_words", "words in the search index"),
+            ("html_bytes", "bytes of HTML"),
+        ):
+            values = {s: result.sites[s][key] for s in sites}
+            cells = "".join(f"{values[s]:>{COLUMN},}" for s in sites)
+            jm = values.get("journeymaps", 0)
+            ratios = "".join(
+                f"{jm / max(values[s], 1):>{w}.2f}×" for s, w in (("plain", 9), ("plain-tables", 10)) if s in values
+            )
+            lines.append(f"{label:26}{cells}{ratios}")
+    return "\n".join(lines)
+
+
+def linearity(results: list[Result]) -> str:
+    by_maps = {r.maps: r for r in results if r.builds}
+    if 1000 not in by_maps or 3000 not in by_maps:
+        return ""
+    out = ["", "3000 maps against 1000 maps (target at most 3.3×: cost linear in the number of maps):"]
+    for site in SITES:
+        for kind in ("cold", "warm"):
+            runs = [by_maps[n].builds.get(site, {}).get(kind) for n in (1000, 3000)]
+            if all(runs):
+                wall, cpu = ([_median([getattr(x, key) for x in run]) for run in runs] for key in ("wall", "cpu"))
+                out.append(f"  {site:11} {kind}: wall {wall[1] / wall[0]:.2f}×, CPU {cpu[1] / cpu[0]:.2f}×")
+    return "\n".join(out)
+
+
+def load_results(path: Path) -> list[Result]:
+    results = []
+    for found in json.loads(path.read_text(encoding="utf-8"))["results"]:
+        builds = {
+            site: {kind: [Build(**b) for b in runs] for kind, runs in kinds.items()}
+            for site, kinds in found.pop("builds").items()
+        }
+        results.append(Result(**found, builds=builds))
+    return results
+
+
+def measure(count: int, args: argparse.Namespace, log) -> Result:
+    content: Content = generate(count)
+    result = Result(count, len(content.journeys), len(content.personas), args.rounds)
+    folder = Path(args.keep) / str(count) if args.keep else Path(tempfile.mkdtemp(prefix=f"jm-bench-{count}-"))
+    try:
+        sites = {name: path for name, path in write_sites(content, folder).items() if name in args.sites}
+        log(f"{count} maps: sites written to {folder}")
+        if args.rounds:
+            run_builds(sites, result, args.warmup, log)
+        if args.serve:
+            journey = content.journeys[len(content.journeys) // 2]
+            page = f"journeys/{journey.id}/current/"
+            for name, site in sites.items():
+                if name == "journeymaps":
+                    edited = f"maps/{journey.id}.md" if journey.single_file else f"maps/{journey.id}/current.md"
+                else:
+                    edited = f"docs/journeys/{journey.id}/current.md"
+                times, cpus, rss = serve_rebuilds(site, site / edited, page, args.edits, log)
+                result.serve[name], result.serve_cpu[name], result.serve_rss[name] = times, cpus, rss
+        for site in sites.values():
+            if not (site / "site").is_dir():
+                build(site, cold=False)
+        result.sites = {name: site_summary(site / "site") for name, site in sites.items()}
+    finally:
+        if not args.keep:
+            shutil.rmtree(folder, ignore_errors=True)
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--maps", type=int, nargs="+", default=[1000], help="number of maps (several: one run each)")
+    parser.add_argument("--rounds", type=int, default=3, help="builds of each site, cold and warm (default 3)")
+    parser.add_argument("--warmup", type=int, default=1, help="untimed builds of each site first (default 1)")
+    parser.add_argument("--serve", action="store_true", help="also time `mkdocs serve` rebuilds after an edit")
+    parser.add_argument("--edits", type=int, default=5, help="edits timed under `mkdocs serve` (default 5)")
+    parser.add_argument(
+        "--sites", default=",".join(SITES), help=f"which sites, comma-separated (default {','.join(SITES)})"
+    )
+    parser.add_argument("--keep", metavar="DIR", help="write the sites here and keep them")
+    parser.add_argument("--json", metavar="FILE", help="also write the results here")
+    parser.add_argument("--quiet", action="store_true", help="print only the results")
+    parser.add_argument("--report", metavar="FILE", nargs="+", help="print the results saved by --json, run nothing")
+    args = parser.parse_args(argv)
+    args.sites = [s for s in args.sites.split(",") if s]
+    if unknown := set(args.sites) - set(SITES):
+        parser.error(f"unknown sites: {', '.join(sorted(unknown))}")
+
+    def log(message: str) -> None:
+        if not args.quiet:
+            print(message, file=sys.stderr, flush=True)
+
+    if args.report:
+        results = [r for path in args.report for r in load_results(Path(path))]
+        for result in results:
+            print(report(result), end="\n\n")
+        print(linearity(results))
+        return 0
+    info = machine()
+    print(f"machine: {info['cpu']}, {info['cores']} cores, {info['memory']}; {info['system']}; Python {info['python']}")
+    print(f"packages: {info['packages']}; journeymaps {info['commit']}")
+    results = []
+    for count in args.maps:
+        results.append(measure(count, args, log))
+        print()
+        print(report(results[-1]), flush=True)
+    print(linearity(results))
+    if args.json:
+        Path(args.json).write_text(
+            json.dumps({"machine": info, "results": [asdict(r) for r in results]}, indent=1), encoding="utf-8"
+        )
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

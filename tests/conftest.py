@@ -150,3 +150,13 @@ def build_site(root: Path, serve: bool = False) -> Path:
 
 def read_page(site_dir: Path, path: str) -> Html:
     return Html((site_dir / path).read_text(encoding="utf-8"))
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    """Figures that benchmark and speed tests measured (``record_property("figures", text)``),
+    printed at the end of the run, also under xdist: timings are reported, never asserted."""
+    for report in terminalreporter.stats.get("passed", []):
+        for name, text in getattr(report, "user_properties", []):
+            if name == "figures":
+                terminalreporter.write_sep("-", f"figures: {report.nodeid}")
+                terminalreporter.write_line(text)

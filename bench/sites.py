@@ -1,0 +1,712 @@
+"""Write the benchmark's sites from the same content (content.py).
+
+- ``journeymaps/``: the maps and personas as authors write them, and the plugin.
+- ``plain-tables/``: what a team would publish without the plugin. One Markdown page at
+  the same URL for every page the plugin generates (each map, each journey, each persona,
+  the journeys, touchpoints, opportunities and personas indexes) holding the words that
+  page shows; the same navigation (a section per journey up to ``nav_limit`` journeys,
+  only the indexes past it); the same pages left out of search and the same parts of
+  pages marked ``data-search-exclude``; the same alias redirect pages. Where the plugin
+  shows a table (the stage table, the pain points and opportunities of a map, the
+  indexes) the page has a Markdown table.
+- ``plain/``, the yardstick: the same pages with every table row written as a paragraph.
+  The same words, pages, navigation and search in the cheapest Markdown there is:
+  Python-Markdown's tables extension takes about as long again over a table as over the
+  same words in paragraphs, a cost of its own that the yardstick should not carry.
+
+The sites share one mkdocs.yml apart from the plugin and the ``nav``: Material with the
+demo site's features, search, and the same Markdown extensions. What the plain sites do not
+have is the plugin's own work: the emotion charts (SVG and Plotly data), icons, the
+filters of the indexes, ``map.json``, ``journey.json``, ``journeymaps.json``,
+``opportunities.csv``, ``emotion.png`` and plotly.js. That is what the benchmark measures.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import shutil
+from pathlib import Path
+
+import yaml
+from content import Content, Journey, Persona
+
+NAV_LIMIT = 50  # the plugin's default
+TODAY = dt.date.today()
+
+CONFIG = """\
+site_name: Bench
+site_url: https://bench.example.com/
+repo_url: https://git.example.com/cx/bench
+edit_uri: edit/main/docs/
+theme:
+  name: material
+  language: en
+  font: false
+  features:
+    - navigation.instant
+    - navigation.tabs
+    - navigation.sections
+    - content.action.edit
+    - search.highlight
+  palette:
+    - media: "(prefers-color-scheme: light)"
+      scheme: default
+      toggle: {{icon: material/brightness-7, name: Switch to dark mode}}
+    - media: "(prefers-color-scheme: dark)"
+      scheme: slate
+      toggle: {{icon: material/brightness-4, name: Switch to light mode}}
+plugins:
+  - search
+{plugin}
+markdown_extensions:
+  - attr_list
+  - md_in_html
+  - tables
+  - admonition
+  - toc:
+      permalink: true
+{nav}
+"""
+HOME = "# Customer journeys\n\nThe maps, journeys and personas of the benchmark.\n"
+
+# The English words the plugin's pages use (journeymaps.text.pages), kept here so the plain
+# site does not depend on the plugin.
+STATE = {"current": "Current state", "future": "Future state"}
+TYPE = {
+    "customer-journey": "Customer journey",
+    "purchase-journey": "Purchase journey",
+    "day-in-the-life": "Day in the life",
+    "service-blueprint": "Service blueprint",
+    "onboarding": "Onboarding",
+}
+CHANNEL = {
+    "web": "Website",
+    "app": "App",
+    "email": "Email",
+    "phone": "Phone",
+    "chat": "Chat",
+    "social": "Social media",
+    "store": "In person",
+    "event": "Event",
+    "mail": "Post",
+    "sales": "Sales team",
+    "partner": "Partner",
+    "word-of-mouth": "Word of mouth",
+}
+LEVEL = {"low": "Low", "medium": "Medium", "high": "High"}
+STATUS = {"idea": "Idea", "planned": "Planned", "in-progress": "In progress", "done": "Done"}
+SOURCE = {k: k.capitalize() for k in ("interview", "survey", "analytics", "support", "social", "other")}
+
+
+def write_sites(content: Content, base: Path) -> dict[str, Path]:
+    """The three sites under ``base``: plain, plain-tables and journeymaps."""
+    sites = {name: base / name for name in ("plain", "plain-tables", "journeymaps")}
+    for site in sites.values():
+        if site.exists():
+            shutil.rmtree(site)
+        (site / "docs").mkdir(parents=True)
+        (site / "docs/index.md").write_text(HOME, encoding="utf-8")
+    _write_journeymaps(content, sites["journeymaps"])
+    _write_plain(content, sites["plain-tables"], lambda text: text)
+    _write_plain(content, sites["plain"], without_tables)
+    return sites
+
+
+def without_tables(markdown: str) -> str:
+    """Each table row a paragraph of its cells; the header's rule dropped."""
+    out = []
+    for line in markdown.split("\n"):
+        if line.startswith("|---"):
+            continue
+        if line.startswith("| "):
+            cells = (c.strip() for c in line.strip().strip("|").split(" | "))
+            out += ["", " ".join(c.replace("<br>", " ") for c in cells if c), ""]
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+def photo_png(seed: int) -> bytes:
+    from PIL import Image
+
+    image = Image.new("RGB", (96, 96), (80 + (seed * 53) % 150, 80 + (seed * 97) % 150, 80 + (seed * 31) % 150))
+    out = io.BytesIO()
+    image.save(out, "PNG")
+    return out.getvalue()
+
+
+# -- the journeymaps site ------------------------------------------------------------------
+
+
+def _front(data: dict, body: str) -> str:
+    return "---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000) + "---\n" + body
+
+
+def _write_journeymaps(content: Content, root: Path) -> None:
+    (root / "mkdocs.yml").write_text(CONFIG.format(plugin="  - journeymaps", nav="nav:\n  - Home: index.md"))
+    (root / "personas").mkdir()
+    for i, p in enumerate(content.personas):
+        (root / f"personas/{p.id}.md").write_text(_front(p.front, p.body), encoding="utf-8")
+        if p.photo:
+            (root / "personas" / p.front["photo"]).write_bytes(photo_png(i))
+    for j in content.journeys:
+        for state, front in j.maps.items():
+            path = root / "maps" / (f"{j.id}.md" if j.single_file else f"{j.id}/{state}.md")
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(_front(front, j.bodies[state]), encoding="utf-8")
+
+
+# -- the plain site ------------------------------------------------------------------------
+
+
+def _write_plain(content: Content, root: Path, markup) -> None:
+    site = PlainSite(content)
+    (root / "mkdocs.yml").write_text(CONFIG.format(plugin="", nav=site.nav()), encoding="utf-8")
+    docs = root / "docs"
+    for src, text in site.pages():
+        path = docs / src
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(markup(text), encoding="utf-8")
+    for i, p in enumerate(content.personas):
+        if p.photo:
+            (docs / "assets/personas").mkdir(parents=True, exist_ok=True)
+            (docs / f"assets/personas/{p.id}.png").write_bytes(photo_png(i))
+    for j in content.journeys:
+        for alias in j.maps["current"].get("aliases", []):
+            for page in ["", *[f"{s}/" for s in j.maps]]:
+                target = "../" * (1 + page.count("/")) + f"{j.id}/{page}"
+                path = docs / f"journeys/{alias}/{page}index.html"
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(_redirect(target, j.maps["current"]["title"]), encoding="utf-8")
+
+
+def _redirect(target: str, title: str) -> str:
+    return (
+        f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{title}</title>'
+        f'<link rel="canonical" href="{target}"><meta http-equiv="refresh" content="0; url={target}">'
+        f'<meta name="robots" content="noindex"></head><body><p><a href="{target}">{title}</a></p></body></html>\n'
+    )
+
+
+def _items(value) -> list:
+    if value is None:
+        return []
+    return value if isinstance(value, list) else [value]
+
+
+def _emotion(value: float | None, fmt: str = "%+g") -> str:
+    if value is None:
+        return "no data"
+    return "0" if value == 0 else fmt % value
+
+
+def _cell(parts) -> str:
+    """One table cell: several lines joined with <br>."""
+    return "<br>".join(str(p) for p in parts if p not in (None, "")).replace("|", "\\|")
+
+
+def _meta(**values) -> str:
+    return _front({k: v for k, v in values.items() if v is not None}, "")
+
+
+def _review(m: dict) -> str:
+    reviewed = m.get("reviewed")
+    every = m.get("review_every", 90)
+    if reviewed is None:
+        return "Due for review · Never reviewed"
+    if (TODAY - reviewed).days > every:
+        return f"Due for review · {reviewed.isoformat()}"
+    return reviewed.isoformat()
+
+
+def _pains(m: dict) -> list[tuple[dict, dict, dict]]:
+    return [
+        (stage, step, p if isinstance(p, dict) else {"text": p})
+        for stage in m["stages"]
+        for step in stage["steps"]
+        for p in _items(step.get("pain_points"))
+    ]
+
+
+def _opportunities(m: dict) -> list[tuple[dict, dict, dict]]:
+    return [
+        (stage, step, o if isinstance(o, dict) else {"text": o})
+        for stage in m["stages"]
+        for step in stage["steps"]
+        for o in _items(step.get("opportunities"))
+    ]
+
+
+def _stage_mean(stage: dict | None) -> float | None:
+    if stage is None:
+        return None
+    values = [s["emotion"] for s in stage["steps"] if s.get("emotion") is not None]
+    return round(sum(values) / len(values), 3) if values else None
+
+
+def _stage_key(stage: dict) -> str:
+    return stage.get("id") or stage["name"]
+
+
+class PlainSite:
+    def __init__(self, content: Content):
+        self.content = content
+        self.personas = {p.id: p for p in content.personas}
+
+    # -- where things are
+
+    def nav(self) -> str:
+        """The navigation the plugin builds (plugin.py on_nav), written out."""
+        lines = ["nav:", "  - Home: index.md", "  - Journeys:"]
+        lines += [
+            "      - All journeys: journeys/index.md",
+            "      - Touchpoints: touchpoints/index.md",
+            "      - Opportunities: opportunities/index.md",
+        ]
+        if len(self.content.journeys) <= NAV_LIMIT:
+            for j in self.content.journeys:
+                lines.append(f"      - {_yaml_str(self._title(j))}:")
+                lines.append(f"          - Current against future: journeys/{j.id}/index.md")
+                lines += [f"          - {STATE[s]}: journeys/{j.id}/{s}.md" for s in j.maps]
+        lines += ["  - Personas:", "      - All personas: personas/index.md"]
+        if len(self.content.personas) <= NAV_LIMIT:
+            lines += [f"      - {_yaml_str(p.front['name'])}: personas/{p.id}.md" for p in self.content.personas]
+        # The plugin keeps its pages out of "not in nav" reports; so does the plain site.
+        lines += ["not_in_nav: |", "  /journeys/", "  /personas/"]
+        return "\n".join(lines) + "\n"
+
+    @staticmethod
+    def _title(j: Journey) -> str:
+        return j.maps["current"]["title"]
+
+    def pages(self):
+        yield "journeys/index.md", self.journeys_index()
+        for j in self.content.journeys:
+            yield f"journeys/{j.id}/index.md", self.journey_page(j)
+            for state in j.maps:
+                yield f"journeys/{j.id}/{state}.md", self.map_page(j, state)
+        yield "touchpoints/index.md", self.touchpoints_index()
+        yield "opportunities/index.md", self.opportunities_index()
+        yield "personas/index.md", self.personas_index()
+        for p in self.content.personas:
+            yield f"personas/{p.id}.md", self.persona_page(p)
+
+    # -- shared parts
+
+    def persona_cards(self, m: dict, up: str) -> list[str]:
+        out = []
+        for pid in _items(m["persona"]):
+            p = self.personas[pid].front
+            out.append(f"- [**{p['name']}**]({up}personas/{pid}.md) {p.get('role', '')} “{p.get('quote', '')}”")
+        return [*out, ""]
+
+    def state_switch(self, j: Journey, here: str | None, up: str) -> str:
+        parts = [
+            "**Current against future**" if here is None else f"[Current against future]({up}journeys/{j.id}/index.md)"
+        ]
+        for s in j.maps:
+            parts.append(f"**{STATE[s]}**" if s == here else f"[{STATE[s]}]({up}journeys/{j.id}/{s}.md)")
+        return " · ".join(parts) + "\n"
+
+    def emotion_table(self, maps: list[tuple[str, dict]], who: str) -> list[str]:
+        """The emotion curve's words: its description, legend and data table (the chart is
+        put in after search has read the page, so this is left out of search too)."""
+        slots: dict[tuple[str, str], dict[str, dict]] = {}
+        names: dict[tuple[str, str], tuple[str, str]] = {}
+        for state, m in maps:
+            for stage in m["stages"]:
+                for step in stage["steps"]:
+                    key = (_stage_key(stage), step["id"])
+                    slots.setdefault(key, {})[state] = step
+                    names.setdefault(key, (stage["name"], step["name"]))
+        head = "| Stage | Step | " + " | ".join(STATE[s] for s, _ in maps) + " |"
+        lines = [
+            '<div data-search-exclude markdown="1">',
+            "",
+            f"How {who} feels at each step, from -2 (very negative) to 2 (very positive). "
+            + " ".join(STATE[s] for s, _ in maps)
+            + " Pain points Moment of truth",
+            "",
+            "Emotion by step (table)",
+            "",
+            head,
+            "|" + "---|" * (2 + len(maps)),
+        ]
+        for key, by_state in slots.items():
+            cells = []
+            for s, _ in maps:
+                step = by_state.get(s)
+                if step is None:
+                    cells.append("—")
+                else:
+                    feeling = f" ({step['feeling']})" if step.get("feeling") else ""
+                    cells.append(_emotion(step.get("emotion")) + feeling)
+            lines.append(f"| {names[key][0]} | {names[key][1]} | " + " | ".join(cells) + " |")
+        return [*lines, "", "</div>", ""]
+
+    # -- pages
+
+    def map_page(self, j: Journey, state: str) -> str:
+        m = j.maps[state]
+        up = "../../"
+        meta = {"title": f"{m['title']} · {STATE[state]}", "description": m.get("description"), "hide": ["toc"]}
+        out = [_meta(**meta), f"{STATE[state]} {TYPE[m.get('type', 'customer-journey')]}", "", f"# {m['title']}", ""]
+        if m.get("description"):
+            out += [m["description"], ""]
+        out += [self.state_switch(j, state, up), *self.persona_cards(m, up)]
+        facts = [("Goal", m.get("goal")), ("Scope", m.get("scope")), ("Owner", m.get("owner"))]
+        facts.append(("Reviewed", f"{_review(m)} Review every {m.get('review_every', 90)} days"))
+        facts.append(("Tags", " ".join(_items(m.get("tags")))))
+        out += [f"- **{k}**: {v}" for k, v in facts if v] + [""]
+        names = ", ".join(self.personas[p].front["name"] for p in _items(m["persona"]))
+        out += ["## Emotion curve", "", *self.emotion_table([(state, m)], names)]
+        out += ["## Stage by stage", "", "The table scrolls sideways on narrow screens.", "", *self.stage_table(m)]
+        out += self.map_lists(m)
+        if m.get("sources"):
+            out += ["## Sources", ""]
+            for s in m["sources"]:
+                title = f"[{s['title']}]({s['url']})" if s.get("url") else s["title"]
+                out.append(f"- {SOURCE[s.get('kind', 'other')]} {title}")
+            out.append("")
+        out.append(j.bodies[state])
+        return "\n".join(out)
+
+    def stage_table(self, m: dict) -> list[str]:
+        steps = [(stage, t, step) for stage in m["stages"] for t, step in enumerate(stage["steps"])]
+        stage_cells = [
+            _cell([f"**{stage['name']}**", stage.get("description")]) if t == 0 else "" for stage, t, _ in steps
+        ]
+        rows = [
+            "| Stage | " + " | ".join(stage_cells) + " |",
+            "|---|" + "---|" * len(steps),
+            "| Step | "
+            + " | ".join(
+                _cell([step["name"], "Moment of truth" if step.get("moment_of_truth") else ""]) for _, _, step in steps
+            )
+            + " |",
+        ]
+        if any(stage.get("kpis") for stage in m["stages"]):
+            kpis = []
+            for stage, t, _ in steps:
+                kpis.append(
+                    _cell(
+                        f"{k['name']} **{k.get('value', '—')}**"
+                        + (f" / Target {k['target']}" if k.get("target") else "")
+                        for k in stage.get("kpis", [])
+                    )
+                    if t == 0
+                    else ""
+                )
+            rows.append("| KPIs | " + " | ".join(kpis) + " |")
+
+        def emotion(step: dict) -> str:
+            return _cell(
+                [
+                    _emotion(step.get("emotion")),
+                    step.get("feeling"),
+                    f"“{step['quote']}”" if step.get("quote") else "",
+                ]
+            )
+
+        def pains(step: dict) -> str:
+            return _cell(
+                f"{p['text']} {LEVEL.get(p.get('severity'), '')}".strip()
+                for p in (x if isinstance(x, dict) else {"text": x} for x in _items(step.get("pain_points")))
+            )
+
+        def opportunities(step: dict) -> str:
+            return _cell(
+                f"{o['text']} {STATUS.get(o.get('status'), '')}".strip()
+                for o in (x if isinstance(x, dict) else {"text": x} for x in _items(step.get("opportunities")))
+            )
+
+        lanes = [
+            ("Touchpoint", lambda s: s.get("touchpoint", "")),
+            ("Channel", lambda s: CHANNEL.get(s.get("channel"), s.get("channel", ""))),
+            ("Actions", lambda s: _cell(_items(s.get("actions")))),
+            ("Thoughts", lambda s: _cell(_items(s.get("thoughts")))),
+            ("Emotion", emotion),
+            ("Pain points", pains),
+            ("Opportunities", opportunities),
+        ]
+        if m.get("type") == "service-blueprint":
+            lanes += [
+                ("Frontstage", lambda s: _cell(_items(s.get("frontstage")))),
+                ("Line of visibility", lambda s: ""),
+                ("Backstage", lambda s: _cell(_items(s.get("backstage")))),
+                ("Support processes", lambda s: _cell(_items(s.get("support")))),
+            ]
+        for label, cell in lanes:
+            rows.append(f"| {label} | " + " | ".join(cell(step) for _, _, step in steps) + " |")
+        return [*rows, ""]
+
+    def map_lists(self, m: dict) -> list[str]:
+        """Touchpoints, pain points and opportunities: they repeat the stage table, so search
+        does not read them (the plugin puts them in after search has read the page)."""
+        out = ["## Touchpoints", "", '<div data-search-exclude markdown="1">', ""]
+        n = 1
+        for stage in m["stages"]:
+            for step in stage["steps"]:
+                if step.get("touchpoint") or step.get("channel"):
+                    channel = CHANNEL.get(step.get("channel"), step.get("channel", ""))
+                    out.append(
+                        f"{n}. {channel} {step.get('touchpoint') or step['name']} {stage['name']} · {step['name']}"
+                    )
+                    n += 1
+        out += ["", "</div>", "", "## Pain points", ""]
+        opps = _opportunities(m)
+        pains = _pains(m)
+        if pains:
+            out += ['<div data-search-exclude markdown="1">', "", "| Pain points | Severity | Step | Opportunities |"]
+            out.append("|---|---|---|---|")
+            for stage, step, p in pains:
+                evidence = "Evidence: " + ", ".join(_items(p.get("evidence"))) if p.get("evidence") else ""
+                addressing = [
+                    f"{o['text']} {STATUS.get(o.get('status'), '')}"
+                    for _, _, o in opps
+                    if p.get("id") and p["id"] in _items(o.get("addresses"))
+                ]
+                out.append(
+                    f"| {_cell([p['text'], evidence])} | {LEVEL.get(p.get('severity'), '')} "
+                    f"| {_cell([step['name'], stage['name']])} | {_cell(addressing)} |"
+                )
+            out += ["", "</div>", ""]
+        else:
+            out += ["None recorded yet.", ""]
+        out += ["## Opportunities", ""]
+        if opps:
+            texts = {p.get("id"): p["text"] for _, _, p in pains}
+            out += [
+                '<div data-search-exclude markdown="1">',
+                "",
+                "| Opportunities | Priority | Owner | Status | Step |",
+                "|---|---|---|---|---|",
+            ]
+            for stage, step, o in opps:
+                addresses = "; ".join(texts.get(a, "") for a in _items(o.get("addresses")))
+                text = _cell([o["text"], f"Addresses: {addresses}" if addresses else ""])
+                out.append(
+                    f"| {text} | {LEVEL.get(o.get('priority'), '')} | {o.get('owner', '')} "
+                    f"| {STATUS.get(o.get('status'), '')} | {_cell([step['name'], stage['name']])} |"
+                )
+            out += ["", "</div>", ""]
+        else:
+            out += ["None recorded yet.", ""]
+        return out
+
+    def journey_page(self, j: Journey) -> str:
+        up = "../../"
+        states = list(j.maps.items())
+        first = states[0][1]
+        out = [
+            _meta(title=self._title(j), search={"exclude": True}, hide=["toc"]),
+            TYPE[first.get("type", "customer-journey")],
+            "",
+        ]
+        out += [f"# {self._title(j)}", ""]
+        if first.get("description"):
+            out += [first["description"], ""]
+        out += [self.state_switch(j, None, up), *self.persona_cards(first, up)]
+        out += [f"- **{STATE[s]}**: {_cell([m.get('goal'), _review(m)])}" for s, m in states]
+        if first.get("owner"):
+            out.append(f"- **Owner**: {first['owner']}")
+        out.append("")
+        current, future = j.maps.get("current"), j.maps.get("future")
+        if not future:
+            out += ["This journey has no future state yet: all its pain points are open.", ""]
+        names = ", ".join(self.personas[p].front["name"] for p in _items(first["persona"]))
+        out += ["## Emotion curve", "", *self.emotion_table(states, names)]
+        out += ["## Stage by stage", "", '<div data-search-exclude markdown="1">', ""]
+        out += ["| Stage | Current state | Future state | Change |", "|---|---|---|---|"]
+        by_state = {s: {_stage_key(st): st for st in m["stages"]} for s, m in states}
+        stage_names: dict[str, str] = {}
+        for _, m in states:
+            for st in m["stages"]:
+                stage_names.setdefault(_stage_key(st), st["name"])
+        for key, name in stage_names.items():
+            now = _stage_mean(by_state.get("current", {}).get(key))
+            then = _stage_mean(by_state.get("future", {}).get(key))
+            change = "—" if now is None or then is None else ("0" if then == now else "%+.1f" % (then - now))
+            out.append(f"| {name} | {_emotion(now, '%+.1f')} | {_emotion(then, '%+.1f')} | {change} |")
+        out += ["", "</div>", "", "## Pain points", ""]
+        pains = _pains(current) if current else []
+        resolvers: dict[str, list[dict]] = {}
+        for _, step, _ in [(None, s, None) for st in (future or {"stages": []})["stages"] for s in st["steps"]]:
+            for pid in _items(step.get("resolves")):
+                resolvers.setdefault(pid, []).append(step)
+        if pains:
+            resolved = sum(1 for _, _, p in pains if p.get("id") in resolvers)
+            out += [f"{resolved} of {len(pains)} pain points resolved in the future state.", ""]
+            out += ['<div data-search-exclude markdown="1">', ""]
+            out += ["| Pain points | Severity | Current state | Status | Opportunities |", "|---|---|---|---|---|"]
+            opps = _opportunities(current)
+            for stage, step, p in pains:
+                by = resolvers.get(p.get("id"), [])
+                status = _cell(["Resolved", ", ".join(f"resolved by {s['name']}" for s in by)]) if by else "Open"
+                addressing = [
+                    f"{o['text']} {STATUS.get(o.get('status'), '')}"
+                    for _, _, o in opps
+                    if p.get("id") in _items(o.get("addresses"))
+                ]
+                out.append(
+                    f"| {p['text']} | {LEVEL.get(p.get('severity'), '')} | {_cell([step['name'], stage['name']])} "
+                    f"| {status} | {_cell(addressing)} |"
+                )
+            out += ["", "</div>", ""]
+        else:
+            out += ["None recorded yet.", ""]
+        if current and future:
+            now = {s["id"]: (st, s) for st in current["stages"] for s in st["steps"]}
+            then = {s["id"]: (st, s) for st in future["stages"] for s in st["steps"]}
+            out += ["## Steps changed", "", '<div data-search-exclude markdown="1">', ""]
+            for title, found in (
+                ("Steps added", [then[i] for i in then if i not in now]),
+                ("Steps removed", [now[i] for i in now if i not in then]),
+            ):
+                out += [f"### {title}", ""]
+                for st, s in found or []:
+                    channel = CHANNEL.get(s.get("channel"), s.get("channel", ""))
+                    out.append(f"- {s['name']} · {st['name']} {channel} {s.get('touchpoint', '')}")
+                out += ([] if found else ["—"]) + [""]
+            out += ["### Steps changed", ""]
+            for i, (_, before) in now.items():
+                if i in then:
+                    after = then[i][1]
+                    changes = []
+                    for f, label in (("touchpoint", "Touchpoint"), ("channel", "Channel")):
+                        if before.get(f) != after.get(f):
+                            old, new = before.get(f) or "—", after.get(f) or "—"
+                            if f == "channel":
+                                old, new = CHANNEL.get(old, old), CHANNEL.get(new, new)
+                            changes.append(f"{label}: {old} → {new}")
+                    if changes:
+                        out.append(f"- **{after['name']}** " + " ".join(changes))
+            out += ["", "</div>", ""]
+        return "\n".join(out)
+
+    def journeys_index(self) -> str:
+        out = [_meta(title="Journeys", hide=["toc"]), "# Journeys", ""]
+        out += ["| Journey | Persona | States | Type · Owner | Reviewed | Emotion curve |", "|---|---|---|---|---|---|"]
+        for j in self.content.journeys:
+            first = j.maps["current"]
+            title = _cell(
+                [f"[**{self._title(j)}**]({j.id}/index.md)", first.get("description"), " ".join(first.get("tags", []))]
+            )
+            personas = " ".join(
+                f"[{self.personas[p].front['name']}](../personas/{p}.md)" for p in _items(first["persona"])
+            )
+            states = " ".join(f"[{STATE[s]}]({j.id}/{s}.md)" for s in j.maps)
+            kind = _cell([TYPE[first.get("type", "customer-journey")], first.get("owner")])
+            reviews = _cell(_review(m) for m in j.maps.values())
+            out.append(f"| {title} | {personas} | {states} | {kind} | {reviews} | |")
+        return "\n".join(out) + "\n"
+
+    def touchpoints_index(self) -> str:
+        groups: dict[str, dict[str, list]] = {}
+        for j in self.content.journeys:
+            for state, m in j.maps.items():
+                for stage in m["stages"]:
+                    for step in stage["steps"]:
+                        if step.get("touchpoint"):
+                            key = " ".join(step["touchpoint"].lower().split())
+                            groups.setdefault(step.get("channel") or "", {}).setdefault(key, []).append(
+                                (j, state, m, step)
+                            )
+        out = [_meta(title="Touchpoints", search={"exclude": True}, hide=["toc"]), "# Touchpoints", ""]
+        out += ["Every touchpoint of every map by channel: the steps that use it, and how customers feel.", ""]
+        for channel, found in sorted(groups.items(), key=lambda item: (item[0] == "", item[0])):
+            out += [f"## {CHANNEL.get(channel, channel) or 'No channel given'} {len(found)}", ""]
+            out += ["| Touchpoint | Mean emotion | Used in |", "|---|---|---|"]
+            for _, uses in sorted(found.items(), key=lambda item: item[1][0][3]["touchpoint"].lower()):
+                values = [u[3]["emotion"] for u in uses if u[3].get("emotion") is not None]
+                mean = round(sum(values) / len(values), 2) if values else None
+                used = _cell(
+                    f"[{m['title']} · {STATE[s]} · {step['name']}](../journeys/{j.id}/{s}.md)" for j, s, m, step in uses
+                )
+                out.append(f"| **{uses[0][3]['touchpoint']}** | {_emotion(mean, '%+.1f')} | {used} |")
+            out.append("")
+        return "\n".join(out)
+
+    def opportunities_index(self) -> str:
+        out = [_meta(title="Opportunities", search={"exclude": True}, hide=["toc"]), "# Opportunities", ""]
+        out += ["Every opportunity of every map, with the pain points it addresses. Download as CSV", ""]
+        out += ["| Opportunities | Priority | Status | Owner | Journey | Pain points |", "|---|---|---|---|---|---|"]
+        for j in self.content.journeys:
+            for s, m in j.maps.items():
+                pains = {p.get("id"): p for _, _, p in _pains(m)}
+                for stage, step, o in _opportunities(m):
+                    where = _cell(
+                        [f"[{m['title']}](../journeys/{j.id}/{s}.md)", f"{STATE[s]} · {stage['name']} · {step['name']}"]
+                    )
+                    addressed = _cell(
+                        f"{pains[a]['text']} {LEVEL.get(pains[a].get('severity'), '')}"
+                        for a in _items(o.get("addresses"))
+                        if a in pains
+                    )
+                    out.append(
+                        f"| {o['text']} | {LEVEL.get(o.get('priority'), '')} | {STATUS.get(o.get('status'), '')} "
+                        f"| {o.get('owner', '')} | {where} | {addressed} |"
+                    )
+        return "\n".join(out) + "\n"
+
+    def maps_of(self, pid: str) -> list[tuple[Journey, str, dict]]:
+        return [(j, s, m) for j in self.content.journeys for s, m in j.maps.items() if pid in _items(m["persona"])]
+
+    def personas_index(self) -> str:
+        out = [_meta(title="Personas", hide=["toc"]), "# Personas", ""]
+        for p in self.content.personas:
+            f = p.front
+            out.append(
+                f"- [**{f['name']}**]({p.id}.md) {f.get('role', '')} “{f.get('quote', '')}” "
+                f"Maps with this persona: {len(self.maps_of(p.id))}"
+            )
+        return "\n".join(out) + "\n"
+
+    def persona_page(self, p: Persona) -> str:
+        f = p.front
+        out = [
+            _meta(title=f["name"]),
+            f"Persona · {f['segment']}" if f.get("segment") else "Persona",
+            "",
+            f"# {f['name']}",
+            "",
+        ]
+        if p.photo:
+            out += [f"![{f['name']}](../assets/personas/{p.id}.png)", ""]
+        if f.get("role"):
+            out += [f["role"], ""]
+        if f.get("quote"):
+            out += [f"> {f['quote']}", ""]
+        if f.get("tags"):
+            out += [" ".join(_items(f["tags"])), ""]
+        if f.get("demographics"):
+            out += ["## Demographics", "", "| | |", "|---|---|"]
+            out += [f"| {k} | {v} |" for k, v in f["demographics"].items()] + [""]
+        for key, label in (
+            ("goals", "Goals"),
+            ("frustrations", "Frustrations"),
+            ("needs", "Needs"),
+            ("motivations", "Motivations"),
+        ):
+            if f.get(key):
+                out += [f"## {label}", "", *[f"- {x}" for x in _items(f[key])], ""]
+        if f.get("channels"):
+            names = [CHANNEL.get(c.lower(), c) for c in _items(f["channels"])]
+            out += ["## Preferred channels", "", " ".join(names), ""]
+        out += ["## Maps with this persona", ""]
+        maps = self.maps_of(p.id)
+        for j, s, m in maps:
+            out.append(
+                f"- [{m['title']}](../journeys/{j.id}/{s}.md) {STATE[s]} {TYPE[m.get('type', 'customer-journey')]}"
+            )
+        if not maps:
+            out.append("No map uses this persona yet.")
+        out += ["", p.body]
+        return "\n".join(out)
+
+
+def _yaml_str(text: str) -> str:
+    return (
+        yaml.safe_dump(text, allow_unicode=True, width=1000).strip().removesuffix("\n...").removesuffix("...").strip()
+    )
