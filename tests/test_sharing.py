@@ -69,7 +69,7 @@ def test_a_journeys_card_shows_both_curves(shared):
     with Image.open(shared / "journeys/first-purchase/emotion.png") as image:
         assert image.size == (1200, 630)
         # both series are drawn: the current state's and the future state's colours
-        colours = {c for _, c in image.getcolors(1_000_000)}
+        colours = {c for _, c in image.convert("RGB").getcolors(1_000_000)}
     assert (0x5C, 0x6B, 0xC0) in colours and (0x2E, 0x7D, 0x32) in colours
 
 

@@ -6,7 +6,7 @@ import html
 import logging
 import os
 import sys
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from functools import partial
 from pathlib import Path
 from urllib.parse import quote
@@ -29,16 +29,16 @@ from journeymaps.format.problems import InvalidSite
 from journeymaps.model import Map, Step
 from journeymaps.settings import OPTIONS, Settings, settings_from_options
 from journeymaps.site import colours, urls
-from journeymaps.site.cards import Cards, Drawing, meta_tags, og_locale
+from journeymaps.site.cards import Cards, meta_tags, og_locale
 from journeymaps.site.export import dumps, index_data, journey_data, map_data
 from journeymaps.site.fonts import Fonts, find_fonts, has_chinese
 from journeymaps.site.icons import Icons
 from journeymaps.site.navigation import NavPage, NavSection, portfolio_nav
 from journeymaps.site.photos import web_photos
 from journeymaps.site.plan import PlannedPage, SitePlan, plan_site
-from journeymaps.site.preview import cached
+from journeymaps.site.preview import cached, ensure_cached
 from journeymaps.site.redirects import redirect_files
-from journeymaps.site.render import Renderer, fill_in, section_headings
+from journeymaps.site.render import Renderer, fill_in, for_search, section_headings
 from journeymaps.site.search_words import coined_words, site_names
 from journeymaps.siteconfig import plugin_options
 from journeymaps.text import Text
@@ -84,6 +84,9 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         self.renderer: Renderer | None = None
         self.pages: dict[str, PlannedPage] = {}
         self.deferred: dict[str, list[str]] = {}
+        self.drawing: ThreadPoolExecutor | None = None  # preview images drawn during the build
+        self.drawn: dict[str, Future[bytes | None]] = {}
+        self.full: dict[str, str] = {}  # generated pages whose content search read as words only
         self.labels = Text("en")
         self.cards: Cards | None = None
 
@@ -94,7 +97,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         # Everything is read and validated here, before MkDocs cleans site_dir,
         # so a broken map leaves the last good site whole. State is rebuilt
         # from scratch because the plugin lives across `mkdocs serve` rebuilds.
-        self.plan, self.renderer, self.pages, self.deferred, self.cards = None, None, {}, {}, None
+        self.plan, self.renderer, self.pages, self.deferred, self.full, self.cards = None, None, {}, {}, {}, None
         self.root = Path(config.config_file_path or ".").resolve().parent
         language = (config.theme.get("language") or "en") if config.theme else "en"
         text = Text(language)
@@ -171,6 +174,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         # The pages are settled now (an author's page may stand in for one of ours).
         self.cards = Cards(self.plan, self.settings, self.labels, config.site_name, config.use_directory_urls)
         self.cards.build(self.root)
+        self._draw_previews_ahead()
         self._add_standalone(files, config)
         return files
 
@@ -262,7 +266,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         planned = self.pages.get(page.file.src_uri)
         if planned is None:
             return output
-        output = fill_in(output, self.deferred.pop(page.file.src_uri, []))
+        output = fill_in(output, self.deferred.pop(page.file.src_uri, []), self.full.pop(page.file.src_uri, None))
         return self._with_card(output, page.file.src_uri, page.url, config)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -280,28 +284,54 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(page, encoding="utf-8")
 
+    def _preview_cache(self) -> Path:
+        return self.root / ".cache" / "journeymaps" / "previews"
+
+    def _draw_previews_ahead(self) -> None:
+        """Start drawing the preview images that are not cached yet, into the cache, while
+        MkDocs renders the pages: Pillow draws and encodes outside Python's lock, so on a
+        machine with more than one core the images cost the build little wall time."""
+        assert self.cards is not None
+        self._stop_drawing()
+        cache, fonts = self._preview_cache(), self.fonts
+        workers = max(1, (os.cpu_count() or 2) - 1)  # one core stays with the build
+        self.drawing = ThreadPoolExecutor(max_workers=workers)
+        self.drawn = {}
+        for d in self.cards.drawings.values():
+            what = [d.what, fonts.regular, fonts.bold]
+            self.drawn[d.path] = self.drawing.submit(ensure_cached, what, partial(d.draw, fonts), cache)
+
+    def _stop_drawing(self) -> None:
+        if self.drawing is not None:
+            self.drawing.shutdown(wait=True, cancel_futures=True)
+        self.drawing, self.drawn = None, {}
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._stop_drawing()
+
     def _write_previews(self, config: MkDocsConfig, site_dir: Path) -> None:
-        """The preview image of every page with a card: drawn in threads, cached by what
-        they show under .cache/."""
+        """The preview image of every page with a card, from the cache the pool drew into."""
         assert self.cards is not None
         if not config.site_url and not JourneyMapsPlugin._told_about_site_url:
             JourneyMapsPlugin._told_about_site_url = True
             log.warning(self.labels["build.no_site_url"])
-        cache = self.root / ".cache" / "journeymaps" / "previews"
-        fonts = self.fonts
+        cache, fonts = self._preview_cache(), self.fonts
         drawings = list(self.cards.drawings.values())
         words = [w for d in drawings for w in d.words]
         if not fonts.chinese and not JourneyMapsPlugin._told_about_fonts and has_chinese(words):
             JourneyMapsPlugin._told_about_fonts = True
             log.warning(self.labels["build.no_chinese_font"])
-
-        def write(drawing: Drawing) -> None:
+        drawn = self.drawn
+        for drawing in drawings:
+            ahead = drawn.get(drawing.path)
+            png = ahead.result() if ahead is not None else None
+            if png is None:  # in the cache (or never drawn ahead): read from there, or draw now
+                what = [drawing.what, fonts.regular, fonts.bold]
+                png = cached(what, partial(drawing.draw, fonts), cache)
             target = site_dir / drawing.path
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(cached([drawing.what, fonts.regular, fonts.bold], partial(drawing.draw, fonts), cache))
-
-        with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
-            list(pool.map(write, drawings))
+            target.write_bytes(png)
+        self._stop_drawing()
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         assert self.plan is not None
@@ -358,6 +388,14 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         ours = [AnchorLink(title, ident, 2) for ident, title in section_headings(content) if ident not in authors]
         page.toc = TableOfContents(ours + list(page.toc))
         return content
+
+    @event_priority(100)  # before search reads the page (and after every plugin has changed it)
+    def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+        planned = self.pages.get(page.file.src_uri)
+        if planned is not None and planned.policy.searchable and page.content is not None:
+            self.full[page.file.src_uri] = page.content
+            page.content = for_search(page.content)
+        return context
 
 
 def _without(items: list, pages: set[int]) -> list:

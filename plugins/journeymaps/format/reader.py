@@ -19,6 +19,7 @@ from journeymaps.text import Msg
 # limit raises an error we can report.
 _FastLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _SAFE_NESTING_BOUND = 2000
+_STR_TAG = "tag:yaml.org,2002:str"
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 # An alias can point at a large node many times over ("billion laughs"); count
@@ -113,6 +114,8 @@ class _Builder:
         return self.scalar(node)
 
     def scalar(self, node: yaml.Node) -> Any:
+        if node.tag == _STR_TAG:  # most values: the constructor would return the text as it is
+            return node.value
         try:
             return self.constructor.construct_object(node, deep=True)
         except yaml.constructor.ConstructorError as err:

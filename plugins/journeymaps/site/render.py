@@ -225,6 +225,59 @@ DEFER_MARK = "jm-deferred:"
 _DEFERRED = re.compile(r"<!--" + DEFER_MARK + r"(\d+)-->")
 
 
-def fill_in(output: str, deferred: list[str]) -> str:
-    """Put the deferred parts back into a finished page."""
+def fill_in(output: str, deferred: list[str], full: str | None = None) -> str:
+    """Put the deferred parts back into a finished page: first the full page in place of the
+    words given to search (``full``, see ``for_search``), then the parts inside it."""
+    if full is not None:
+        output = _SEARCH_ONLY.sub(lambda _: full, output, count=1)
     return _DEFERRED.sub(lambda m: deferred[int(m.group(1))], output)
+
+
+SEARCH_MARK = "jm-search-only"
+_SEARCH_ONLY = re.compile(rf"<!--{SEARCH_MARK}-->.*?<!--/{SEARCH_MARK}-->", re.S)
+_HEADING = re.compile(r"(<h[1-6]\b[^>]*>)(.*?)(</h[1-6]>)", re.S)
+_DROPPED = re.compile(r"<!--.*?-->|<(script|style|object)\b.*?</\1>|<a class=\"headerlink\"[^>]*>.*?</a>", re.S)
+_PRE = re.compile(r"(<pre\b.*?</pre>)", re.S)
+_EXCLUDED = re.compile(r"<([a-z][a-z0-9]*)\b[^>]*\sdata-search-exclude[\s>=]")
+
+
+def _without_excluded(html: str) -> str:
+    """The HTML without the elements marked ``data-search-exclude`` (which search skips)."""
+    out, pos = [], 0
+    while match := _EXCLUDED.search(html, pos):
+        name = match.group(1)
+        tags = re.compile(rf"<(/?){name}\b[^>]*>")
+        depth, end = 0, len(html)
+        for tag in tags.finditer(html, match.start()):
+            depth += -1 if tag.group(1) else 1
+            if depth == 0:
+                end = tag.end()
+                break
+        out.append(html[pos : match.start()])
+        pos = end
+    out.append(html[pos:])
+    return "".join(out)
+
+
+def _words(html: str) -> str:
+    # Code blocks stay as they are: search keeps their markup and their line breaks.
+    return " ".join(
+        part if part.startswith("<pre") else " ".join(_TAG.sub(" ", part).split()) for part in _PRE.split(html) if part
+    ).strip()
+
+
+def for_search(content: str) -> str:
+    """What search reads of a generated page in place of its markup: the same headings (with
+    their ids, which make search's sections) and, under each, the same words as plain text.
+    Material's search parses every tag of a page in Python; a map's canvas is mostly tags,
+    so this costs a fraction of what the page would. ``fill_in`` puts the page back."""
+    content = _without_excluded(_DROPPED.sub(" ", content))
+    parts, pos = [], 0
+    for heading in _HEADING.finditer(content):
+        if text := _words(content[pos : heading.start()]):
+            parts.append(f"<p>{text}</p>")
+        parts.append(f"{heading.group(1)}{_words(heading.group(2))}{heading.group(3)}")
+        pos = heading.end()
+    if text := _words(content[pos:]):
+        parts.append(f"<p>{text}</p>")
+    return f"<!--{SEARCH_MARK}-->{''.join(parts)}<!--/{SEARCH_MARK}-->"
