@@ -30,6 +30,7 @@ from pathlib import Path
 
 import yaml
 from content import Content, Journey, Persona
+from journeymaps.text import Text
 
 NAV_LIMIT = 50  # the plugin's default
 TODAY = dt.date.today()
@@ -216,8 +217,12 @@ def _review(m: dict) -> str:
     if reviewed is None:
         return "Due for review · Never reviewed"
     if (TODAY - reviewed).days > every:
-        return f"Due for review · {reviewed.isoformat()}"
-    return reviewed.isoformat()
+        return f"Due for review · {_day(reviewed)}"
+    return _day(reviewed)
+
+
+def _day(value: dt.date) -> str:
+    return Text("en").day(value)  # as the site writes dates
 
 
 def _pains(m: dict) -> list[tuple[dict, dict, dict]]:
@@ -227,6 +232,14 @@ def _pains(m: dict) -> list[tuple[dict, dict, dict]]:
         for step in stage["steps"]
         for p in _items(step.get("pain_points"))
     ]
+
+
+def _steps(m: dict) -> list[tuple[dict, dict]]:
+    return [(stage, step) for stage in m["stages"] for step in stage["steps"]]
+
+
+def _dicts(value) -> list[dict]:
+    return [p for p in _items(value) if isinstance(p, dict)]
 
 
 def _opportunities(m: dict) -> list[tuple[dict, dict, dict]]:
@@ -261,8 +274,11 @@ class PlainSite:
         lines = ["nav:", "  - Home: index.md", "  - Journeys:"]
         lines += [
             "      - All journeys: journeys/index.md",
+            "      - Pain points: pain-points/index.md",
             "      - Touchpoints: touchpoints/index.md",
             "      - Opportunities: opportunities/index.md",
+            "      - Owners: owners/index.md",
+            "      - Tags: tags/index.md",
         ]
         if len(self.content.journeys) <= NAV_LIMIT:
             for j in self.content.journeys:
@@ -273,7 +289,7 @@ class PlainSite:
         if len(self.content.personas) <= NAV_LIMIT:
             lines += [f"      - {_yaml_str(p.front['name'])}: personas/{p.id}.md" for p in self.content.personas]
         # The plugin keeps its pages out of "not in nav" reports; so does the plain site.
-        lines += ["not_in_nav: |", "  /journeys/", "  /personas/"]
+        lines += ["not_in_nav: |", "  /journeys/", "  /personas/", "  /tags/"]
         return "\n".join(lines) + "\n"
 
     @staticmethod
@@ -286,8 +302,13 @@ class PlainSite:
             yield f"journeys/{j.id}/index.md", self.journey_page(j)
             for state in j.maps:
                 yield f"journeys/{j.id}/{state}.md", self.map_page(j, state)
+        yield "pain-points/index.md", self.pain_points_index()
         yield "touchpoints/index.md", self.touchpoints_index()
         yield "opportunities/index.md", self.opportunities_index()
+        yield "owners/index.md", self.owners_index()
+        yield "tags/index.md", self.tags_index()
+        for tag in self._tags():
+            yield f"tags/{tag}.md", self.tag_page(tag)
         yield "personas/index.md", self.personas_index()
         for p in self.content.personas:
             yield f"personas/{p.id}.md", self.persona_page(p)
@@ -587,6 +608,7 @@ class PlainSite:
 
     def journeys_index(self) -> str:
         out = [_meta(title="Journeys", hide=["toc"]), "# Journeys", ""]
+        out += self.filters()
         out += ["| Journey | Persona | States | Type · Owner | Reviewed | Emotion curve |", "|---|---|---|---|---|---|"]
         for j in self.content.journeys:
             first = j.maps["current"]
@@ -600,7 +622,38 @@ class PlainSite:
             kind = _cell([TYPE[first.get("type", "customer-journey")], first.get("owner")])
             reviews = _cell(_review(m) for m in j.maps.values())
             out.append(f"| {title} | {personas} | {states} | {kind} | {reviews} | |")
-        return "\n".join(out) + "\n"
+        return "\n".join(out + ["", *self.review_queue()]) + "\n"
+
+    def filters(self) -> list[str]:
+        """The words of the filters above the journeys and the heat map."""
+        maps = [m for _, _, m in self._maps()]
+        people = sorted({self.personas[p].front["name"] for m in maps for p in _items(m["persona"])})
+        types = sorted({TYPE[m.get("type", "customer-journey")] for m in maps})
+        owners = sorted({m["owner"] for m in maps if m.get("owner")})
+        words = ["Persona All", *people, "Type All", *types, "Tag All", *self._tags(), "Owner All", *owners]
+        return [" ".join(words), ""]
+
+    def review_queue(self) -> list[str]:
+        due = []
+        for j, s, m in self._maps():
+            every, reviewed = m.get("review_every", 90), m.get("reviewed")
+            overdue = None if reviewed is None else (TODAY - reviewed).days - every
+            if reviewed is None or overdue > 0:
+                due.append((reviewed or dt.date.min, j, s, m, every, overdue))
+        out = ["## Due for review", ""]
+        out += [
+            "Maps whose last review is older than their review interval, oldest review first; maps never "
+            "reviewed come before them all. Check them with customers again, then update 'reviewed:'.",
+            "",
+            "| Map | Owner | Reviewed | Review every | Overdue |",
+            "|---|---|---|---|---|",
+        ]
+        for _, j, s, m, every, overdue in sorted(due, key=lambda d: d[0]):
+            reviewed = _day(m["reviewed"]) if m.get("reviewed") else "Never reviewed"
+            late = f"{overdue} days" if overdue is not None else "—"
+            title = f"[{m['title']}]({j.id}/{s}.md) {STATE[s]}"
+            out.append(f"| {title} | {m.get('owner', '')} | {reviewed} | {every} days | {late} |")
+        return out
 
     def touchpoints_index(self) -> str:
         groups: dict[str, dict[str, list]] = {}
@@ -652,6 +705,99 @@ class PlainSite:
 
     def maps_of(self, pid: str) -> list[tuple[Journey, str, dict]]:
         return [(j, s, m) for j in self.content.journeys for s, m in j.maps.items() if pid in _items(m["persona"])]
+
+    # -- the portfolio views: the words the plugin's pages show, as lists and tables
+
+    def _maps(self) -> list[tuple[Journey, str, dict]]:
+        return [(j, s, m) for j in self.content.journeys for s, m in j.maps.items()]
+
+    def _tags(self) -> list[str]:
+        return sorted({t for _, _, m in self._maps() for t in _items(m.get("tags"))})
+
+    def _maps_table(self, maps: list[tuple[Journey, str, dict]], up: str, owner: bool = True) -> list[str]:
+        out = ["| Map | Persona | Type · Owner | Reviewed |", "|---|---|---|---|"]
+        for j, s, m in maps:
+            title = _cell([f"[{m['title']}]({up}journeys/{j.id}/{s}.md) {STATE[s]}", m.get("description")])
+            tags = " ".join(_items(m.get("tags")))
+            people = " ".join(self.personas[p].front["name"] for p in _items(m["persona"]))
+            kind = _cell([TYPE[m.get("type", "customer-journey")], m.get("owner") if owner else None])
+            out.append(f"| {title} {tags} | {people} | {kind} | {_review(m)} |")
+        return out + [""]
+
+    def owners_index(self) -> str:
+        out = [_meta(title="Owners", search={"exclude": True}, hide=["toc"]), "# Owners", ""]
+        out += ["Every map by the team or person who owns it ('owner:' in the map), with its review status.", ""]
+        groups: dict[str, list] = {}
+        for j, s, m in self._maps():
+            groups.setdefault(m.get("owner") or "No owner given", []).append((j, s, m))
+        out += [f"- {owner} {len(maps)} maps" for owner, maps in sorted(groups.items())] + [""]
+        for owner, maps in sorted(groups.items()):
+            out += [f"## {owner}", "", *self._maps_table(maps, "../", owner=False)]
+        return "\n".join(out)
+
+    def tags_index(self) -> str:
+        out = [_meta(title="Tags", search={"exclude": True}, hide=["toc"]), "# Tags", ""]
+        out += ["Every tag of every map. A tag's page lists the maps that carry it.", ""]
+        for tag in self._tags():
+            count = sum(tag in _items(m.get("tags")) for _, _, m in self._maps())
+            out.append(f"- [{tag}]({tag}.md) {count} maps")
+        return "\n".join(out) + "\n"
+
+    def tag_page(self, tag: str) -> str:
+        maps = [(j, s, m) for j, s, m in self._maps() if tag in _items(m.get("tags"))]
+        out = [_meta(title=f"Tag: {tag}", search={"exclude": True}, hide=["toc"]), "[All tags](index.md)", ""]
+        out += [f"# Tag: {tag}", "", f"The maps tagged '{tag}'. {len(maps)} maps.", ""]
+        return "\n".join(out + self._maps_table(maps, "../"))
+
+    def pain_points_index(self) -> str:
+        out = [_meta(title="Pain points", search={"exclude": True}, hide=["toc"]), "# Pain points", ""]
+        out += [
+            "Where it hurts across journeys. A row is a journey's current state: what customers live with "
+            "today. A cell is one of its stages, coloured by the lowest emotion of its steps and labelled with "
+            "the number of high-severity pain points; it links to the stage on the map.",
+            "",
+            "## Heat map",
+            "",
+        ]
+        out += self.filters()
+        out += ["| Journey | Stages |", "|---|---|"]
+        open_pains = []
+        for j in self.content.journeys:
+            m = j.maps["current"]
+            resolved = {
+                r
+                for fm in j.maps.values()
+                if fm is not m
+                for _, step in _steps(fm)
+                for r in _items(step.get("resolves"))
+            }
+            cells = []
+            for stage in m["stages"]:
+                high = sum(p.get("severity") == "high" for st in stage["steps"] for p in _dicts(st.get("pain_points")))
+                values = [st["emotion"] for st in stage["steps"] if st.get("emotion") is not None]
+                low = _emotion(min(values) if values else None)
+                alt = f"{stage['name']}: high-severity pain points: {high}; lowest emotion: {low}"
+                cells.append(f"{stage['name']} {high} {low} {alt}")
+            out.append(f"| [{m['title']}](../journeys/{j.id}/current.md) | {_cell(cells)} |")
+            for stage, step, p in _pains(m):
+                if p.get("id") not in resolved:
+                    open_pains.append((j, m, stage, step, p))
+        out += [
+            "",
+            "## Open pain points",
+            "",
+            "Every pain point of a current state that no future step resolves, worst first.",
+            "",
+        ]
+        out += ["| Pain points | Severity | Emotion | Where | Opportunities |", "|---|---|---|---|---|"]
+        order = {"high": 0, "medium": 1, "low": 2}
+        open_pains.sort(key=lambda x: (order.get(x[4].get("severity"), 3), x[3].get("emotion", 99)))
+        for j, m, stage, step, p in open_pains:
+            fixes = [o["text"] for _, _, o in _opportunities(m) if p.get("id") in _items(o.get("addresses"))]
+            where = f"[{m['title']}](../journeys/{j.id}/current.md) {stage['name']} · {step['name']}"
+            feels = _emotion(step.get("emotion"))
+            out.append(f"| {p['text']} | {p.get('severity', '')} | {feels} | {where} | {_cell(fixes)} |")
+        return "\n".join(out) + "\n"
 
     def personas_index(self) -> str:
         out = [_meta(title="Personas", hide=["toc"]), "# Personas", ""]

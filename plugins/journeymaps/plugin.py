@@ -189,7 +189,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             url = urls.page_url(page.src_uri, config.use_directory_urls)
             document = self._with_card(document, page.src_uri, url, config)
             path = urls.page_path(page.src_uri, config.use_directory_urls)
-            files.append(File.generated(config, path, content=document))
+            files.append(File.generated(config, path, content=document.encode()))
 
     def _with_card(self, output: str, src_uri: str, url: str, config: MkDocsConfig) -> str:
         """The page with its preview-card tags in its head."""
@@ -235,22 +235,22 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
 
     def _add_data(self, files: Files, config: MkDocsConfig) -> None:
         assert self.plan is not None
+        # Held until MkDocs copies them: as UTF-8 bytes, a quarter of a str with Chinese in it.
         for journey in self.plan.catalog.journeys.values():
-            files.append(
-                File.generated(
-                    config,
-                    urls.journey_file(journey.id, "journey.json"),
-                    content=dumps(journey_data(journey, self.plan.comparison(journey))),
-                )
-            )
+            states = {m.state: map_data(m) for m in journey.ordered_states()}
             for m in journey.ordered_states():
-                files.append(
-                    File.generated(config, urls.map_file(journey.id, m.state, "map.json"), content=dumps(map_data(m)))
-                )
+                json_file = urls.map_file(journey.id, m.state, "map.json")
+                files.append(File.generated(config, json_file, content=dumps(states[m.state]).encode()))
                 mermaid = map_as_mermaid(m, self.plan.catalog.personas, self.settings.emotion_scale, self.labels)
-                files.append(File.generated(config, urls.map_mermaid(journey.id, m.state), content=mermaid))
+                files.append(File.generated(config, urls.map_mermaid(journey.id, m.state), content=mermaid.encode()))
+            data = journey_data(journey, self.plan.comparison(journey), states)
+            files.append(
+                File.generated(config, urls.journey_file(journey.id, "journey.json"), content=dumps(data).encode())
+            )
         files.append(
-            File.generated(config, urls.INDEX_JSON, content=dumps(index_data(self.plan, config.use_directory_urls)))
+            File.generated(
+                config, urls.INDEX_JSON, content=dumps(index_data(self.plan, config.use_directory_urls)).encode()
+            )
         )
 
         def map_url(m: Map, step: Step) -> str:

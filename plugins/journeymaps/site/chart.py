@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from journeymaps.model import Map, Stage, Step
 from journeymaps.site.colours import light
@@ -143,6 +144,13 @@ def _wide(ch: str) -> bool:
 def wrap(text: str, width: int) -> list[str]:
     """Lines of about ``width`` columns, broken between words, or between characters in
     Chinese and Japanese text (a wide character counts two). A word is never cut."""
+    return list(_wrapped(text, width))
+
+
+@lru_cache(maxsize=8192)  # the same names are wrapped for the map page, its embed view and its journey
+def _wrapped(text: str, width: int) -> tuple[str, ...]:
+    if text.isascii():  # no wide characters: the words are the tokens
+        return _fill([(word, True) for word in text.split()], width, wide=False)
     tokens: list[tuple[str, bool]] = []  # (token, space before it)
     word, space = "", False
     for ch in text:
@@ -159,14 +167,18 @@ def wrap(text: str, width: int) -> list[str]:
             word += ch
     if word:
         tokens.append((word, space))
+    return _fill(tokens, width, wide=True)
+
+
+def _fill(tokens: list[tuple[str, bool]], width: int, wide: bool) -> tuple[str, ...]:
     lines: list[str] = []
     line, used = "", 0
     for token, before in tokens:
-        size = sum(2 if _wide(c) else 1 for c in token)
+        size = sum(2 if _wide(c) else 1 for c in token) if wide else len(token)
         gap = 1 if before and line else 0
         if line and used + gap + size > width:
             lines.append(line)
             line, used, gap = "", 0, 0
         line += (" " if gap else "") + token
         used += gap + size
-    return [*lines, line] if line else lines
+    return (*lines, line) if line else tuple(lines)

@@ -6,6 +6,7 @@ import dataclasses
 import datetime as dt
 import json
 from collections.abc import Callable
+from functools import cache
 from typing import Any
 
 from journeymaps.analysis.compare import Comparison
@@ -17,9 +18,16 @@ from journeymaps.site.plan import SitePlan
 _INTERNAL = {"path", "body"}
 
 
+@cache
+def _fields(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls) if f.name not in _INTERNAL)
+
+
 def _plain(value: Any) -> Any:
-    if dataclasses.is_dataclass(value):
-        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value) if f.name not in _INTERNAL}
+    if value is None or isinstance(value, (str, int, float)):  # most values: nothing to do
+        return value
+    if hasattr(type(value), "__dataclass_fields__"):
+        return {name: _plain(getattr(value, name)) for name in _fields(type(value))}
     if isinstance(value, list):
         return [_plain(v) for v in value]
     if isinstance(value, dict):
@@ -35,11 +43,12 @@ def map_data(m: Map) -> dict[str, Any]:
     return {"journey": data.pop("journey"), "state": data.pop("state"), **data}
 
 
-def journey_data(journey: Journey, comparison: Comparison) -> dict[str, Any]:
+def journey_data(journey: Journey, comparison: Comparison, states: dict[str, dict] | None = None) -> dict[str, Any]:
+    """``states``: each state's map_data, when the caller has them already."""
     return {
         "journey": journey.id,
         "title": journey.title,
-        "states": {m.state: map_data(m) for m in journey.ordered_states()},
+        "states": states or {m.state: map_data(m) for m in journey.ordered_states()},
         "pain_points": {
             "resolved": comparison.resolved_ids,
             "open": comparison.open_ids,
