@@ -4,7 +4,7 @@ only that what they measured happened, never how fast.
 
 Measured without depending on how the chart is built: the time from navigation start until
 the chart container carries ``jm-chart--drawn`` (the interactive chart is ready), the
-first frame in which the server-drawn ``svg.jm-chart__svg`` is laid out and visible against
+first frame in which the server-drawn curve (``svg.jm-curve``, in the canvas) is laid out and visible against
 the first contentful paint, and the size of the HTML of a generated 15-step map."""
 
 from __future__ import annotations
@@ -37,11 +37,11 @@ PROBE = """
   new MutationObserver(check).observe(document, {subtree: true, childList: true, attributes: true, attributeFilter: ['class']});
   let frames = 0;
   const frame = (stamp) => {
-    const svg = document.querySelector('svg.jm-chart__svg');
+    const svg = document.querySelector('svg.jm-curve');
     if (svg && t.svgVisible === null) {
       const box = svg.getBoundingClientRect();
       const shown = svg.checkVisibility({opacityProperty: true, visibilityProperty: true});
-      if (shown && box.width > 0 && box.height > 0 && svg.querySelector('polyline, path')) t.svgVisible = stamp;
+      if (shown && box.width > 0 && box.height > 0 && svg.querySelector('path, circle')) t.svgVisible = stamp;
     }
     if (t.svgVisible === null && frames++ < 1000) requestAnimationFrame(frame);
   };
@@ -145,8 +145,8 @@ def test_the_curve_is_in_the_served_html(server):
     import urllib.request
 
     html = urllib.request.urlopen(server.url + generated_pages()["map"][0]).read().decode()
-    svg = html[html.index('class="jm-chart__svg"') :]
-    assert "<polyline" in svg[: svg.index("</svg>")]
+    svg = html[html.index('<svg class="jm-curve') :]
+    assert "<path d=" in svg[: svg.index("</svg>")] and "<circle" in svg
 
 
 def test_html_size_of_a_15_step_map(tmp_path, record_property):

@@ -272,6 +272,12 @@ CASES = {
             "not 'https://x.test/a.jpg'"
         ],
     ),
+    "persona photo with a NUL in its name": (
+        {"personas/zhang-li.md": '---\nname: Zhang Li\nphoto: "a\\0.jpg"\n---\n'},
+        [
+            "personas/zhang-li.md:3: 'photo' must be a file path relative to this file, like 'zhang-li.jpg', not 'a\x00.jpg'"
+        ],
+    ),
     "persona file name that is not an id": (
         {"personas/Zhang Li.md": "---\nname: Zhang Li\n---\n"},
         [

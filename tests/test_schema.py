@@ -96,6 +96,7 @@ NOT_FOR_A_SCHEMA = {
     "persona photo missing",
     "persona photo outside the project",
     "persona photo that is a URL",
+    "persona photo with a NUL in its name",
     "persona file name that is not an id",
 }
 

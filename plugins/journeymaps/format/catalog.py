@@ -90,6 +90,18 @@ def load_maps(
 ) -> dict[str, Journey]:
     folder = root / settings.maps_dir
     files: dict[tuple[str, str], _MapFile] = {}
+    journeys: dict[str, Journey] = {}
+    waiting: list[_MapFile] = []  # future states read before their current state
+
+    def validate(item: _MapFile) -> None:
+        current = journeys.get(item.journey)
+        context = MapContext(personas, {p.id for p in current.states["current"].pain_points} if current else None)
+        validated = MapValidator(item.doc, item.fields, context).validate(item.journey, item.state)
+        journeys.setdefault(item.journey, Journey(item.journey, {})).states[item.state] = validated
+        # Checks across files read only the top-level keys' lines: the stages, with a line for
+        # every value, need not wait for the last file (a large site would hold them all).
+        item.doc.data.pop("stages", None)
+
     for path in _markdown_files(folder):
         doc = read_document(path, _relative(root, path), problems)
         if doc.data is None:
@@ -110,14 +122,21 @@ def load_maps(
             )
             continue
         files[key] = found
-    journeys: dict[str, Journey] = {}
-    # Current states first: a future state's 'resolves' names their pain points.
-    for key in sorted(files, key=lambda k: (STATES.index(k[1]), k[0])):
-        item = files[key]
-        current = journeys.get(item.journey)
-        context = MapContext(personas, {p.id for p in current.states["current"].pain_points} if current else None)
-        validated = MapValidator(item.doc, item.fields, context).validate(item.journey, item.state)
-        journeys.setdefault(item.journey, Journey(item.journey, {})).states[item.state] = validated
+        # A future state's 'resolves' names its current state's pain points: it waits for
+        # the current state unless that was read already (maps/<journey>/ lists current first).
+        if found.state == "current" or (found.journey, "current") in files:
+            if found.state == "current":
+                validate(found)
+                waiting_future = [w for w in waiting if w.journey == found.journey]
+                for w in waiting_future:
+                    waiting.remove(w)
+                    validate(w)
+            else:
+                validate(found)
+        else:
+            waiting.append(found)
+    for item in waiting:  # no current state: nothing to wait for
+        validate(item)
     _check_aliases(journeys, files, problems)
     _check_part_of(journeys, files, problems)
     _review_warnings(journeys, files, today or dt.date.today(), problems)

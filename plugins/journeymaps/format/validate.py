@@ -49,7 +49,7 @@ def _photo(doc: Document, fields: Fields, photo: str | None) -> str | None:
     if not photo:
         return None
     line = doc.data.value_line("photo")
-    if "://" in photo or photo.startswith(("/", "\\")):
+    if "://" in photo or photo.startswith(("/", "\\")) or "\x00" in photo:  # no file has a NUL in its name
         fields.error(line, "persona.photo_not_path", photo=photo)
         return None
     target = (doc.abs_path.parent / photo).resolve()
