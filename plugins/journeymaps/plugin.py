@@ -15,7 +15,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
@@ -83,10 +83,10 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         self.plan: SitePlan | None = None
         self.renderer: Renderer | None = None
         self.pages: dict[str, PlannedPage] = {}
-        self.deferred: dict[str, list[str]] = {}
+        self.deferred: dict[str, list[bytes]] = {}
         self.drawing: ThreadPoolExecutor | None = None  # preview images drawn during the build
         self.drawn: dict[str, Future[bytes | None]] = {}
-        self.full: dict[str, str] = {}  # generated pages whose content search read as words only
+        self.full: dict[str, bytes] = {}  # generated pages, kept aside while search reads their words
         self.labels = Text("en")
         self.cards: Cards | None = None
 
@@ -377,25 +377,32 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             page.meta["title"] = html.escape(title)
         return markdown
 
-    @event_priority(50)  # before other plugins read the content (search indexes it later)
-    def on_page_content(self, html_body: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    def _render_page(self, html_body: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         planned = self.pages.get(page.file.src_uri)
         if planned is None or self.renderer is None:
             return html_body
-        content, self.deferred[page.file.src_uri] = self.renderer.render(planned, html_body)
+        content, deferred = self.renderer.render(planned, html_body)
+        self.deferred[page.file.src_uri] = [part.encode() for part in deferred]
         # The table of contents: the sections the page wrote, then the author's own headings.
         authors = {link.id for link in _walk(page.toc)}
         ours = [AnchorLink(title, ident, 2) for ident, title in section_headings(content) if ident not in authors]
         page.toc = TableOfContents(ours + list(page.toc))
         return content
 
-    @event_priority(100)  # before search reads the page (and after every plugin has changed it)
-    def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+    def _hand_to_search(self, html_body: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Once every plugin has had the page: the words for search in its place, the page
+        kept aside (as UTF-8, half or a quarter of a str) until on_post_page puts it back.
+        MkDocs holds every page's content until the build ends."""
         planned = self.pages.get(page.file.src_uri)
-        if planned is not None and planned.policy.searchable and page.content is not None:
-            self.full[page.file.src_uri] = page.content
-            page.content = for_search(page.content)
-        return context
+        if planned is None or self.renderer is None:
+            return html_body
+        self.full[page.file.src_uri] = html_body.encode()
+        return for_search(html_body if planned.policy.searchable else "")
+
+    on_page_content = CombinedEvent(
+        event_priority(50)(_render_page),  # before other plugins read the content
+        event_priority(-100)(_hand_to_search),  # after them all, before search reads it
+    )
 
 
 def _without(items: list, pages: set[int]) -> list:

@@ -6,6 +6,7 @@ import datetime as dt
 import html
 import json
 import re
+from collections.abc import Sequence
 from urllib.parse import urlsplit
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -225,12 +226,19 @@ DEFER_MARK = "jm-deferred:"
 _DEFERRED = re.compile(r"<!--" + DEFER_MARK + r"(\d+)-->")
 
 
-def fill_in(output: str, deferred: list[str], full: str | None = None) -> str:
+def fill_in(output: str, deferred: Sequence[str | bytes], full: str | bytes | None = None) -> str:
     """Put the deferred parts back into a finished page: first the full page in place of the
-    words given to search (``full``, see ``for_search``), then the parts inside it."""
+    words given to search (``full``, see ``for_search``), then the parts inside it. Parts
+    held as UTF-8 bytes are decoded here."""
     if full is not None:
-        output = _SEARCH_ONLY.sub(lambda _: full, output, count=1)
-    return _DEFERRED.sub(lambda m: deferred[int(m.group(1))], output)
+        whole = full.decode() if isinstance(full, bytes) else full
+        output = _SEARCH_ONLY.sub(lambda _: whole, output, count=1)
+
+    def part(match: re.Match) -> str:
+        value = deferred[int(match.group(1))]
+        return value.decode() if isinstance(value, bytes) else value
+
+    return _DEFERRED.sub(part, output)
 
 
 SEARCH_MARK = "jm-search-only"
