@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import collections
+import concurrent.futures
 import json
 import os
 import re
@@ -197,6 +198,14 @@ def _serial_thread_pool() -> None:
 
         def map(self, function, *iterables):
             return map(function, *iterables)
+
+        def submit(self, function, *args, **kwargs):
+            done = concurrent.futures.Future()
+            done.set_result(function(*args, **kwargs))
+            return done
+
+        def shutdown(self, *args, **kwargs):
+            pass
 
     if hasattr(plugin, "ThreadPoolExecutor"):
         plugin.ThreadPoolExecutor = Serial

@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from browser import CHROMIUM, CHROMIUM_ARGS, SiteServer, build_demo, generated_pages, require
+from browser import SiteServer, build_demo, generated_pages
 from conftest import build_site
 
 pytestmark = pytest.mark.slow
@@ -57,17 +57,6 @@ def server(tmp_path_factory):
     build_demo(folder, site_url=running.url)
     yield running
     running.close()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    require(CHROMIUM, "Chromium")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 def _spread(values: list[float]) -> str:

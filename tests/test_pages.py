@@ -199,6 +199,17 @@ def test_alias_redirects_keep_old_links_working(site_dir):
     assert (site_dir / "journeys/checkout/index.html").exists()
 
 
+def test_every_generated_page_has_one_h1(site_dir):
+    # Search is handed a page's words in place of its markup; the theme writes an h1 of its
+    # own into a page whose content it is given has none.
+    pages = [p for p in site_dir.rglob("index.html") if "<article" in p.read_text(encoding="utf-8")]
+    assert len(pages) > 10
+    for path in pages:
+        html = path.read_text(encoding="utf-8")
+        article = html[html.index("<article") : html.index("</article>")]
+        assert article.count("<h1") == 1, path.relative_to(site_dir)
+
+
 def test_search_index_has_words_not_chart_numbers(site_dir):
     index = json.loads((site_dir / "search/search_index.json").read_text())
     text = " ".join(

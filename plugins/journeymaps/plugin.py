@@ -397,7 +397,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         if planned is None or self.renderer is None:
             return html_body
         self.full[page.file.src_uri] = html_body.encode()
-        return for_search(html_body if planned.policy.searchable else "")
+        return for_search(html_body, words=planned.policy.searchable)
 
     on_page_content = CombinedEvent(
         event_priority(50)(_render_page),  # before other plugins read the content

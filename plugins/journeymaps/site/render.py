@@ -274,11 +274,15 @@ def _words(html: str) -> str:
     ).strip()
 
 
-def for_search(content: str) -> str:
+def for_search(content: str, words: bool = True) -> str:
     """What search reads of a generated page in place of its markup: the same headings (with
     their ids, which make search's sections) and, under each, the same words as plain text.
     Material's search parses every tag of a page in Python; a map's canvas is mostly tags,
-    so this costs a fraction of what the page would. ``fill_in`` puts the page back."""
+    so this costs a fraction of what the page would. ``fill_in`` puts the page back.
+    Without ``words`` (a page search leaves out), only the headings: the theme looks for
+    the page's h1 in what it is given, and writes one of its own when there is none."""
+    if not words:
+        return f"<!--{SEARCH_MARK}-->{''.join(m.group(0) for m in _HEADING.finditer(content))}<!--/{SEARCH_MARK}-->"
     content = _without_excluded(_DROPPED.sub(" ", content))
     parts, pos = [], 0
     for heading in _HEADING.finditer(content):
