@@ -146,8 +146,7 @@ def test_without_javascript_no_copy_button_shows_and_headings_still_link(browser
     no_js = Tab(browser, javascript=False)
     try:
         no_js.open(site + MAP)
-        assert no_js.page.locator("button.jm-copy").count() > 10
-        assert not no_js.page.locator("button.jm-copy:visible").count()
+        assert not no_js.page.locator("button.jm-copy").count()  # the script makes them
         assert not no_js.page.get_by_role("button", name="Copy code").is_visible()
         heading = no_js.page.locator(f"th#{STEP} a")
         assert heading.get_attribute("href") == "#" + STEP

@@ -252,6 +252,29 @@
       return url;
     }
 
+    // A "copy link" button beside each stage and step heading of the map page's canvas,
+    // labelled from the words the status element carries (in the site's language).
+    var canvas = document.querySelector("table[data-jm-copy-links]");
+    var labels = document.querySelector("[data-jm-copy-status]");
+    var icon = document.querySelector("template[data-jm-copy-icon]");
+    if (canvas && labels) {
+      Array.prototype.forEach.call(canvas.querySelectorAll("th.jm-stage > a.jm-anchor, th.jm-step > a.jm-anchor"), function (a) {
+        var next = a.nextElementSibling;
+        if (next && next.classList.contains("jm-copy")) return;
+        var kind = a.parentElement.classList.contains("jm-stage") ? "stage" : "step";
+        var name = a.textContent;
+        var label = (labels.getAttribute("data-jm-copy-" + kind) || "").replace("{name}", function () { return name; });
+        var button = document.createElement("button");
+        button.type = "button";
+        button.className = "jm-copy";
+        button.setAttribute("data-jm-copy", a.parentElement.id);
+        button.title = label;
+        button.setAttribute("aria-label", label);
+        if (icon) button.appendChild(icon.content.cloneNode(true));
+        a.insertAdjacentElement("afterend", button);
+      });
+    }
+
     Array.prototype.forEach.call(document.querySelectorAll("[data-jm-copy]:not([data-jm-ready])"), function (button) {
       button.setAttribute("data-jm-ready", "1");
       button.hidden = false;
