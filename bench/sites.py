@@ -234,6 +234,15 @@ def _pains(m: dict) -> list[tuple[dict, dict, dict]]:
     ]
 
 
+def _left_out_of_search(header: list[str], rows: list[list[str]]) -> list[str]:
+    """A table that repeats the stage table's words, which search leaves out; or a note."""
+    if not rows:
+        return ["None recorded yet.", ""]
+    table = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    table += ["| " + " | ".join(str(cell) for cell in row) + " |" for row in rows]
+    return ['<div data-search-exclude markdown="1">', "", *table, "", "</div>", ""]
+
+
 def _steps(m: dict) -> list[tuple[dict, dict]]:
     return [(stage, step) for stage in m["stages"] for step in stage["steps"]]
 
@@ -478,42 +487,27 @@ class PlainSite:
         out += ["", "</div>", "", "## Pain points", ""]
         opps = _opportunities(m)
         pains = _pains(m)
-        if pains:
-            out += ['<div data-search-exclude markdown="1">', "", "| Pain points | Severity | Step | Opportunities |"]
-            out.append("|---|---|---|---|")
-            for stage, step, p in pains:
-                evidence = "Evidence: " + ", ".join(_items(p.get("evidence"))) if p.get("evidence") else ""
-                addressing = [
-                    f"{o['text']} {STATUS.get(o.get('status'), '')}"
-                    for _, _, o in opps
-                    if p.get("id") and p["id"] in _items(o.get("addresses"))
-                ]
-                out.append(
-                    f"| {_cell([p['text'], evidence])} | {LEVEL.get(p.get('severity'), '')} "
-                    f"| {_cell([step['name'], stage['name']])} | {_cell(addressing)} |"
-                )
-            out += ["", "</div>", ""]
-        else:
-            out += ["None recorded yet.", ""]
-        out += ["## Opportunities", ""]
-        if opps:
-            texts = {p.get("id"): p["text"] for _, _, p in pains}
-            out += [
-                '<div data-search-exclude markdown="1">',
-                "",
-                "| Opportunities | Priority | Owner | Status | Step |",
-                "|---|---|---|---|---|",
+        rows = []
+        for stage, step, p in pains:
+            evidence = "Evidence: " + ", ".join(_items(p.get("evidence"))) if p.get("evidence") else ""
+            addressing = [
+                f"{o['text']} {STATUS.get(o.get('status'), '')}"
+                for _, _, o in opps
+                if p.get("id") and p["id"] in _items(o.get("addresses"))
             ]
-            for stage, step, o in opps:
-                addresses = "; ".join(texts.get(a, "") for a in _items(o.get("addresses")))
-                text = _cell([o["text"], f"Addresses: {addresses}" if addresses else ""])
-                out.append(
-                    f"| {text} | {LEVEL.get(o.get('priority'), '')} | {o.get('owner', '')} "
-                    f"| {STATUS.get(o.get('status'), '')} | {_cell([step['name'], stage['name']])} |"
-                )
-            out += ["", "</div>", ""]
-        else:
-            out += ["None recorded yet.", ""]
+            place = _cell([step["name"], stage["name"]])
+            rows.append([_cell([p["text"], evidence]), LEVEL.get(p.get("severity"), ""), place, _cell(addressing)])
+        out += _left_out_of_search(["Pain points", "Severity", "Step", "Opportunities"], rows)
+        out += ["## Opportunities", ""]
+        texts = {p.get("id"): p["text"] for _, _, p in pains}
+        rows = []
+        for stage, step, o in opps:
+            addresses = "; ".join(texts.get(a, "") for a in _items(o.get("addresses")))
+            text = _cell([o["text"], f"Addresses: {addresses}" if addresses else ""])
+            status = STATUS.get(o.get("status"), "")
+            place = _cell([step["name"], stage["name"]])
+            rows.append([text, LEVEL.get(o.get("priority"), ""), o.get("owner", ""), status, place])
+        out += _left_out_of_search(["Opportunities", "Priority", "Owner", "Status", "Step"], rows)
         return out
 
     def journey_page(self, j: Journey) -> str:
