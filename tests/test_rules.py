@@ -122,6 +122,11 @@ CASES = {
             "did you mean 'slow-pay'?"
         ],
     ),
+    "resolves in a future state read before its current state": (
+        # maps/ is read in order of names: this file comes first, and waits for the current state.
+        {"maps/a-future.md": FUTURE.replace("state: future\n", "state: future\njourney: first-purchase\n"), P: MAP},
+        ["maps/a-future.md:11: unknown pain point 'slow-pai' of the current state; did you mean 'slow-pay'?"],
+    ),
     "resolves without a current state": (
         {"maps/first-purchase/future.md": FUTURE},
         [

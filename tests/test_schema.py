@@ -80,6 +80,7 @@ NOT_FOR_A_SCHEMA = {
     "unknown pain point in addresses",
     "resolves in a current state",
     "resolves naming an unknown pain point of the current state",
+    "resolves in a future state read before its current state",
     "resolves without a current state",
     "repeated stage id",
     "repeated step id",

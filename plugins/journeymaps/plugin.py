@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import logging
 import os
+import shutil
 import sys
 from concurrent.futures import Future, ThreadPoolExecutor
 from functools import partial
@@ -36,7 +37,7 @@ from journeymaps.site.icons import Icons
 from journeymaps.site.navigation import NavPage, NavSection, portfolio_nav
 from journeymaps.site.photos import web_photos
 from journeymaps.site.plan import PlannedPage, SitePlan, plan_site
-from journeymaps.site.preview import cached, ensure_cached
+from journeymaps.site.preview import cached
 from journeymaps.site.redirects import redirect_files
 from journeymaps.site.render import Renderer, fill_in, for_search, section_headings
 from journeymaps.site.search_words import coined_words, site_names
@@ -299,7 +300,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         self.drawn = {}
         for d in self.cards.drawings.values():
             what = [d.what, fonts.regular, fonts.bold]
-            self.drawn[d.path] = self.drawing.submit(ensure_cached, what, partial(d.draw, fonts), cache)
+            self.drawn[d.path] = self.drawing.submit(cached, what, partial(d.draw, fonts), cache)
 
     def _stop_drawing(self) -> None:
         if self.drawing is not None:
@@ -315,22 +316,19 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         if not config.site_url and not JourneyMapsPlugin._told_about_site_url:
             JourneyMapsPlugin._told_about_site_url = True
             log.warning(self.labels["build.no_site_url"])
-        cache, fonts = self._preview_cache(), self.fonts
         drawings = list(self.cards.drawings.values())
         words = [w for d in drawings for w in d.words]
-        if not fonts.chinese and not JourneyMapsPlugin._told_about_fonts and has_chinese(words):
+        if not self.fonts.chinese and not JourneyMapsPlugin._told_about_fonts and has_chinese(words):
             JourneyMapsPlugin._told_about_fonts = True
             log.warning(self.labels["build.no_chinese_font"])
-        drawn = self.drawn
         for drawing in drawings:
-            ahead = drawn.get(drawing.path)
-            png = ahead.result() if ahead is not None else None
-            if png is None:  # in the cache (or never drawn ahead): read from there, or draw now
-                what = [drawing.what, fonts.regular, fonts.bold]
-                png = cached(what, partial(drawing.draw, fonts), cache)
+            found = self.drawn[drawing.path].result()
             target = site_dir / drawing.path
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(png)
+            if isinstance(found, bytes):
+                target.write_bytes(found)
+            else:
+                shutil.copyfile(found, target)
         self._stop_drawing()
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:

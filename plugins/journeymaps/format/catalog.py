@@ -91,7 +91,7 @@ def load_maps(
     folder = root / settings.maps_dir
     files: dict[tuple[str, str], _MapFile] = {}
     journeys: dict[str, Journey] = {}
-    waiting: list[_MapFile] = []  # future states read before their current state
+    waiting: dict[str, _MapFile] = {}  # future states read before their current state, by journey
 
     def validate(item: _MapFile) -> None:
         current = journeys.get(item.journey)
@@ -124,18 +124,13 @@ def load_maps(
         files[key] = found
         # A future state's 'resolves' names its current state's pain points: it waits for
         # the current state unless that was read already (maps/<journey>/ lists current first).
-        if found.state == "current" or (found.journey, "current") in files:
-            if found.state == "current":
-                validate(found)
-                waiting_future = [w for w in waiting if w.journey == found.journey]
-                for w in waiting_future:
-                    waiting.remove(w)
-                    validate(w)
-            else:
-                validate(found)
-        else:
-            waiting.append(found)
-    for item in waiting:  # no current state: nothing to wait for
+        if found.state == "future" and (found.journey, "current") not in files:
+            waiting[found.journey] = found
+            continue
+        validate(found)
+        if found.state == "current" and found.journey in waiting:
+            validate(waiting.pop(found.journey))
+    for item in waiting.values():  # no current state: nothing to wait for
         validate(item)
     _check_aliases(journeys, files, problems)
     _check_part_of(journeys, files, problems)

@@ -216,19 +216,15 @@ def _code_version() -> str:
     return hashlib.sha256(b"".join(p.read_bytes() for p in sources)).hexdigest()[:16]
 
 
-def _cache_path(what: object, cache_dir: Path) -> Path:
+def cached(what: object, draw: Callable[[], bytes], cache_dir: Path) -> Path | bytes:
+    """Where the image is in the cache: drawn there unless the same thing was drawn before by
+    the same code. ``what`` is everything the image shows, as plain data. The image itself
+    when it cannot be stored (a read-only checkout still builds: it only draws every time),
+    so a pool drawing ahead holds no images in memory otherwise."""
     key = json.dumps([_code_version(), what], ensure_ascii=False, default=str, sort_keys=True)
-    return cache_dir / f"{hashlib.sha256(key.encode()).hexdigest()[:24]}.png"
-
-
-def cached(what: object, draw: Callable[[], bytes], cache_dir: Path) -> bytes:
-    """The image from the cache when the same thing was drawn before by the same code, else
-    drawn and cached. ``what`` is everything the image shows, as plain data."""
-    path = _cache_path(what, cache_dir)
-    try:
-        return path.read_bytes()
-    except OSError:
-        pass
+    path = cache_dir / f"{hashlib.sha256(key.encode()).hexdigest()[:24]}.png"
+    if path.is_file():
+        return path
     png = draw()
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
@@ -236,17 +232,8 @@ def cached(what: object, draw: Callable[[], bytes], cache_dir: Path) -> bytes:
         tmp.write_bytes(png)
         tmp.replace(path)
     except OSError:
-        pass  # a read-only checkout still builds; it only draws every time
-    return png
-
-
-def ensure_cached(what: object, draw: Callable[[], bytes], cache_dir: Path) -> bytes | None:
-    """Draw the image into the cache unless it is there; the image only when it could not be
-    cached (a read-only checkout), so a pool drawing ahead holds no images in memory."""
-    if _cache_path(what, cache_dir).is_file():
-        return None
-    png = cached(what, draw, cache_dir)
-    return None if _cache_path(what, cache_dir).is_file() else png
+        return png
+    return path
 
 
 def chart_data(chart: Chart) -> list:
