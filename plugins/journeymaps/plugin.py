@@ -48,12 +48,6 @@ log = logging.getLogger("mkdocs.plugins.journeymaps")
 ASSETS_DIR = Path(__file__).parent / "site" / "assets"
 
 
-def _plotly_js() -> Path:
-    import plotly
-
-    return Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
-
-
 def _material_icons() -> Path | None:
     try:
         import material
@@ -223,7 +217,8 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         statics = {
             urls.SCRIPT: ASSETS_DIR / "journeymaps.js",
             urls.STYLE: ASSETS_DIR / "journeymaps.css",
-            urls.PLOTLY_JS: _plotly_js(),
+            # plotly.js's basic bundle, shipped in the package (site/assets/THIRD-PARTY.md).
+            urls.PLOTLY_JS: ASSETS_DIR / "plotly-basic.min.js",
         }
         assert self.plan is not None
         for uri, path in statics.items():

@@ -1,0 +1,110 @@
+"""Every chart the site draws, drawn in Chromium with the plotly.js the site serves: Plotly's
+basic partial bundle (tests/test_plotly_bundle.py checks the file). The map page's chart,
+the journey page's comparison, the sparklines of the index pages, the embed view, print,
+and the chart's own PNG download."""
+
+from __future__ import annotations
+
+import pytest
+from browser import Tab, generated_pages, wait_for_charts
+
+pytestmark = pytest.mark.slow
+
+LARGEST = 1_500_000
+
+
+def _plotly_response(tab: Tab) -> list:
+    responses: list = []
+    tab.page.on("response", lambda r: responses.append(r) if r.url.endswith("/plotly.min.js") else None)
+    return responses
+
+
+def test_the_served_bundle_is_the_basic_one(tab, server):
+    responses = _plotly_response(tab)
+    tab.open(server.url + generated_pages()["map"][0])
+    wait_for_charts(tab.page)
+    [response] = responses
+    assert len(response.body()) <= LARGEST
+    traces = tab.page.evaluate("() => Object.keys(Plotly.PlotSchema.get().traces).sort()")
+    assert traces == ["bar", "pie", "scatter"]
+    assert tab.errors == []
+
+
+def _curves(page) -> list[dict]:
+    """Each trace Plotly drew: its name and how many points it shows."""
+    return page.evaluate(
+        """() => [...document.querySelectorAll('.js-plotly-plot .scatterlayer .trace')].map(t => ({
+             points: t.querySelectorAll('.point').length,
+             line: !!t.querySelector('.js-line[d]'),
+           }))"""
+    )
+
+
+def test_a_map_pages_chart_draws_its_curve_pain_points_and_moments(tab, server):
+    tab.open(server.url + generated_pages()["map"][0])
+    assert wait_for_charts(tab.page) == 1
+    data = tab.page.evaluate("() => document.querySelector('.js-plotly-plot').data.map(t => [t.meta, t.x.length])")
+    curves = _curves(tab.page)
+    assert len(curves) == len(data) >= 2  # the curve, and its pain points or moments of truth
+    assert curves[0]["line"] and curves[0]["points"] == data[0][1] > 2
+    assert all(c["points"] == n for c, (_, n) in zip(curves, data, strict=True))
+    assert tab.errors == []
+
+
+def test_a_journey_pages_comparison_draws_both_states(tab, server):
+    journeys = generated_pages()["journey"]
+    for url in journeys:
+        tab.open(server.url + url)
+        wait_for_charts(tab.page)
+        metas = tab.page.evaluate(
+            "() => [...document.querySelectorAll('.js-plotly-plot')].map(p => p.data.map(t => t.meta))"
+        )
+        if any("current" in m and "future" in m for m in metas):
+            break
+    else:
+        pytest.fail("no journey page of the demo compares a current with a future state")
+    lines = [c for c in _curves(tab.page) if c["line"]]
+    assert len(lines) >= 2 and all(c["points"] > 1 for c in lines)
+    assert tab.errors == []
+
+
+@pytest.mark.parametrize("kind", ["journeys", "persona"])
+def test_sparklines_show_without_plotly(tab, server, kind):
+    responses = _plotly_response(tab)
+    tab.open(server.url + generated_pages()[kind][0])
+    tab.page.wait_for_load_state("networkidle")
+    sparklines = tab.page.locator("svg.jm-sparkline")
+    assert sparklines.count() > 0 and sparklines.first.is_visible()
+    assert sparklines.first.locator("polyline").count() > 0
+    assert responses == []  # server-drawn: no chart library for a list of curves
+    assert tab.errors == []
+
+
+def test_the_embed_view_shows_its_curve_without_plotly(tab, server):
+    responses = _plotly_response(tab)
+    tab.open(server.url + generated_pages()["embed"][0])
+    tab.page.wait_for_load_state("networkidle")
+    curve = tab.page.locator("svg.jm-curve").first
+    assert curve.is_visible() and curve.locator("path").count() > 0
+    assert responses == []
+    assert tab.errors == []
+
+
+def test_printing_a_drawn_map_shows_the_server_drawn_curve(tab, server):
+    tab.open(server.url + generated_pages()["map"][0])
+    wait_for_charts(tab.page)
+    tab.page.emulate_media(media="print")
+    assert tab.page.locator("svg.jm-curve").first.is_visible()
+    assert not tab.page.locator("figure.jm-chart").is_visible()  # the canvas's curve stands for it on paper
+    assert len(tab.page.pdf()) > 10_000
+    assert tab.errors == []
+
+
+def test_the_charts_png_download_works_with_the_bundle(tab, server):
+    tab.open(server.url + generated_pages()["map"][0])
+    wait_for_charts(tab.page)
+    image = tab.page.evaluate(
+        "() => Plotly.toImage(document.querySelector('.js-plotly-plot'), {format: 'png', width: 600, height: 300})"
+    )
+    assert image.startswith("data:image/png;base64,") and len(image) > 5_000
+    assert tab.errors == []
