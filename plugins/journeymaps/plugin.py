@@ -26,11 +26,13 @@ from PIL import ImageFont
 from journeymaps.analysis.portfolio import all_opportunities, opportunities_csv
 from journeymaps.authoring.mermaid import map_as_mermaid
 from journeymaps.format.catalog import load_catalog
+from journeymaps.format.memo import FileMemo
 from journeymaps.format.problems import InvalidSite
 from journeymaps.model import Map, Step
 from journeymaps.settings import OPTIONS, Settings, settings_from_options
 from journeymaps.site import colours, urls
 from journeymaps.site.cards import Cards, meta_tags, og_locale
+from journeymaps.site.changes import journeys_touched, touched_pages
 from journeymaps.site.export import dumps, index_data, journey_data, map_data
 from journeymaps.site.fonts import Fonts, find_fonts, has_chinese
 from journeymaps.site.icons import Icons
@@ -84,9 +86,18 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         self.full: dict[str, bytes] = {}  # generated pages, kept aside while search reads their words
         self.labels = Text("en")
         self.cards: Cards | None = None
+        # Kept across `mkdocs serve` rebuilds: files read once while unchanged, and with
+        # --dirty, the site as last built, to rebuild only the pages an edit touches.
+        self.dirty = False
+        self.memo: FileMemo | None = None
+        self.built: SitePlan | None = None
+        self.touched: set[str] | None = None  # pages to build; None: all
+        self.previews_written: dict[str, object] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
+        self.dirty = self.serving and dirty
+        self.memo = FileMemo() if self.serving else None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # Everything is read and validated here, before MkDocs cleans site_dir,
@@ -101,7 +112,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             name = Path(config.config_file_path or "mkdocs.yml").name
             raise PluginError("\n".join(text("config.where", file=name, message=e) for e in errors))
         try:
-            catalog = load_catalog(self.root, self.settings)
+            catalog = load_catalog(self.root, self.settings, self.memo)
         except InvalidSite as err:
             raise PluginError(f"{err.report(text)}\n{text('build.nothing_built', summary=err.summary(text))}") from None
         self.fonts = self._fonts(text)
@@ -152,15 +163,20 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
                 log.info(self.labels("build.author_page_wins", path=f"{Path(config.docs_dir).name}/{authors}"))
                 self.plan.without(page.src_uri)
                 del self.pages[page.src_uri]
-                continue
+        self.touched = touched_pages(self.built, self.plan) if self.dirty else None
+        for page in self.plan.pages:
             if page.policy.standalone:
                 continue  # a document of our own, written once the preview cards are known
-            # NOT_IN_NAV: on_nav places them itself, so MkDocs need not list them as missing.
-            file = File.generated(config, page.src_uri, content=page.body, inclusion=InclusionLevel.NOT_IN_NAV)
             # Point generated pages at the author's file, for edit links and for
             # plugins that read abs_src_path (revision dates, for example).
             source = self.root / (page.source or Path(config.config_file_path).name)
-            file.abs_src_path = str(source)
+            # NOT_IN_NAV: on_nav places them itself, so MkDocs need not list them as missing.
+            file = File.generated(config, page.src_uri, abs_src_path=str(source), inclusion=InclusionLevel.NOT_IN_NAV)
+            # Without content, a dirty build leaves the page as written, unless its file is
+            # newer than the page.
+            if self.touched is None or page.src_uri in self.touched or file.is_modified():
+                file.content_string = page.body
+                file.abs_src_path = str(source)  # unset by MkDocs when content is given
             file.edit_uri = Path(os.path.relpath(source, docs_dir)).as_posix() if page.source else None
             files.append(file)
         self._add_static(files, config)
@@ -178,7 +194,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         neither the theme, nor search, nor the nav, nor the sitemap takes them for pages."""
         assert self.plan is not None and self.renderer is not None
         for page in self.plan.pages:
-            if not page.policy.standalone:
+            if not page.policy.standalone or (self.touched is not None and page.src_uri not in self.touched):
                 continue
             document = fill_in(*self.renderer.render(page, ""))
             url = urls.page_url(page.src_uri, config.use_directory_urls)
@@ -232,7 +248,10 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
     def _add_data(self, files: Files, config: MkDocsConfig) -> None:
         assert self.plan is not None
         # Held until MkDocs copies them: as UTF-8 bytes, a quarter of a str with Chinese in it.
+        rewritten = journeys_touched(self.plan, self.touched)
         for journey in self.plan.catalog.journeys.values():
+            if rewritten is not None and journey.id not in rewritten:
+                continue  # a dirty build leaves them as written
             states = {m.state: map_data(m) for m in journey.ordered_states()}
             for m in journey.ordered_states():
                 json_file = urls.map_file(journey.id, m.state, "map.json")
@@ -274,11 +293,14 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         (site_dir / urls.GENERATED_STYLE).write_text(generated, encoding="utf-8")
         for path, page in redirect_files(self.plan, config.use_directory_urls, self.labels.language).items():
             target = site_dir / path
+            if target.exists() and target.read_text(encoding="utf-8") == page:
+                continue  # written by the last build, kept by a dirty one
             if target.exists():
                 log.warning(self.labels("build.alias_page_exists", path=path))
                 continue
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(page, encoding="utf-8")
+        self.built = self.plan  # what the next dirty build compares with
 
     def _preview_cache(self) -> Path:
         return self.root / ".cache" / "journeymaps" / "previews"
@@ -319,11 +341,14 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         for drawing in drawings:
             found = self.drawn[drawing.path].result()
             target = site_dir / drawing.path
+            if self.dirty and self.previews_written.get(drawing.path) == found and target.exists():
+                continue  # the same image as the last build wrote there
             target.parent.mkdir(parents=True, exist_ok=True)
             if isinstance(found, bytes):
                 target.write_bytes(found)
             else:
                 shutil.copyfile(found, target)
+                self.previews_written[drawing.path] = found
         self._stop_drawing()
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:

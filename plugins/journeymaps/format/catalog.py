@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from journeymaps.format.fields import Fields, is_slug, slugify
+from journeymaps.format.memo import FileMemo
 from journeymaps.format.problems import InvalidSite, Problems, did_you_mean
 from journeymaps.format.reader import Document, read_document
 from journeymaps.format.validate import MapContext, MapValidator, validate_persona
@@ -28,7 +29,9 @@ def _relative(root: Path, path: Path) -> str:
     return path.relative_to(root).as_posix()
 
 
-def load_personas(root: Path, settings: Settings, problems: Problems) -> tuple[dict[str, Persona], set[str]]:
+def load_personas(
+    root: Path, settings: Settings, problems: Problems, memo: FileMemo | None = None
+) -> tuple[dict[str, Persona], set[str]]:
     """The personas that could be read, and the ids of all persona files: a map naming a
     broken persona is not reported again."""
     folder = root / settings.personas_dir
@@ -40,7 +43,7 @@ def load_personas(root: Path, settings: Settings, problems: Problems) -> tuple[d
             problems.add(rel, 1, "catalog.persona_in_subfolder", folder=settings.personas_dir)
             continue
         persona_id = path.stem
-        doc = read_document(path, rel, problems)
+        doc = (memo.read if memo else read_document)(path, rel, problems)
         if not is_slug(persona_id):
             hint = Msg("hint.rename", name=f"{slugify(persona_id)}.md") if slugify(persona_id) else ""
             problems.add(rel, 1, "catalog.persona_file_name", name=path.name, hint=hint)
@@ -86,24 +89,40 @@ def _identify(doc: Document, folder: Path, fields: Fields) -> _MapFile | None:
 
 
 def load_maps(
-    root: Path, settings: Settings, personas: set[str], problems: Problems, today: dt.date | None = None
+    root: Path,
+    settings: Settings,
+    personas: set[str],
+    problems: Problems,
+    today: dt.date | None = None,
+    memo: FileMemo | None = None,
 ) -> dict[str, Journey]:
     folder = root / settings.maps_dir
     files: dict[tuple[str, str], _MapFile] = {}
     journeys: dict[str, Journey] = {}
     waiting: dict[str, _MapFile] = {}  # future states read before their current state, by journey
+    known = frozenset(personas)
 
     def validate(item: _MapFile) -> None:
         current = journeys.get(item.journey)
         context = MapContext(personas, {p.id for p in current.states["current"].pain_points} if current else None)
-        validated = MapValidator(item.doc, item.fields, context).validate(item.journey, item.state)
+        if memo is None:
+            validated = MapValidator(item.doc, item.fields, context).validate(item.journey, item.state)
+        else:
+            key = (known, item.journey, item.state, frozenset(context.current_pain_points or ()))
+
+            def check(item: _MapFile = item, context: MapContext = context) -> Map:
+                # A file read before was validated before: it keeps only its top-level keys.
+                doc = item.doc if "stages" in item.doc.data else memo.fresh(item.doc)
+                return MapValidator(doc, item.fields, context).validate(item.journey, item.state)
+
+            validated = memo.validated(item.doc, key, problems, check)
         journeys.setdefault(item.journey, Journey(item.journey, {})).states[item.state] = validated
         # Checks across files read only the top-level keys' lines: the stages, with a line for
         # every value, need not wait for the last file (a large site would hold them all).
         item.doc.data.pop("stages", None)
 
     for path in _markdown_files(folder):
-        doc = read_document(path, _relative(root, path), problems)
+        doc = (memo.read if memo else read_document)(path, _relative(root, path), problems)
         if doc.data is None:
             continue
         found = _identify(doc, folder, Fields(doc.path, problems, settings, root))
@@ -219,18 +238,23 @@ def _review_warnings(
             problems.warn(m.path, line, "review.due", date=m.reviewed.isoformat(), days=days, every=m.review_every)
 
 
-def read_site(root: Path, settings: Settings, today: dt.date | None = None) -> tuple[Catalog, Problems]:
+def read_site(
+    root: Path, settings: Settings, today: dt.date | None = None, memo: FileMemo | None = None
+) -> tuple[Catalog, Problems]:
     """Read and validate the whole site as far as it can be read, with every problem:
-    errors, and warnings for maps due for review. Never raises for authors' mistakes."""
+    errors, and warnings for maps due for review. Never raises for authors' mistakes.
+    With a memo (`mkdocs serve`), files unchanged since the last read are not read again."""
     problems = Problems()
-    personas, persona_ids = load_personas(root, settings, problems)
-    journeys = load_maps(root, settings, persona_ids, problems, today)
+    if memo is not None:
+        memo.start(settings, today or dt.date.today())
+    personas, persona_ids = load_personas(root, settings, problems, memo)
+    journeys = load_maps(root, settings, persona_ids, problems, today, memo)
     return Catalog(personas=personas, journeys=journeys), problems
 
 
-def load_catalog(root: Path, settings: Settings) -> Catalog:
+def load_catalog(root: Path, settings: Settings, memo: FileMemo | None = None) -> Catalog:
     """Read and validate the whole site; raise InvalidSite with every error at once."""
-    catalog, problems = read_site(root, settings)
+    catalog, problems = read_site(root, settings, memo=memo)
     if problems.errors:
         raise InvalidSite(problems.errors)
     return catalog

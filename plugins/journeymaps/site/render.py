@@ -9,7 +9,8 @@ import re
 from collections.abc import Sequence
 from urllib.parse import urlsplit
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import BytecodeCache, Environment, PackageLoader, StrictUndefined
+from jinja2.bccache import Bucket
 from markupsafe import Markup
 
 from journeymaps.analysis.heatmap import tone_ranges
@@ -77,6 +78,25 @@ def iframe_html(src: str, title: str) -> str:
     )
 
 
+class _CompiledOnce(BytecodeCache):
+    """Templates compiled once per process, not once per renderer: `mkdocs serve` makes a
+    renderer for every rebuild. Jinja keys each template by its source, so an edited
+    template is compiled again."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+_COMPILED = _CompiledOnce()
+
+
 class Renderer:
     def __init__(
         self,
@@ -104,6 +124,7 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
             undefined=StrictUndefined,
+            bytecode_cache=_COMPILED,
         )
         self.env.globals.update(
             t=self.labels,
