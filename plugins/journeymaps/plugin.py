@@ -26,7 +26,7 @@ from PIL import ImageFont
 from journeymaps.analysis.portfolio import all_opportunities, opportunities_csv
 from journeymaps.authoring.mermaid import map_as_mermaid
 from journeymaps.format.catalog import load_catalog
-from journeymaps.format.memo import FileMemo
+from journeymaps.format.memo import FileMemo, stamp
 from journeymaps.format.problems import InvalidSite
 from journeymaps.model import Map, Step
 from journeymaps.settings import OPTIONS, Settings, settings_from_options
@@ -93,6 +93,8 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         self.built: SitePlan | None = None
         self.touched: set[str] | None = None  # pages to build; None: all
         self.previews_written: dict[str, object] = {}
+        self.settings_file: tuple[int, int] | None = None  # mkdocs.yml's modification time and size
+        self.built_settings_file: tuple[int, int] | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -122,6 +124,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             if (self.root / folder).is_dir() and str(self.root / folder) not in config.watch:
                 config.watch.append(str(self.root / folder))
         self.plan = plan_site(catalog, include_drafts=self.serving, emotion_scale=self.settings.emotion_scale)
+        self.plan.keep_comparisons(self.built)
         self.renderer = Renderer(
             self.plan,
             self.settings,
@@ -163,7 +166,11 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
                 log.info(self.labels("build.author_page_wins", path=f"{Path(config.docs_dir).name}/{authors}"))
                 self.plan.without(page.src_uri)
                 del self.pages[page.src_uri]
-        self.touched = touched_pages(self.built, self.plan) if self.dirty else None
+        # Another mkdocs.yml (a theme option, say) may change any page: all are rebuilt.
+        settings_file = stamp(Path(config.config_file_path)) if config.config_file_path else None
+        same_settings = settings_file == self.built_settings_file
+        self.touched = touched_pages(self.built, self.plan) if self.dirty and same_settings else None
+        self.settings_file = settings_file
         for page in self.plan.pages:
             if page.policy.standalone:
                 continue  # a document of our own, written once the preview cards are known
@@ -184,7 +191,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         self._teach_search(config)
         # The pages are settled now (an author's page may stand in for one of ours).
         self.cards = Cards(self.plan, self.settings, self.labels, config.site_name, config.use_directory_urls)
-        self.cards.build(self.root)
+        self.cards.build(self.root, only=self.touched)
         self._draw_previews_ahead()
         self._add_standalone(files, config)
         return files
@@ -300,7 +307,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
                 continue
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(page, encoding="utf-8")
-        self.built = self.plan  # what the next dirty build compares with
+        self.built, self.built_settings_file = self.plan, self.settings_file  # what a dirty build compares with
 
     def _preview_cache(self) -> Path:
         return self.root / ".cache" / "journeymaps" / "previews"

@@ -64,8 +64,11 @@ class Cards:
     def legend(self) -> str:
         return f"▼ {self.t['pain_points']}   ★ {self.t['moment_of_truth']}"
 
-    def build(self, root: Path) -> Cards:
+    def build(self, root: Path, only: set[str] | None = None) -> Cards:
+        """The card and image of every page, or of the pages ``only`` names (a dirty build's)."""
         for page in self.plan.pages:
+            if only is not None and page.src_uri not in only:
+                continue
             make = getattr(self, f"_{page.kind.replace('-', '_')}", None)
             card = make(page, root) if make else self._index(page, root)
             if card is not None:

@@ -97,6 +97,17 @@ class SitePlan:
             self._comparisons[journey.id] = compare_journey(journey)
         return self._comparisons[journey.id]
 
+    def keep_comparisons(self, before: SitePlan | None) -> None:
+        """Take over the comparisons of journeys whose maps are the very same as in an earlier
+        plan (files unchanged under `mkdocs serve`): each is worked out once per edit."""
+        if before is None:
+            return
+        for jid, comparison in before._comparisons.items():
+            journey, was = self.catalog.journeys.get(jid), before.catalog.journeys.get(jid)
+            same = journey and was and journey.states.keys() == was.states.keys()
+            if same and all(journey.states[s] is was.states[s] for s in journey.states):
+                self._comparisons[jid] = comparison
+
     def by_src(self) -> dict[str, PlannedPage]:
         return {p.src_uri: p for p in self.pages}
 

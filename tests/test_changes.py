@@ -1,0 +1,112 @@
+"""What an edit touches (site/changes.py): the pages a dirty `mkdocs serve` rebuilds, worked
+out from the site before and after the edit, read with the file memo as the server reads."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+from conftest import MAP, PERSONA
+from journeymaps.format.catalog import load_catalog
+from journeymaps.format.memo import FileMemo
+from journeymaps.site.changes import touched_pages
+from journeymaps.site.plan import plan_site
+from journeymaps.siteconfig import load_settings
+
+TODAY = dt.date(2026, 12, 1)
+OTHER = (
+    MAP.replace("First purchase", "Renew a card")
+    .replace("zhang-li", "maria-santos")
+    .replace("slow-pay", "long-wait")
+    .replace("Payment is slow", "The wait is long")
+)
+INDEXES = {
+    "journeys/index.md",
+    "pain-points/index.md",
+    "touchpoints/index.md",
+    "opportunities/index.md",
+    "owners/index.md",
+    "tags/index.md",
+    "personas/index.md",
+}
+FIRST = {
+    "journeys/first-purchase/index.md",
+    "journeys/first-purchase/current.md",
+    "journeys/first-purchase/current/embed.md",
+}
+RENEW = {"journeys/renew-card/index.md", "journeys/renew-card/current.md", "journeys/renew-card/current/embed.md"}
+
+
+def _site(site):
+    return site(
+        {
+            "maps/first-purchase/current.md": MAP,
+            "maps/renew-card/current.md": OTHER,
+            "personas/maria-santos.md": PERSONA.replace("Zhang Li", "Maria Santos"),
+        }
+    )
+
+
+def _plan(root, memo):
+    return plan_site(load_catalog(root, load_settings(root), memo), today=TODAY)
+
+
+def _save(path, text):
+    path.write_text(text, encoding="utf-8")
+    stat = path.stat()
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))  # a later save, on any file system
+
+
+def test_nothing_changed_touches_nothing(site):
+    root, memo = _site(site), FileMemo()
+    before = _plan(root, memo)
+    after = _plan(root, memo)
+    assert touched_pages(before, after) == set()
+    assert after.catalog.journeys["first-purchase"].states["current"] is before.catalog.maps()[0]  # not read again
+
+
+def test_a_maps_edit_touches_its_journey_its_persona_and_the_indexes(site):
+    root, memo = _site(site), FileMemo()
+    before = _plan(root, memo)
+    _save(root / "maps/renew-card/current.md", OTHER.replace("emotion: 1", "emotion: -1"))
+    after = _plan(root, memo)
+    assert touched_pages(before, after) == RENEW | INDEXES | {"personas/maria-santos.md"}
+    assert (
+        after.catalog.journeys["first-purchase"].states["current"]
+        is before.catalog.journeys["first-purchase"].states["current"]
+    )
+
+
+def test_a_personas_edit_touches_its_page_and_the_journeys_that_name_it(site):
+    root, memo = _site(site), FileMemo()
+    before = _plan(root, memo)
+    _save(root / "personas/zhang-li.md", PERSONA.replace("Zhang Li", "Zhang Wei"))
+    after = _plan(root, memo)
+    assert touched_pages(before, after) == FIRST | INDEXES | {"personas/zhang-li.md"}
+
+
+def test_a_journey_part_of_another_touches_the_larger_one(site):
+    root, memo = _site(site), FileMemo()
+    _save(
+        root / "maps/renew-card/current.md",
+        OTHER.replace("persona: maria-santos", "persona: maria-santos\npart_of: first-purchase"),
+    )
+    before = _plan(root, memo)
+    _save(
+        root / "maps/renew-card/current.md",
+        OTHER.replace("persona: maria-santos", "persona: maria-santos\npart_of: first-purchase").replace(
+            "Renew a card", "Renew"
+        ),
+    )
+    after = _plan(root, memo)
+    assert touched_pages(before, after) >= RENEW | FIRST
+
+
+def test_a_new_map_or_another_day_rebuilds_everything(site):
+    root, memo = _site(site), FileMemo()
+    before = _plan(root, memo)
+    _save(root / "maps/third.md", MAP.replace("First purchase", "Third"))
+    assert touched_pages(before, _plan(root, memo)) is None
+    later = plan_site(load_catalog(root, load_settings(root), memo), today=TODAY + dt.timedelta(days=1))
+    assert touched_pages(_plan(root, memo), later) is None
+    assert touched_pages(None, later) is None
