@@ -110,3 +110,10 @@ def test_a_new_map_or_another_day_rebuilds_everything(site):
     later = plan_site(load_catalog(root, load_settings(root), memo), today=TODAY + dt.timedelta(days=1))
     assert touched_pages(_plan(root, memo), later) is None
     assert touched_pages(None, later) is None
+
+
+def test_an_edit_of_a_maps_notes_touches_its_page_alone(site):
+    root, memo = _site(site), FileMemo()
+    before = _plan(root, memo)
+    _save(root / "maps/renew-card/current.md", OTHER.replace("Notes.", "Notes, and more notes."))
+    assert touched_pages(before, _plan(root, memo)) == {"journeys/renew-card/current.md"}

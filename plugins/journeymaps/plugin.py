@@ -32,7 +32,7 @@ from journeymaps.model import Map, Step
 from journeymaps.settings import OPTIONS, Settings, settings_from_options
 from journeymaps.site import colours, urls
 from journeymaps.site.cards import Cards, meta_tags, og_locale
-from journeymaps.site.changes import journeys_touched, touched_pages
+from journeymaps.site.changes import indexes_touched, journeys_touched, touched_pages
 from journeymaps.site.export import dumps, index_data, journey_data, map_data
 from journeymaps.site.fonts import Fonts, find_fonts, has_chinese
 from journeymaps.site.icons import Icons
@@ -269,6 +269,8 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             files.append(
                 File.generated(config, urls.journey_file(journey.id, "journey.json"), content=dumps(data).encode())
             )
+        if not indexes_touched(self.touched):
+            return  # a dirty build leaves the files of every journey as written
         files.append(
             File.generated(
                 config, urls.INDEX_JSON, content=dumps(index_data(self.plan, config.use_directory_urls)).encode()

@@ -5,12 +5,17 @@ A journey's pages (the journey page, each state's map page and embed view) show 
 the names of their personas, the larger journey it is part of and the journeys part of it.
 A persona's page shows the persona and the maps it appears in. The index pages (journeys,
 pain points, touchpoints, opportunities, owners, tags, personas) list every journey, so
-any change touches them. A journey or persona added or removed, a tag appearing or going,
-or another day (review dates) changes the site's pages or navigation: everything is
-rebuilt then."""
+any change touches them. An edit of a map's notes alone (the Markdown under its front
+matter) touches only its own page, which is where they are shown. A journey or persona
+added or removed, a tag appearing or going, or another day (review dates) changes the
+site's pages or navigation: everything is rebuilt then."""
 
 from __future__ import annotations
 
+import dataclasses
+
+from journeymaps.model import Journey
+from journeymaps.site import urls
 from journeymaps.site.plan import SitePlan
 
 OWN_PAGES = ("journey", "map", "embed")  # the page kinds that belong to one journey
@@ -25,8 +30,10 @@ def touched_pages(before: SitePlan | None, after: SitePlan) -> set[str] | None:
     old, new = before.catalog, after.catalog
     journeys = {j for j, journey in new.journeys.items() if old.journeys[j].states != journey.states}
     personas = {p for p, persona in new.personas.items() if old.personas.get(p) != persona}
+    notes = {j for j in journeys if _notes_only(old.journeys[j], new.journeys[j])}
+    journeys -= notes
     if not journeys and not personas:
-        return set()
+        return {urls.map_src(j, s) for j in notes for s in new.journeys[j].states if _notes_differ(old, new, j, s)}
     shown = set(journeys)  # journeys whose pages show something that changed
     persona_pages = set(personas)  # personas whose pages show something that changed
     for catalog in (old, new):
@@ -38,7 +45,7 @@ def touched_pages(before: SitePlan | None, after: SitePlan) -> set[str] | None:
                     shown.add(parent)  # it lists this journey among its details
             if parent in journeys or personas & set(journey.personas):
                 shown.add(jid)  # it names the changed journey as its larger one, or the persona
-    touched = set()
+    touched = {urls.map_src(j, s) for j in notes for s in new.journeys[j].states if _notes_differ(old, new, j, s)}
     for page in after.pages:
         if page.kind in OWN_PAGES:
             if page.journey is not None and page.journey.id in shown:
@@ -49,6 +56,25 @@ def touched_pages(before: SitePlan | None, after: SitePlan) -> set[str] | None:
         else:
             touched.add(page.src_uri)
     return touched
+
+
+def _notes_only(old: Journey, new: Journey) -> bool:
+    """Whether the journey's maps differ in their notes alone."""
+    if old.states.keys() != new.states.keys():
+        return False
+    return all(
+        dataclasses.replace(old.states[s], body="") == dataclasses.replace(m, body="") for s, m in new.states.items()
+    )
+
+
+def _notes_differ(old, new, journey: str, state: str) -> bool:
+    return old.journeys[journey].states[state].body != new.journeys[journey].states[state].body
+
+
+def indexes_touched(touched: set[str] | None) -> bool:
+    """Whether the views across every journey (index.json, opportunities.csv, the index
+    pages) are rebuilt."""
+    return touched is None or urls.JOURNEYS_INDEX in touched
 
 
 def journeys_touched(plan: SitePlan, touched: set[str] | None) -> set[str] | None:
