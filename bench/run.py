@@ -68,6 +68,8 @@ class Result:
     serve_cpu: dict[str, list[float]] = field(default_factory=dict)  # site -> CPU seconds per rebuild
     serve_rss: dict[str, float] = field(default_factory=dict)  # site -> peak RSS of the server, MB
     dirty: dict[str, list[float]] = field(default_factory=dict)  # site -> seconds per `serve --dirty` rebuild
+    dirty_title: list[float] = field(default_factory=list)  # journeymaps, --dirty, a map's title edited
+    dirty_cpu: dict[str, list[float]] = field(default_factory=dict)  # site (and "journeymaps title") -> CPU s
     sites: dict[str, dict[str, int]] = field(default_factory=dict)  # site -> pages, words, search words
 
 
@@ -124,11 +126,13 @@ def _get(url: str, timeout: float = 120) -> str:
 
 
 def serve_rebuilds(
-    site: Path, edited: Path, page: str, edits: int, log, dirty: bool = False
+    site: Path, edited: Path, page: str, edits: int, log, dirty: bool = False, title: bool = False
 ) -> tuple[list[float], list[float], float]:
     """Seconds from editing ``edited`` until ``page`` is served with the edit, per edit; the
     CPU seconds the server spent meanwhile (its file watcher's polling included); and the
-    server's peak RSS (MB) at the end. ``dirty``: `mkdocs serve --dirty`."""
+    server's peak RSS (MB) at the end. ``dirty``: `mkdocs serve --dirty`. The edit adds a
+    line to the page's text; ``title``: it changes the map's title instead (front matter,
+    shown on the index pages too), saved whole as editors save."""
     port = _free_port()
     base = f"http://127.0.0.1:{port}/"
     original = edited.read_text(encoding="utf-8")
@@ -147,8 +151,13 @@ def serve_rebuilds(
                 epoch = int(re.search(r"livereload\((\d+),", html)[1])
                 token = f"benchedit{i}x{time.time_ns()}"
                 start, start_cpu = time.perf_counter(), _cpu_seconds(server.pid)
-                with edited.open("a", encoding="utf-8") as f:
-                    f.write(f"\n{token}\n")
+                if title:
+                    saving = edited.with_suffix(".saving")
+                    saving.write_text(original.replace("\ntitle: ", f"\ntitle: {token} ", 1), encoding="utf-8")
+                    saving.replace(edited)
+                else:
+                    with edited.open("a", encoding="utf-8") as f:
+                        f.write(f"\n{token}\n")
                 while True:
                     # MkDocs answers this when a rebuild has finished (what reloads a browser).
                     newer = int(_get(f"{base}livereload/{epoch}/{i}"))
@@ -159,7 +168,7 @@ def serve_rebuilds(
                         epoch = newer
                 times.append(time.perf_counter() - start)
                 cpus.append(_cpu_seconds(server.pid) - start_cpu)
-                kind = "serve --dirty" if dirty else "serve"
+                kind = ("serve --dirty" if dirty else "serve") + (" (title)" if title else "")
                 log(f"  {kind} {site.name:12} rebuild {i + 1}: {times[-1]:6.2f} s  cpu {cpus[-1]:6.2f} s")
                 time.sleep(1.0)  # let the file watcher settle before the next edit
             rss = _peak_rss(server.pid)
@@ -331,8 +340,12 @@ def report(result: Result) -> str:
         row("serve: peak RSS", {s: [v] for s, v in result.serve_rss.items()}, "MB", None, 0)
     if result.dirty:
         row("serve --dirty: edit→page", result.dirty, "s", None)
+        row("serve --dirty: CPU", {s: v for s, v in result.dirty_cpu.items() if s in SITES}, "s", None)
+        if result.dirty_title:
+            row("serve --dirty: title edit", {"journeymaps": result.dirty_title}, "s", None)
+            row("serve --dirty: title, CPU", {"journeymaps": result.dirty_cpu["journeymaps title"]}, "s", None)
         if result.maps == 1000 and result.dirty.get("journeymaps"):
-            seconds = _median(result.dirty["journeymaps"])
+            seconds = max(_median(result.dirty["journeymaps"]), _median(result.dirty_title or [0]))
             verdict = "met" if seconds <= DIRTY_TARGET else f"NOT met: {seconds - DIRTY_TARGET:.2f} s over"
             lines.append(f"{'':26}journeymaps under --dirty: target {DIRTY_TARGET:.0f} s from the save, {verdict}")
     if result.sites:
@@ -403,7 +416,12 @@ def measure(count: int, args: argparse.Namespace, log) -> Result:
                 result.serve[name], result.serve_cpu[name], result.serve_rss[name] = times, cpus, rss
             for name, site in sites.items():
                 edited = _edited(name, journey)
-                result.dirty[name] = serve_rebuilds(site, site / edited, page, args.edits, log, dirty=True)[0]
+                result.dirty[name], result.dirty_cpu[name], _ = serve_rebuilds(
+                    site, site / edited, page, args.edits, log, dirty=True
+                )
+                if name == "journeymaps":
+                    times, cpus, _ = serve_rebuilds(site, site / edited, page, args.edits, log, True, True)
+                    result.dirty_title, result.dirty_cpu["journeymaps title"] = times, cpus
         for site in sites.values():
             if not (site / "site").is_dir():
                 build(site, cold=False)
