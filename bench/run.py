@@ -126,13 +126,13 @@ def _get(url: str, timeout: float = 120) -> str:
 
 
 def serve_rebuilds(
-    site: Path, edited: Path, page: str, edits: int, log, dirty: bool = False, title: bool = False
+    site: Path, edited: Path, page: str, edits: int, log, dirty: bool = False, titles: int = 0
 ) -> tuple[list[float], list[float], float]:
     """Seconds from editing ``edited`` until ``page`` is served with the edit, per edit; the
     CPU seconds the server spent meanwhile (its file watcher's polling included); and the
-    server's peak RSS (MB) at the end. ``dirty``: `mkdocs serve --dirty`. The edit adds a
-    line to the page's text; ``title``: it changes the map's title instead (front matter,
-    shown on the index pages too), saved whole as editors save."""
+    server's peak RSS (MB) at the end. ``dirty``: `mkdocs serve --dirty`. Each edit adds a
+    line to the page's text; ``titles`` edits more change the map's title instead (front
+    matter, shown on the index pages too), saved whole as editors save."""
     port = _free_port()
     base = f"http://127.0.0.1:{port}/"
     original = edited.read_text(encoding="utf-8")
@@ -147,7 +147,8 @@ def serve_rebuilds(
         try:
             html = _wait_until_served(base + page, server, output)
             times, cpus = [], []
-            for i in range(edits):
+            for i in range(edits + titles):
+                title = i >= edits
                 epoch = int(re.search(r"livereload\((\d+),", html)[1])
                 token = f"benchedit{i}x{time.time_ns()}"
                 start, start_cpu = time.perf_counter(), _cpu_seconds(server.pid)
@@ -168,7 +169,7 @@ def serve_rebuilds(
                         epoch = newer
                 times.append(time.perf_counter() - start)
                 cpus.append(_cpu_seconds(server.pid) - start_cpu)
-                kind = ("serve --dirty" if dirty else "serve") + (" (title)" if title else "")
+                kind = ("serve --dirty" if dirty else "serve") + (" (title)" if title else " (text)")
                 log(f"  {kind} {site.name:12} rebuild {i + 1}: {times[-1]:6.2f} s  cpu {cpus[-1]:6.2f} s")
                 time.sleep(1.0)  # let the file watcher settle before the next edit
             rss = _peak_rss(server.pid)
@@ -410,22 +411,22 @@ def measure(count: int, args: argparse.Namespace, log) -> Result:
         if args.serve:
             journey = content.journeys[len(content.journeys) // 2]
             page = f"journeys/{journey.id}/current/"
-            for name, site in sites.items():
+            for name, site in sites.items() if args.serve != "dirty" else ():
                 edited = _edited(name, journey)
                 times, cpus, rss = serve_rebuilds(site, site / edited, page, args.edits, log)
                 result.serve[name], result.serve_cpu[name], result.serve_rss[name] = times, cpus, rss
             for name, site in sites.items():
                 edited = _edited(name, journey)
-                result.dirty[name], result.dirty_cpu[name], _ = serve_rebuilds(
-                    site, site / edited, page, args.edits, log, dirty=True
-                )
-                if name == "journeymaps":
-                    times, cpus, _ = serve_rebuilds(site, site / edited, page, args.edits, log, True, True)
-                    result.dirty_title, result.dirty_cpu["journeymaps title"] = times, cpus
-        for site in sites.values():
-            if not (site / "site").is_dir():
-                build(site, cold=False)
-        result.sites = {name: site_summary(site / "site") for name, site in sites.items()}
+                titles = args.edits if name == "journeymaps" else 0
+                times, cpus, _ = serve_rebuilds(site, site / edited, page, args.edits, log, True, titles)
+                result.dirty[name], result.dirty_cpu[name] = times[: args.edits], cpus[: args.edits]
+                if titles:
+                    result.dirty_title, result.dirty_cpu["journeymaps title"] = times[args.edits :], cpus[args.edits :]
+        if args.rounds or args.serve != "dirty":  # --serve dirty alone: the dirty rebuilds, no more
+            for site in sites.values():
+                if not (site / "site").is_dir():
+                    build(site, cold=False)
+            result.sites = {name: site_summary(site / "site") for name, site in sites.items()}
     finally:
         if not args.keep:
             shutil.rmtree(folder, ignore_errors=True)
@@ -437,7 +438,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--maps", type=int, nargs="+", default=[1000], help="number of maps (several: one run each)")
     parser.add_argument("--rounds", type=int, default=3, help="builds of each site, cold and warm (default 3)")
     parser.add_argument("--warmup", type=int, default=1, help="untimed builds of each site first (default 1)")
-    parser.add_argument("--serve", action="store_true", help="also time `mkdocs serve` rebuilds after an edit")
+    parser.add_argument(
+        "--serve",
+        nargs="?",
+        const="all",
+        choices=["all", "dirty"],
+        help="also time `mkdocs serve` rebuilds after an edit, and `mkdocs serve --dirty` (dirty: only that)",
+    )
     parser.add_argument("--edits", type=int, default=5, help="edits timed under `mkdocs serve` (default 5)")
     parser.add_argument(
         "--sites", default=",".join(SITES), help=f"which sites, comma-separated (default {','.join(SITES)})"

@@ -126,9 +126,12 @@ def test_benchmark_smoke_run(tmp_path, record_property):
             (only,) = result["builds"][site][kind]
             assert only["wall"] > 0 and only["cpu"] > 0 and only["rss"] > 0
         assert len(result["serve"][site]) == 1 and result["serve"][site][0] > 0
+        assert len(result["dirty"][site]) == 1 and result["dirty"][site][0] > 0  # mkdocs serve --dirty
+    assert len(result["dirty_title"]) == 1 and result["dirty_title"][0] > 0
     # The same pages: home, 8 journeys of 2 maps, 7 indexes, and the tag and persona pages.
     assert result["sites"]["plain"]["pages"] == result["sites"]["journeymaps"]["pages"] > 1 + 8 * 3 + 7
     assert "no cache, wall" in run.stdout and "serve: rebuild after edit" in run.stdout
+    assert "serve --dirty: edit→page" in run.stdout
     record_property("figures", run.stdout)
 
 
