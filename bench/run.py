@@ -306,7 +306,7 @@ def report(result: Result) -> str:
     """A table: each site's median (min–max), journeymaps against plain (the yardstick, with
     the target) and against plain-tables (the same pages with Markdown tables)."""
     b = result.builds
-    sites = [s for s in SITES if s in (b or result.serve or result.sites)]
+    sites = [s for s in SITES if s in (b or result.serve or result.dirty or result.sites)]
     lines = [
         f"{result.maps} maps ({result.journeys} journeys, {STAGES_PER_MAP * STEPS_PER_STAGE} steps a map), "
         f"{result.personas} personas; {result.rounds} round{'s' * (result.rounds != 1)}",
