@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+from functools import lru_cache
 from urllib.parse import quote
 
 JOURNEYS_INDEX = "journeys/index.md"
@@ -97,6 +98,7 @@ def persona_photo(persona: str, size: int) -> str:
     return f"{ASSETS}/personas/{persona}-{size}.webp"
 
 
+@lru_cache(maxsize=1 << 16)  # asked for every link of every page, of a few thousand pages
 def page_url(src_uri: str, use_directory_urls: bool) -> str:
     """The site-relative URL MkDocs gives a Markdown page (unquoted)."""
     parent, name = posixpath.split(src_uri)
@@ -122,8 +124,14 @@ def absolute_url(site_url: str | None, url: str) -> str | None:
 
 def relative_url(target: str, page: str) -> str:
     """``target`` (site-relative) as a link from ``page`` (site-relative URL), quoted."""
-    base = page[: page.rfind("/") + 1]
-    rel = posixpath.relpath("/" + target, "/" + base.rstrip("/") if base else "/")
+    # posixpath.relpath, for the site's own addresses (no "." or ".." in them): a map page
+    # has hundreds of links, and relpath normalises both paths every time.
+    folders = page.split("/")[:-1]
+    parts = target.rstrip("/").split("/") if target.strip("/") else []
+    same = 0
+    while same < min(len(folders), len(parts)) and folders[same] == parts[same]:
+        same += 1
+    rel = "/".join([".."] * (len(folders) - same) + parts[same:]) or "."
     if target.endswith("/") or target == "":
         rel = rel.rstrip("/") + "/"
         if rel == "./":
