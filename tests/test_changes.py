@@ -65,41 +65,35 @@ def test_nothing_changed_touches_nothing(site):
     assert after.catalog.journeys["first-purchase"].states["current"] is before.catalog.maps()[0]  # not read again
 
 
-def test_a_maps_edit_touches_its_journey_its_persona_and_the_indexes(site):
+def _touched_by(site, path: str, text: str, before: str | None = None) -> set[str] | None:
+    """The pages a save of ``text`` to ``path`` touches (``before``: the file's text first)."""
     root, memo = _site(site), FileMemo()
-    before = _plan(root, memo)
-    _save(root / "maps/renew-card/current.md", OTHER.replace("emotion: 1", "emotion: -1"))
-    after = _plan(root, memo)
-    assert touched_pages(before, after) == RENEW | INDEXES | {"personas/maria-santos.md"}
-    assert (
-        after.catalog.journeys["first-purchase"].states["current"]
-        is before.catalog.journeys["first-purchase"].states["current"]
-    )
+    if before is not None:
+        _save(root / path, before)
+    first = _plan(root, memo)
+    _save(root / path, text)
+    return touched_pages(first, _plan(root, memo))
+
+
+def test_a_maps_edit_touches_its_journey_its_persona_and_the_indexes(site):
+    touched = _touched_by(site, "maps/renew-card/current.md", OTHER.replace("emotion: 1", "emotion: -1"))
+    assert touched == RENEW | INDEXES | {"personas/maria-santos.md"}
 
 
 def test_a_personas_edit_touches_its_page_and_the_journeys_that_name_it(site):
-    root, memo = _site(site), FileMemo()
-    before = _plan(root, memo)
-    _save(root / "personas/zhang-li.md", PERSONA.replace("Zhang Li", "Zhang Wei"))
-    after = _plan(root, memo)
-    assert touched_pages(before, after) == FIRST | INDEXES | {"personas/zhang-li.md"}
+    touched = _touched_by(site, "personas/zhang-li.md", PERSONA.replace("Zhang Li", "Zhang Wei"))
+    assert touched == FIRST | INDEXES | {"personas/zhang-li.md"}
 
 
 def test_a_journey_part_of_another_touches_the_larger_one(site):
-    root, memo = _site(site), FileMemo()
-    _save(
-        root / "maps/renew-card/current.md",
-        OTHER.replace("persona: maria-santos", "persona: maria-santos\npart_of: first-purchase"),
-    )
-    before = _plan(root, memo)
-    _save(
-        root / "maps/renew-card/current.md",
-        OTHER.replace("persona: maria-santos", "persona: maria-santos\npart_of: first-purchase").replace(
-            "Renew a card", "Renew"
-        ),
-    )
-    after = _plan(root, memo)
-    assert touched_pages(before, after) >= RENEW | FIRST
+    nested = OTHER.replace("persona: maria-santos", "persona: maria-santos\npart_of: first-purchase")
+    touched = _touched_by(site, "maps/renew-card/current.md", nested.replace("Renew a card", "Renew"), nested)
+    assert touched >= RENEW | FIRST
+
+
+def test_an_edit_of_a_maps_notes_touches_its_page_alone(site):
+    touched = _touched_by(site, "maps/renew-card/current.md", OTHER.replace("Notes.", "Notes, and more notes."))
+    assert touched == {"journeys/renew-card/current.md"}
 
 
 def test_a_new_map_or_another_day_rebuilds_everything(site):
@@ -110,10 +104,3 @@ def test_a_new_map_or_another_day_rebuilds_everything(site):
     later = plan_site(load_catalog(root, load_settings(root), memo), today=TODAY + dt.timedelta(days=1))
     assert touched_pages(_plan(root, memo), later) is None
     assert touched_pages(None, later) is None
-
-
-def test_an_edit_of_a_maps_notes_touches_its_page_alone(site):
-    root, memo = _site(site), FileMemo()
-    before = _plan(root, memo)
-    _save(root / "maps/renew-card/current.md", OTHER.replace("Notes.", "Notes, and more notes."))
-    assert touched_pages(before, _plan(root, memo)) == {"journeys/renew-card/current.md"}
