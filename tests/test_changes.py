@@ -9,6 +9,7 @@ import os
 from conftest import MAP, PERSONA
 from journeymaps.format.catalog import load_catalog
 from journeymaps.format.memo import FileMemo
+from journeymaps.site import urls
 from journeymaps.site.changes import touched_pages
 from journeymaps.site.plan import plan_site
 from journeymaps.siteconfig import load_settings
@@ -21,13 +22,13 @@ OTHER = (
     .replace("Payment is slow", "The wait is long")
 )
 INDEXES = {
-    "journeys/index.md",
-    "pain-points/index.md",
-    "touchpoints/index.md",
-    "opportunities/index.md",
-    "owners/index.md",
-    "tags/index.md",
-    "personas/index.md",
+    urls.JOURNEYS_INDEX,
+    urls.PAIN_POINTS_INDEX,
+    urls.TOUCHPOINTS_INDEX,
+    urls.OPPORTUNITIES_INDEX,
+    urls.OWNERS_INDEX,
+    urls.TAGS_INDEX,
+    urls.PERSONAS_INDEX,
 }
 FIRST = {
     "journeys/first-purchase/index.md",
