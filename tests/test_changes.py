@@ -105,3 +105,16 @@ def test_a_new_map_or_another_day_rebuilds_everything(site):
     later = plan_site(load_catalog(root, load_settings(root), memo), today=TODAY + dt.timedelta(days=1))
     assert touched_pages(_plan(root, memo), later) is None
     assert touched_pages(None, later) is None
+
+
+def test_a_tags_page_is_touched_by_the_maps_it_lists_as_they_were_and_are(site):
+    tagged = OTHER.replace("persona: maria-santos", "persona: maria-santos\ntags: [cards]")
+    first = MAP.replace("persona: zhang-li", "persona: zhang-li\ntags: [cards, retail]")
+    root = _site(site)
+    _save(root / "maps/first-purchase/current.md", first)
+    _save(root / "maps/renew-card/current.md", tagged)
+    memo = FileMemo()
+    before = _plan(root, memo)
+    _save(root / "maps/renew-card/current.md", tagged.replace("Renew a card", "Renew"))
+    touched = touched_pages(before, _plan(root, memo))
+    assert urls.tag_src("cards") in touched and urls.tag_src("retail") not in touched

@@ -5,10 +5,11 @@ A journey's pages (the journey page, each state's map page and embed view) show 
 the names of their personas, the larger journey it is part of and the journeys part of it.
 A persona's page shows the persona and the maps it appears in. The index pages (journeys,
 pain points, touchpoints, opportunities, owners, tags, personas) list every journey, so
-any change touches them. An edit of a map's notes alone (the Markdown under its front
-matter) touches only its own page, which is where they are shown. A journey or persona
-added or removed, a tag appearing or going, or another day (review dates) changes the
-site's pages or navigation: everything is rebuilt then."""
+any change touches them; a tag's page lists the maps with that tag. An edit of a map's
+notes alone (the Markdown under its front matter) touches only its own page, which is
+where they are shown. A journey or persona added or removed, a tag appearing or going, or
+another day (review dates) changes the site's pages or navigation: everything is rebuilt
+then."""
 
 from __future__ import annotations
 
@@ -46,12 +47,18 @@ def touched_pages(before: SitePlan | None, after: SitePlan) -> set[str] | None:
             if parent in journeys or personas & set(journey.personas):
                 shown.add(jid)  # it names the changed journey as its larger one, or the persona
     touched = {urls.map_src(j, s) for j in notes for s in new.journeys[j].states if _notes_differ(old, new, j, s)}
+    earlier = before.by_src()
     for page in after.pages:
         if page.kind in OWN_PAGES:
             if page.journey is not None and page.journey.id in shown:
                 touched.add(page.src_uri)
         elif page.kind == "persona":
             if page.persona is not None and page.persona.id in persona_pages:
+                touched.add(page.src_uri)
+        elif page.kind == "tag":
+            # A tag's page lists its maps, as they were and as they are.
+            listed = [m for p in (page, earlier.get(page.src_uri)) if p and p.tag for m in p.tag.maps]
+            if any(m.journey in shown for m in listed):
                 touched.add(page.src_uri)
         else:
             touched.add(page.src_uri)
