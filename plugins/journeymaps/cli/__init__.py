@@ -45,8 +45,20 @@ def _early(argv: list[str]) -> tuple[str | None, Path]:
     known, rest = early.parse_known_args(argv)
     site = known.site
     if site is None and rest[:1] == ["validate"]:  # `journeymaps validate DIR`, the older form
-        site = next((Path(a) for a in rest[1:] if not a.startswith("-")), None)
+        site = _site_argument(rest[1:])
     return known.lang, site or Path(".")
+
+
+def _site_argument(args: list[str]) -> Path | None:
+    """The older form's folder: the first word that is neither an option nor an option's
+    value (`validate --format github` names no folder)."""
+    words = iter(args)
+    for word in words:
+        if word in validate.OPTIONS_WITH_VALUES:
+            next(words, None)
+        elif not word.startswith("-"):
+            return Path(word)
+    return None
 
 
 def site_or_none(folder: Path) -> Site | None:
