@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import MAP, PERSONA, catalog_of, problems_of, write_site
+from conftest import MAP, PERSONA, REPO, catalog_of, problems_of, write_site
 from journeymaps.cli import main
 from journeymaps.format.files import read_bytes, write_atomically
 from journeymaps.format.problems import Problems
@@ -412,13 +412,7 @@ def test_a_loop_through_many_maps_is_reported_briefly(site):
     )
 
 
-def test_a_missing_font_names_mkdocs_yml(site):
-    root = site({P: MAP}, options=":\n      font: fonts/none.otf")
-    done = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build"], cwd=root, capture_output=True, text=True, timeout=300
-    )
-    assert done.returncode == 1
-    assert "mkdocs.yml: plugins.journeymaps: font: the file 'fonts/none.otf' does not exist" in done.stderr
+# A font that does not exist: tests/test_chinese.py, test_a_font_option_that_names_no_file_stops_the_build.
 
 
 # -- 11: whole files or none --------------------------------------------------------------------
@@ -480,3 +474,18 @@ def test_diff_does_not_call_a_persona_edited_for_her_maps_change(tmp_path, capsy
     code, out, err = cli(capsys, root, "diff", "main")
     assert (code, err) == (0, "")
     assert "Compared with `main`: 1 map changed." in out and "Zhang Li" not in out
+
+
+# -- the security page shows the messages as they are ------------------------------------------
+
+
+def test_the_security_page_quotes_real_messages():
+    page = (REPO / "docs/security.md").read_text(encoding="utf-8")
+    assert f"maps/evil.md:1: {LINK_OUTSIDE}" in page and f"maps/pipe.md:1: {NOT_A_FILE}" in page
+    assert "maps/x/current.md leads outside the project through a link; nothing is written there" in page
+    assert (
+        "maps/long/current.md:5: the map has 30,000 steps; a map may have at most 1,000 "
+        "(split a long journey into smaller ones with 'part_of')"
+    ) in page
+    assert HOSTILE_PROBLEMS[0].replace(P, "maps/open-account/current.md") in page
+    assert "- Security: security.md" in (REPO / "mkdocs.yml").read_text(encoding="utf-8")
