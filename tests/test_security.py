@@ -105,6 +105,17 @@ def test_a_valid_hostile_site_builds_with_a_clean_log(site):
     assert commands_in(log) == [] and "\x1b" not in log
 
 
+def test_mkdocs_own_messages_about_a_map_are_escaped_too(site):
+    """MkDocs reports a broken link in a map's body with the link as written."""
+    body = "See [the notes](notes\x1b[2J.md).\n"
+    root = site({P: MAP.replace("Notes.\n", body)})
+    done = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=root, capture_output=True, text=True, timeout=300
+    )
+    log = done.stdout + done.stderr
+    assert "contains a link 'notes\\x1b[2J.md'" in log and "\x1b[2J" not in log
+
+
 def test_diff_prints_no_command(tmp_path, capsys):
     root = write_site(tmp_path / "repo", {P: MAP})
     git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.com"]

@@ -43,6 +43,7 @@ from journeymaps.site.render import Renderer, fill_in, for_search, section_headi
 from journeymaps.site.search_words import coined_words, site_names
 from journeymaps.siteconfig import plugin_options
 from journeymaps.text import Text
+from journeymaps.text.printable import guard_log, log_line
 
 log = logging.getLogger("mkdocs.plugins.journeymaps")
 ASSETS_DIR = Path(__file__).parent / "site" / "assets"
@@ -99,13 +100,14 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         # so a broken map leaves the last good site whole. State is rebuilt
         # from scratch because the plugin lives across `mkdocs serve` rebuilds.
         self.plan, self.renderer, self.pages, self.deferred, self.full, self.cards = None, None, {}, {}, {}, None
+        guard_log(logging.getLogger("mkdocs"))  # a map's text reaches MkDocs' own messages too (its links)
         self.root = Path(config.config_file_path or ".").resolve().parent
         language = (config.theme.get("language") or "en") if config.theme else "en"
         text = Text(language)
         self.settings, errors = settings_from_options(plugin_options(self.config), language=language)
         if errors:
             name = Path(config.config_file_path or "mkdocs.yml").name
-            raise PluginError("\n".join(text("config.where", file=name, message=e) for e in errors))
+            raise PluginError("\n".join(log_line(text("config.where", file=name, message=e)) for e in errors))
         try:
             catalog = load_catalog(self.root, self.settings)
         except InvalidSite as err:

@@ -10,6 +10,7 @@ from pathlib import Path
 from journeymaps.cli import diff, mermaid, new, schema, validate
 from journeymaps.siteconfig import Site, SiteConfigError, load_site
 from journeymaps.text import LANGUAGES, Text
+from journeymaps.text.printable import log_line
 
 # argparse's own words (usage, errors), by the message ids it asks gettext for: argparse's
 # designed hook for its language, pointed at our catalogue.
@@ -102,7 +103,7 @@ def open_site(args: argparse.Namespace, text: Text) -> Site | None:
         return load_site(args.site)
     except SiteConfigError as err:
         for message in err.messages:
-            print(text.render(message), file=sys.stderr)
+            print(log_line(text.render(message)), file=sys.stderr)
         return None
 
 

@@ -17,6 +17,7 @@ from journeymaps.format.problems import Problem
 from journeymaps.model import Catalog
 from journeymaps.siteconfig import Site, SiteConfigError, load_site
 from journeymaps.text import Msg, Text
+from journeymaps.text.printable import log_line
 
 NAME = "diff"
 FORMATS = ("markdown", "json")
@@ -92,7 +93,7 @@ def run(args: argparse.Namespace, text: Text) -> int:
         review = _compare(args, site, text)
     except _Stop as stop:
         for message in stop.messages:
-            print(text.render(message), file=sys.stderr)
+            print(log_line(text.render(message)), file=sys.stderr)
         return 2
     with contextlib.suppress(AttributeError, ValueError):
         sys.stdout.reconfigure(encoding="utf-8")  # the sparklines, on consoles that default to a code page

@@ -18,6 +18,7 @@ from journeymaps.format.problems import ERROR, Problem, did_you_mean
 from journeymaps.model import STATES
 from journeymaps.siteconfig import Site
 from journeymaps.text import Msg, Names, Text
+from journeymaps.text.printable import log_line
 
 
 class Command(NamedTuple):
@@ -146,7 +147,7 @@ def run_export(args: argparse.Namespace, text: Text) -> int:
 
 
 def _refuse(text: Text, msg: Msg) -> int:
-    print(text.render(msg), file=sys.stderr)
+    print(log_line(text.render(msg)), file=sys.stderr)
     return 1
 
 

@@ -24,6 +24,7 @@ from journeymaps.format.problems import did_you_mean
 from journeymaps.model import STATES
 from journeymaps.siteconfig import Site
 from journeymaps.text import Msg, Names, Text
+from journeymaps.text.printable import log_line
 
 NAME = "new"
 DEFAULT_TEMPLATE = "ecommerce"
@@ -57,7 +58,7 @@ def run(args: argparse.Namespace, text: Text) -> int:
             return _new_persona(site, args, text)
         return _new_map(site, args, text)
     except Refused as refused:
-        print(text.render(refused.msg), file=sys.stderr)
+        print(log_line(text.render(refused.msg)), file=sys.stderr)
         return 1
 
 

@@ -6,6 +6,7 @@ reader's terminal. Every message that carries a file's text goes through ``print
 
 from __future__ import annotations
 
+import logging
 import re
 
 # C0 and C1 controls, DEL, line and paragraph separators, and the bidirectional overrides
@@ -31,3 +32,28 @@ def log_line(text: str) -> str:
     """One printed line that a CI runner cannot take for a workflow command."""
     line = printable(text)
     return " " + line if line.startswith("::") else line
+
+
+def _guarded(text: str) -> str:
+    """A multi-line log message (MkDocs writes some on purpose) with each line safe."""
+    return "\n".join(log_line(line) for line in text.split("\n"))
+
+
+class SafeLog(logging.Filter):
+    """On a log handler: every record it writes, whoever logged it (MkDocs reports a map's
+    broken link with the link as written), has its control characters escaped and no line
+    that starts with ``::``."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        safe = _guarded(message)
+        if safe != message:
+            record.msg, record.args = safe, ()
+        return True
+
+
+def guard_log(logger: logging.Logger) -> None:
+    """Put SafeLog on each of the logger's handlers, once."""
+    for handler in logger.handlers:
+        if not any(isinstance(f, SafeLog) for f in handler.filters):
+            handler.addFilter(SafeLog())
