@@ -156,6 +156,13 @@ def test_a_site_template_that_replaces_a_built_in_one_says_so(site, capsys):
     assert err == "the site's own template map-templates/banking.md is used in place of the built-in 'banking'\n"
 
 
+def test_a_template_whose_name_holds_a_command_is_listed_escaped(site, capsys):
+    root = site({"map-templates/x\n::error::owned.md": "{# template: a \x1b[2J description #}\n---\n---\n"})
+    code, out, err = cli(capsys, root, "new", "--list")
+    assert "  x\\n::error::owned   a \\x1b[2J description  (this site's own)" in out.splitlines()
+    assert commands_in(out + err) == [] and "\x1b" not in out
+
+
 def test_a_template_linked_from_outside_is_not_read(site, outside, capsys):
     secret = outside / "secret.md"
     secret.write_text("---\ntitle: SECRET\n---\n", encoding="utf-8")
@@ -500,3 +507,11 @@ def test_the_security_page_quotes_real_messages():
     ) in page
     assert HOSTILE_PROBLEMS[0].replace(P, "maps/open-account/current.md") in page
     assert "- Security: security.md" in (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+
+
+def test_a_chinese_site_is_told_in_chinese(site, outside, capsys):
+    root = site({}, language="zh")
+    (root / "maps").mkdir()
+    (root / "maps/evil.md").symlink_to(outside / "credentials")
+    code, out, err = cli(capsys, root, "validate")
+    assert out.splitlines()[0] == "maps/evil.md:1: 该链接指向项目之外；只读取项目之内的旅程图和用户画像"

@@ -69,7 +69,7 @@ def _list(site: Site, text: Text) -> int:
     for template in templates.values():
         label = "cli.new.own_replaces" if template.replaces_built_in else "cli.new.own"
         own = f"  ({text[label]})" if template.own else ""
-        print(f"  {template.name.ljust(width)}  {template.description}{own}")
+        print(log_line(f"  {template.name.ljust(width)}  {template.description}{own}"))  # a site's file names
     print(text["cli.new.usage"])
     return 0
 
