@@ -390,6 +390,24 @@ def test_a_channel_with_quotes_gets_a_slug_for_an_id(site):
     assert 'id="channel-chat-live-beta"' in html and 'aria-labelledby="channel-chat-live-beta"' in html
 
 
+@pytest.mark.slow
+def test_the_touchpoints_page_script_survives_a_channel_with_quotes(site, tab):
+    from browser import SiteServer
+    from conftest import build_site
+
+    root = site({P: MAP.replace("channel: social", """channel: 'chat "live" [beta]'""")})
+    server = SiteServer(build_site(root))
+    try:
+        tab.open(server.url + "touchpoints/#channel-chat-live-beta")
+        tab.page.wait_for_load_state("networkidle")
+        tab.page.mouse.wheel(0, 5000)  # the theme's table of contents follows the headings by their ids
+        tab.page.wait_for_timeout(500)
+        assert tab.page.evaluate("document.getElementById('channel-chat-live-beta').getBoundingClientRect().top") < 900
+        assert tab.errors == []
+    finally:
+        server.close()
+
+
 # -- 10: the smaller holes ----------------------------------------------------------------------
 
 
