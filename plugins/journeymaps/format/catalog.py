@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from journeymaps.format.fields import Fields, is_slug, slugify
+from journeymaps.format.metrics import load_metrics
 from journeymaps.format.problems import InvalidSite, Problems, did_you_mean
 from journeymaps.format.reader import Document, read_document
 from journeymaps.format.validate import MapContext, MapValidator, validate_persona
@@ -224,8 +225,9 @@ def read_site(root: Path, settings: Settings, today: dt.date | None = None) -> t
     errors, and warnings for maps due for review. Never raises for authors' mistakes."""
     problems = Problems()
     personas, persona_ids = load_personas(root, settings, problems)
+    metrics = load_metrics(root, settings, problems)
     journeys = load_maps(root, settings, persona_ids, problems, today)
-    return Catalog(personas=personas, journeys=journeys), problems
+    return Catalog(personas=personas, journeys=journeys, metrics=metrics), problems
 
 
 def load_catalog(root: Path, settings: Settings) -> Catalog:

@@ -11,7 +11,7 @@ from typing import Any
 
 from journeymaps.format.fields import Fields
 from journeymaps.format.reader import YMap
-from journeymaps.model import CHANNELS, LEVELS, MAP_TYPES, OPPORTUNITY_STATUSES, SOURCE_KINDS, STATES
+from journeymaps.model import BETTER, CHANNELS, LEVELS, MAP_TYPES, OPPORTUNITY_STATUSES, SOURCE_KINDS, STATES
 from journeymaps.text import Msg
 
 
@@ -334,4 +334,6 @@ PERSONA = Shape(
         Key("tags", Texts()),
     ),
 )
+# metrics/<id>.yml: what a metric's data file is (format/metrics.py).
+METRIC = Shape("metric", "what.metric", (Key("name", Text()), Key("unit", Text()), Key("better", Choice(BETTER))))
 SHAPES = (PERSONA, MAP, SOURCE, STAGE, KPI, STEP, PAIN_POINT, OPPORTUNITY)
