@@ -341,10 +341,22 @@ def test_a_broken_data_file_is_reported_at_its_line_and_left_alone(tmp_path, cap
     code, _, err = pull(root, database, capsys=capsys, monkeypatch=monkeypatch)
     assert code == 1
     assert err.splitlines()[:2] == [
-        "metrics/no-header.csv:1: the first line must name the columns, 'date' and 'value' among them",
-        "metrics/signups.csv:3: 'last week' is not a date (YYYY-MM-DD)",
+        "metrics/no-header.csv:1: the first line must be the header 'date,value' (more columns may follow), not '1,2'",
+        "metrics/signups.csv:3: 'last week' is not a date; write dates like 2026-10-01",
     ]
     assert (root / "metrics/signups.csv").read_text(encoding="utf-8") == before
+
+
+def test_a_data_file_with_only_its_header_is_filled(tmp_path, capsys, monkeypatch):
+    database = _sqlite(tmp_path)
+    root = site_with(tmp_path, {"signups.sql": database.query("signups"), "signups.csv": "date,value,source\n"})
+    assert pull(root, database, capsys=capsys, monkeypatch=monkeypatch)[:2] == (
+        0,
+        "metrics/signups.csv: 3 rows added, 0 changed\n",
+    )
+    assert (root / "metrics/signups.csv").read_text(encoding="utf-8") == (
+        "date,value,source\n2026-01-05,3,\n2026-01-12,2,\n2026-01-19,4,\n"
+    )
 
 
 def test_percentages_stay_percentages(tmp_path, capsys, monkeypatch):

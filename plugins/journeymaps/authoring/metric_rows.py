@@ -14,30 +14,48 @@ import io
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
+from journeymaps.format.metrics import HEADER, parse_date, parse_observations, parse_value
+from journeymaps.format.problems import Problem, Problems
+from journeymaps.model import Observation
 from journeymaps.text import Msg
 
 # The first pull of a metric, with no data yet: early enough for any KPI, and a date every
 # database can compare with (MySQL's DATE starts at 1000-01-01).
 EARLIEST = dt.date(1970, 1, 1)
 BOM = "\ufeff"
+# What the site's reader says of a file a pull is about to fill: not a problem here.
+_FILLED_BY_A_PULL = ("metric.no_rows",)
 
 
 class RowsError(Exception):
-    """The query's rows or the data file cannot be merged; nothing is written. ``line`` is
-    the data file's line for a problem in the file, None for one in the query's rows."""
+    """The query's rows cannot be merged; nothing is written."""
 
-    def __init__(self, msg: Msg, line: int | None = None):
+    def __init__(self, msg: Msg):
         super().__init__(str(msg))
         self.msg = msg
-        self.line = line
 
 
 @dataclass(frozen=True)
-class Observation:
-    date: dt.date
-    value: Decimal
+class DataFile:
+    """A metric's data file as a pull finds it: its content (empty: no file yet), its newest
+    date, and whether its values are written with %."""
+
+    text: str
+    latest: dt.date | None
+    percent: bool
+
+
+def read_data_file(text: str | None, path: str) -> tuple[DataFile, list[Problem]]:
+    """The data file's content checked by the site's own reader (a pull must not build on a
+    file the site would refuse); a file with a header and no rows yet is fine."""
+    if text is None or not text.strip():
+        return DataFile("", None, False), []
+    problems = Problems()
+    found, percent = parse_observations(text, path, problems)
+    errors = [p for p in problems.errors if p.msg.key not in _FILLED_BY_A_PULL]
+    return DataFile(text, found[-1].date if found else None, percent), errors
 
 
 @dataclass(frozen=True)
@@ -61,7 +79,7 @@ def observations(rows: Iterable[Sequence[object]]) -> list[Observation]:
         day = _date(row[0], number)
         if day in found:
             raise RowsError(Msg("pull.date_twice", date=day.isoformat()))
-        found[day] = Observation(day, _number(row[1], number, day))
+        found[day] = Observation(day, _number(row[1], day))
     return list(found.values())
 
 
@@ -78,111 +96,63 @@ def _date(value: object, row: int) -> dt.date:
     raise RowsError(Msg("pull.not_a_date", row=row, value=_shown(value)))
 
 
-def _number(value: object, row: int, day: dt.date) -> Decimal:
+def _number(value: object, day: dt.date) -> float:
     if value is None:
         raise RowsError(Msg("pull.no_value", date=day.isoformat()))
-    if isinstance(value, bool):
-        raise RowsError(Msg("pull.not_a_number", date=day.isoformat(), value=_shown(value)))
-    if isinstance(value, float):
-        number = Decimal(repr(value)) if math.isfinite(value) else None
-    else:
-        try:
-            number = Decimal(str(value).strip().removesuffix("%")) if isinstance(value, (int, Decimal, str)) else None
-        except InvalidOperation:
-            number = None
-    if number is None or not number.is_finite():
+    number = None
+    if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
+        number = float(value)
+    elif isinstance(value, str):
+        parsed = parse_value(value)
+        number = parsed[0] if parsed else None
+    if number is None or not math.isfinite(number):
         raise RowsError(Msg("pull.not_a_number", date=day.isoformat(), value=_shown(value)))
     return number
 
 
 def _shown(value: object) -> str:
     """A value as a message shows it: one short line (it came from someone's database)."""
-    words = " ".join(str(value).split())
+    words = "".join(c for c in " ".join(str(value).split()) if c.isprintable())
     return words if len(words) <= 40 else words[:39] + "…"
 
 
-@dataclass
-class _File:
-    header: list[str]
-    rows: list[list[str]]
-    date_column: int
-    value_column: int
-    bom: bool
-    newline: str
-    percent: bool
-
-
-def _read(text: str) -> _File:
-    bom = text.startswith(BOM)
-    text = text.removeprefix(BOM)
-    newline = "\r\n" if "\r\n" in text else "\n"
-    lines = list(csv.reader(io.StringIO(text, newline="")))
-    numbered = [(n, row) for n, row in enumerate(lines, start=1) if any(cell.strip() for cell in row)]
-    if not numbered:
-        return _File(["date", "value"], [], 0, 1, bom, newline, False)
-    (_, header), body = numbered[0], numbered[1:]
-    names = [name.strip().lower() for name in header]
-    if "date" not in names or "value" not in names:
-        raise RowsError(Msg("pull.no_date_value_columns"), 1)
-    date_column, value_column = names.index("date"), names.index("value")
-    rows = []
-    for number, row in body:
-        row = row + [""] * (len(header) - len(row))
-        try:
-            dt.date.fromisoformat(row[date_column].strip())
-        except ValueError:
-            raise RowsError(Msg("pull.file_not_a_date", value=_shown(row[date_column])), number) from None
-        rows.append(row)
-    percent = bool(rows) and rows[-1][value_column].strip().endswith("%")
-    return _File(header, rows, date_column, value_column, bom, newline, percent)
-
-
-def latest_date(text: str | None) -> dt.date | None:
-    """The date of the newest row of a data file's content, None when it has none."""
-    if text is None:
-        return None
-    data = _read(text)
-    return max((dt.date.fromisoformat(row[data.date_column].strip()) for row in data.rows), default=None)
-
-
-def written(value: Decimal, percent: bool) -> str:
-    """A number as the data file writes it: no exponent, no trailing zeros (12, not 12.000)."""
-    words = format(value.normalize(), "f") if value != 0 else "0"
+def written(value: float, percent: bool) -> str:
+    """A number as the data file writes it: no exponent, no trailing zeros (12, not 12.0)."""
+    exact = Decimal(repr(value)).normalize()
+    words = format(exact, "f") if exact != 0 else "0"
     return words + ("%" if percent else "")
 
 
-def merge(text: str | None, new: Iterable[Observation]) -> Merged:
-    """The data file's content ``text`` (None: no file yet) with the observations merged in."""
-    data = _read(text or "")
-    where = {dt.date.fromisoformat(row[data.date_column].strip()): row for row in data.rows}
+def merge(data: DataFile, new: Iterable[Observation]) -> Merged:
+    """The data file with the observations merged in: the file's lines are kept as they
+    are (other columns, quoting, a byte order mark, CRLF), only values and rows change."""
+    bom = data.text.startswith(BOM)
+    newline = "\r\n" if "\r\n" in data.text else "\n"
+    reader = csv.reader(io.StringIO(data.text.removeprefix(BOM), newline=""))
+    lines = [row for row in reader if any(cell.strip() for cell in row)]
+    header, rows = (lines[0], lines[1:]) if lines else (list(HEADER), [])
+    names = [name.strip().lower() for name in header]
+    day_at, value_at = names.index("date"), names.index("value")
+    where = {parse_date(row[day_at]): row for row in rows}
     added = changed = 0
     for observation in new:
-        value = written(observation.value, data.percent)
         row = where.get(observation.date)
         if row is None:
-            row = [""] * len(data.header)
-            row[data.date_column] = observation.date.isoformat()
-            row[data.value_column] = value
-            data.rows.append(row)
+            row = [""] * len(header)
+            row[day_at] = observation.date.isoformat()
+            rows.append(row)
             where[observation.date] = row
             added += 1
-        elif _same(row[data.value_column], observation.value):
+        elif parse_value(row[value_at]) is not None and parse_value(row[value_at])[0] == observation.value:
             continue
         else:
-            row[data.value_column] = value
             changed += 1
+        row[value_at] = written(observation.value, data.percent)
     if not (added or changed):
-        return Merged(text or "", 0, 0)
-    data.rows.sort(key=lambda row: row[data.date_column].strip())
+        return Merged(data.text, 0, 0)
+    rows.sort(key=lambda row: parse_date(row[day_at]))
     out = io.StringIO(newline="")
-    writer = csv.writer(out, lineterminator=data.newline)
-    writer.writerow(data.header)
-    writer.writerows(data.rows)
-    return Merged((BOM if data.bom else "") + out.getvalue(), added, changed)
-
-
-def _same(old: str, new: Decimal) -> bool:
-    try:
-        return Decimal(old.strip().removesuffix("%")) == new
-    except InvalidOperation:
-        return False
+    writer = csv.writer(out, lineterminator=newline)
+    writer.writerow(header)
+    writer.writerows(rows)
+    return Merged((BOM if bom else "") + out.getvalue(), added, changed)

@@ -15,7 +15,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from journeymaps.authoring.metric_rows import EARLIEST, RowsError, latest_date, merge, observations
+from journeymaps.authoring.metric_rows import EARLIEST, RowsError, merge, observations, read_data_file
 from journeymaps.edge.database import DatabaseError, run_query
 from journeymaps.format.metric_query import QueryFileError, read_query
 from journeymaps.format.problems import did_you_mean
@@ -72,7 +72,7 @@ def run(args: argparse.Namespace, text: Text) -> int:
     site = open_site(args, text)
     if site is None:
         return 2
-    folder_name = getattr(site.settings, "metrics_dir", "metrics")
+    folder_name = site.settings.metrics_dir
     folder = site.root / folder_name
     queries = {path.stem: path for path in sorted(folder.glob("*.sql"))} if folder.is_dir() else {}
     if not queries:
@@ -108,21 +108,19 @@ def _pull(sql_path: Path, name: str, root: Path, args: argparse.Namespace, text:
     if not url:
         raise _Failed(f"{name}.sql", Msg("pull.no_url", variable=query.variable))
     csv_path = sql_path.with_suffix(".csv")
+    shown = f"{name}.csv"
     try:
         old = csv_path.read_bytes().decode("utf-8") if csv_path.is_file() else None
     except UnicodeDecodeError:
-        raise _Failed(f"{name}.csv:1", Msg("pull.not_utf8")) from None
+        raise _Failed(f"{shown}:1", Msg("read.not_utf8")) from None
+    data, problems = read_data_file(old, shown)
+    if problems:
+        raise _Failed(f"{problems[0].path}:{problems[0].line}", problems[0].msg)
+    since = args.since or data.latest or EARLIEST
     try:
-        since = args.since or latest_date(old) or EARLIEST
-    except RowsError as err:
-        raise _Failed(f"{name}.csv:{err.line}", err.msg) from None
-    try:
-        merged = merge(old, observations(run_query(url, query.sql, since, args.timeout, root)))
-    except DatabaseError as err:
+        merged = merge(data, observations(run_query(url, query.sql, since, args.timeout, root)))
+    except (DatabaseError, RowsError) as err:
         raise _Failed(f"{name}.sql", err.msg) from None
-    except RowsError as err:  # the query's rows, or (with --since) a line of the data file
-        raise _Failed(f"{name}.csv:{err.line}" if err.line else f"{name}.sql", err.msg) from None
-    shown = f"{name}.csv"
     if not merged.moved:
         return text("pull.unchanged", path=shown)
     if args.dry_run:

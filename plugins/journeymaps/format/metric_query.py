@@ -44,7 +44,7 @@ def read_query(path: Path) -> MetricQuery:
     try:
         sql = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
-        raise QueryFileError(Msg("pull.not_utf8")) from None
+        raise QueryFileError(Msg("read.not_utf8")) from None
     variable, url = DEFAULT_VARIABLE, None
     for number, line in enumerate(sql.splitlines(), start=1):
         if line.strip() and not line.lstrip().startswith("--"):

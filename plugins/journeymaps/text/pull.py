@@ -21,7 +21,6 @@ EN: dict[str, str] = {
     "pull.failed.one": "{count} metric failed; its data file was left as it was",
     "pull.failed": "{count} metrics failed; their data files were left as they were",
     # the query file
-    "pull.not_utf8": "the file is not UTF-8 text",
     "pull.empty_query": "the file holds no query",
     "pull.password_in_file": "this URL holds a password, which must not be in a committed file: put the URL in an "
     "environment variable and write '-- database: $VARIABLE'",
@@ -51,8 +50,6 @@ EN: dict[str, str] = {
     "pull.no_value": "the value for {date} is empty",
     "pull.not_a_number": "the value for {date}, '{value}', is not a number (the second column is the value)",
     "pull.date_twice": "the query returns {date} twice; one row per date",
-    "pull.no_date_value_columns": "the first line must name the columns, 'date' and 'value' among them",
-    "pull.file_not_a_date": "'{value}' is not a date (YYYY-MM-DD)",
 }
 
 ZH: dict[str, str] = {
@@ -71,7 +68,6 @@ ZH: dict[str, str] = {
     "pull.would_add": "{path}：将新增 {added} 行，修改 {changed} 行（试运行：未写入任何文件）",
     "pull.failed.one": "{count} 个指标失败；其数据文件保持原样",
     "pull.failed": "{count} 个指标失败；它们的数据文件保持原样",
-    "pull.not_utf8": "文件不是 UTF-8 文本",
     "pull.empty_query": "文件中没有查询",
     "pull.password_in_file": "这个 URL 含有密码，而密码不能出现在提交的文件中：请把 URL 放进环境变量，并写 "
     "'-- database: $VARIABLE'",
@@ -96,6 +92,4 @@ ZH: dict[str, str] = {
     "pull.no_value": "{date} 的数值为空",
     "pull.not_a_number": "{date} 的数值 '{value}' 不是数字（第二列是数值）",
     "pull.date_twice": "查询两次返回了 {date}；每个日期只能有一行",
-    "pull.no_date_value_columns": "第一行必须列出各列的名称，其中包括 'date' 和 'value'",
-    "pull.file_not_a_date": "'{value}' 不是日期（YYYY-MM-DD）",
 }
