@@ -149,8 +149,8 @@ def test_a_pull_into_no_data_file_writes_every_week(database, tmp_path, capsys, 
     code, out, err = pull(root, database, capsys=capsys, monkeypatch=monkeypatch)
     assert (code, err) == (0, "")
     assert out.splitlines() == [
-        "metrics/revenue.csv: 2 rows added, 0 changed",
-        "metrics/signups.csv: 3 rows added, 0 changed",
+        "metrics/revenue.csv: 2 added, 0 changed",
+        "metrics/signups.csv: 3 added, 0 changed",
     ]
     assert (root / "metrics/signups.csv").read_text(encoding="utf-8") == csv_of(WEEKS)
     assert (root / "metrics/revenue.csv").read_text(encoding="utf-8") == csv_of({"2026-01-05": 19.9, "2026-01-12": 5.1})
@@ -160,7 +160,7 @@ def test_a_pull_into_a_data_file_keeps_its_columns_and_its_way_of_writing(databa
     existing = '\ufeffDate,Value,note\r\n2025-12-29,7,holidays\r\n\r\n2026-01-05,1,"counted by hand, 1 day"\r\n'
     root = site_with(tmp_path, {"signups.sql": database.query("signups"), "signups.csv": existing.encode()})
     code, out, err = pull(root, database, capsys=capsys, monkeypatch=monkeypatch)
-    assert (code, out, err) == (0, "metrics/signups.csv: 2 rows added, 1 changed\n", "")
+    assert (code, out, err) == (0, "metrics/signups.csv: 2 added, 1 changed\n", "")
     assert (root / "metrics/signups.csv").read_bytes().decode() == (
         '\ufeffDate,Value,note\r\n2025-12-29,7,holidays\r\n2026-01-05,3,"counted by hand, 1 day"\r\n'
         "2026-01-12,2,\r\n2026-01-19,4,\r\n"
@@ -172,7 +172,7 @@ def test_a_second_pull_changes_only_the_week_that_moved(database, tmp_path, caps
     pull(root, database, capsys=capsys, monkeypatch=monkeypatch)
     database.run("INSERT INTO events (at, kind) VALUES ('2026-01-22 10:00:00', 'signup')")
     code, out, _ = pull(root, database, capsys=capsys, monkeypatch=monkeypatch)
-    assert (code, out) == (0, "metrics/signups.csv: 0 rows added, 1 changed\n")
+    assert (code, out) == (0, "metrics/signups.csv: 0 added, 1 changed\n")
     assert (root / "metrics/signups.csv").read_text(encoding="utf-8") == csv_of({**WEEKS, "2026-01-19": 5})
     assert pull(root, database, capsys=capsys, monkeypatch=monkeypatch)[:2] == (0, "metrics/signups.csv: unchanged\n")
 
@@ -201,7 +201,7 @@ def test_a_failing_query_leaves_its_data_file_and_the_others_are_written(databas
     )
     code, out, err = pull(root, database, capsys=capsys, monkeypatch=monkeypatch)
     assert code == 1
-    assert out == "metrics/signups.csv: 3 rows added, 0 changed\n"
+    assert out == "metrics/signups.csv: 3 added, 0 changed\n"
     missing = {"sqlite": "no such table: no_such_table", "postgres": 'relation "no_such_table" does not exist'}
     assert err.splitlines() == [
         f"metrics/broken.sql: the database says: {missing[database.kind]}",
@@ -272,7 +272,7 @@ def test_a_query_that_runs_too_long_is_stopped(database, tmp_path, capsys, monke
     code, out, err = pull(root, database, "--timeout", "0.5", capsys=capsys, monkeypatch=monkeypatch)
     assert (dt.datetime.now() - started).total_seconds() < 10
     assert code == 1
-    assert out == "metrics/signups.csv: 3 rows added, 0 changed\n"
+    assert out == "metrics/signups.csv: 3 added, 0 changed\n"
     assert err.splitlines()[0] == "metrics/slow.sql: the query ran longer than 0.5 s and was stopped (--timeout)"
     assert not (root / "metrics/slow.csv").exists()
 
@@ -280,7 +280,7 @@ def test_a_query_that_runs_too_long_is_stopped(database, tmp_path, capsys, monke
 def test_a_dry_run_writes_nothing(database, tmp_path, capsys, monkeypatch):
     root = site_with(tmp_path, {"signups.sql": database.query("signups"), "signups.csv": csv_of({"2026-01-05": 1})})
     code, out, _ = pull(root, database, "--dry-run", capsys=capsys, monkeypatch=monkeypatch)
-    assert (code, out) == (0, "metrics/signups.csv: 2 rows would be added, 1 changed (dry run: nothing written)\n")
+    assert (code, out) == (0, "metrics/signups.csv: would add 2, change 1 (dry run: nothing written)\n")
     assert (root / "metrics/signups.csv").read_text(encoding="utf-8") == csv_of({"2026-01-05": 1})
 
 
@@ -288,7 +288,7 @@ def test_only_the_metrics_asked_for_are_pulled(tmp_path, capsys, monkeypatch):
     database = _sqlite(tmp_path)
     root = site_with(tmp_path, {"signups.sql": database.query("signups"), "revenue.sql": database.query("revenue")})
     code, out, _ = pull(root, database, "--metric", "revenue", capsys=capsys, monkeypatch=monkeypatch)
-    assert (code, out) == (0, "metrics/revenue.csv: 2 rows added, 0 changed\n")
+    assert (code, out) == (0, "metrics/revenue.csv: 2 added, 0 changed\n")
     code, _, err = pull(root, database, "--metric", "signup", capsys=capsys, monkeypatch=monkeypatch)
     assert (code, err) == (2, "metrics/signup.sql: there is no such query; did you mean 'signups'?\n")
 
@@ -311,8 +311,8 @@ def test_a_query_names_its_own_database(tmp_path, capsys, monkeypatch):
     code, out, err = pull(root, None, capsys=capsys, monkeypatch=monkeypatch)
     assert code == 1
     assert out.splitlines() == [
-        "metrics/revenue.csv: 2 rows added, 0 changed",
-        "metrics/signups.csv: 3 rows added, 0 changed",
+        "metrics/revenue.csv: 2 added, 0 changed",
+        "metrics/signups.csv: 3 added, 0 changed",
     ]
     assert err.splitlines() == [
         "metrics/leaked.sql:2: this URL holds a password, which must not be in a committed file: put the URL in an "
@@ -352,7 +352,7 @@ def test_a_data_file_with_only_its_header_is_filled(tmp_path, capsys, monkeypatc
     root = site_with(tmp_path, {"signups.sql": database.query("signups"), "signups.csv": "date,value,source\n"})
     assert pull(root, database, capsys=capsys, monkeypatch=monkeypatch)[:2] == (
         0,
-        "metrics/signups.csv: 3 rows added, 0 changed\n",
+        "metrics/signups.csv: 3 added, 0 changed\n",
     )
     assert (root / "metrics/signups.csv").read_text(encoding="utf-8") == (
         "date,value,source\n2026-01-05,3,\n2026-01-12,2,\n2026-01-19,4,\n"
@@ -370,7 +370,7 @@ def test_percentages_stay_percentages(tmp_path, capsys, monkeypatch):
     )
     assert pull(root, database, capsys=capsys, monkeypatch=monkeypatch)[:2] == (
         0,
-        "metrics/rate.csv: 1 rows added, 0 changed\n",
+        "metrics/rate.csv: 1 added, 0 changed\n",
     )
     assert (root / "metrics/rate.csv").read_text(encoding="utf-8") == "date,value\n2026-01-05,40%\n2026-01-12,41.5%\n"
 
@@ -447,7 +447,7 @@ def test_the_password_is_never_printed(postgres, pg_database, tmp_path):
     assert 'password authentication failed for user "journeymaps"' in everything
     assert "metrics/port.sql: the database says: connection failed:" in everything
     assert "metrics/unparsable.sql: postgresql://journeymaps:***@127.0.0.1:port/db is not a database URL" in everything
-    assert "metrics/signups.csv: 3 rows added" in everything
+    assert "metrics/signups.csv: 3 added" in everything
     for spelling in spellings | {"Wr0ng"}:
         assert spelling not in everything
         assert spelling not in postgres.log()

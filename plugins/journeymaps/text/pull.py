@@ -15,9 +15,9 @@ EN: dict[str, str] = {
     "pull.bad_timeout": "'{value}' is not a number of seconds above zero",
     "pull.no_queries": "{folder}: no queries here; add one per metric as {folder}/<id>.sql",
     "pull.unknown_metric": "{path}: there is no such query{hint}",
-    "pull.added": "{path}: {added} rows added, {changed} changed",
+    "pull.added": "{path}: {added} added, {changed} changed",
     "pull.unchanged": "{path}: unchanged",
-    "pull.would_add": "{path}: {added} rows would be added, {changed} changed (dry run: nothing written)",
+    "pull.would_add": "{path}: would add {added}, change {changed} (dry run: nothing written)",
     "pull.failed.one": "{count} metric failed; its data file was left as it was",
     "pull.failed": "{count} metrics failed; their data files were left as they were",
     # the query file
