@@ -549,6 +549,7 @@ def test_json_for_tools(repo, capsys):
             ],
         },
         "personas": {"added": [], "removed": [], "edited": []},
+        "metrics": [],
     }
 
 

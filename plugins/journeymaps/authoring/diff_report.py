@@ -25,6 +25,7 @@ from journeymaps.authoring.diff import (
     SiteDiff,
     StageMean,
 )
+from journeymaps.authoring.metric_diff import MetricChange
 from journeymaps.format.problems import InvalidSite, Problem
 from journeymaps.model import Catalog, Map, Source, Step
 from journeymaps.site import urls
@@ -56,6 +57,9 @@ class Review:
     scale: tuple[float, float] = (-2.0, 2.0)
     site_url: str | None = None
     use_directory_urls: bool = True
+    metrics: list[MetricChange] = field(default_factory=list)  # metric data files that changed
+    metrics_dir: str = "metrics"
+    stale_after: int = 45
 
     def map_url(self, m: Map) -> str | None:
         if not self.site_url or m.draft:
@@ -152,6 +156,8 @@ def _state(text: Text, m: Map) -> str:
 
 def markdown(review: Review, text: Text) -> str:
     """The summary as Markdown for a pull-request comment."""
+    from journeymaps.authoring import metric_report  # it builds on this module's words and numbers
+
     diff = review.diff
     lines = [MARKER, f"## {text['diff.title']}", "", _headline(review, text), ""]
     if review.problems:
@@ -163,6 +169,7 @@ def markdown(review: Review, text: Text) -> str:
         lines += [f"**{text['diff.renamed']}**", ""]
         lines += [f"- {text('diff.renamed_item', before=code(r.before), after=code(r.after))}" for r in diff.renamed]
         lines.append("")
+    lines += metric_report.markdown_lines(review, text)
     personas = _personas(text, diff)
     size = sum(len(line) + 1 for line in lines + personas)
     sections = [_map_change(review, text, change) for change in diff.changed]
@@ -193,6 +200,7 @@ def _headline(review: Review, text: Text) -> str:
             ("removed", len(diff.removed)),
             ("renamed", len(diff.renamed)),
             ("personas", personas),
+            ("metrics", len(review.metrics)),
         )
         if n
     ]
@@ -404,6 +412,8 @@ def _personas(text: Text, diff: SiteDiff) -> list[str]:
 def as_json(review: Review, text: Text) -> dict[str, Any]:
     """The summary as data for tools: ids and values as the authors wrote them, messages in
     the site's language."""
+    from journeymaps.authoring import metric_report
+
     diff = review.diff
     return {
         "base": review.base_label,
@@ -430,6 +440,7 @@ def as_json(review: Review, text: Text) -> dict[str, Any]:
             "removed": [p.id for p in diff.personas_removed],
             "edited": [p.id for p in diff.personas_edited],
         },
+        "metrics": metric_report.as_json(review),
     }
 
 
