@@ -176,3 +176,138 @@ def test_a_chinese_site_gets_chinese_messages(site):
     problems = Problems()
     load_metrics(root, Settings(), problems)
     assert [p.words(Text("zh")) for p in problems.items] == [f"{M}:2: 'abc' 不是数字；数值请写成 39、4.5 或 39% 的形式"]
+
+
+MEASURED = """\
+---
+title: First purchase
+state: current
+persona: zhang-li
+reviewed: 2026-04-01
+sources:
+  - id: interviews
+    title: Interviews
+stages:
+  - name: Checkout
+    kpis:
+      - name: Conversion
+        metric: conversion
+        target: 45%
+        baseline: 2026-02-01
+    steps:
+      - name: Pays
+        metric: conversion
+        pain_points:
+          - id: slow-pay
+            text: Payment is slow
+            severity: high
+            evidence: [interviews]
+        opportunities:
+          - text: One-tap payment
+            status: done
+            shipped: 2026-03-01
+---
+"""
+DATA = "date,value\n2026-01-01,38%\n2026-02-01,39%\n2026-03-01,40%\n2026-04-01,43%\n"
+TODAY = "2026-04-10"
+
+
+def rule_problems(root):
+    from journeymaps.format.catalog import read_site
+    from journeymaps.siteconfig import load_settings
+
+    _, problems = read_site(root, load_settings(root), D.fromisoformat(TODAY))
+    return sorted(str(p) for p in problems.items)
+
+
+def test_a_measured_map_has_no_problems(site):
+    root = site({P: MEASURED, M: DATA})
+    assert rule_problems(root) == []
+    m = catalog_of(root).journeys["first-purchase"].states["current"]
+    kpi = m.stages[0].kpis[0]
+    assert (kpi.metric, kpi.target, kpi.better, kpi.baseline) == ("conversion", "45%", None, D(2026, 2, 1))
+    assert (m.steps[0].metric, m.opportunities[0].shipped) == ("conversion", D(2026, 3, 1))
+
+
+def mapped(old: str, new: str) -> str:
+    assert old in MEASURED, old
+    return MEASURED.replace(old, new, 1)
+
+
+MEASURED_CASES = {
+    "a KPI's metric names no file": (
+        {P: mapped("metric: conversion\n        target", "metric: convertion\n        target"), M: DATA},
+        [f"{P}:13: 'metric' names 'convertion', but there is no metrics/convertion.csv; did you mean 'conversion'?"],
+    ),
+    "a step's metric names no file": (
+        {P: mapped("        metric: conversion\n        pain", "        metric: drop-off\n        pain"), M: DATA},
+        [f"{P}:18: 'metric' names 'drop-off', but there is no metrics/drop-off.csv"],
+    ),
+    "a metric whose file has mistakes is reported at the file only": (
+        {P: MEASURED, M: "date,value\n2026-01-01,x\n"},
+        [f"{M}:2: 'x' is not a number; write values like 39, 4.5 or 39%"],
+    ),
+    "a measured target that is not a number": (
+        {P: mapped("target: 45%", "target: more"), M: DATA},
+        [f"{P}:14: 'target' of a measured KPI must be a number like 45 or 45%, not 'more'"],
+    ),
+    "a baseline before the first observation": (
+        {P: mapped("baseline: 2026-02-01", "baseline: 2025-12-01"), M: DATA},
+        [
+            f"{P}:15: 'baseline' is 2025-12-01, before the first observation of 'conversion' (2026-01-01); "
+            "the baseline is the observation on or before this date"
+        ],
+    ),
+    "a baseline without a metric": (
+        {P: mapped("        metric: conversion\n        target", "        target"), M: DATA},
+        [f"{P}:14: 'baseline' is a date in a metric's data; set 'metric:' too"],
+    ),
+    "a baseline that is not a date": (
+        {P: mapped("baseline: 2026-02-01", "baseline: spring"), M: DATA},
+        [f"{P}:15: 'baseline' must be a date like 2026-10-01, not 'spring'"],
+    ),
+    "a direction that is neither": (
+        {P: mapped("target: 45%", "target: 45%\n        better: up"), M: DATA},
+        [f"{P}:15: 'better' must be 'higher' or 'lower', not 'up'"],
+    ),
+    "shipped on an opportunity that is not done": (
+        {P: mapped("status: done", "status: in-progress"), M: DATA},
+        [
+            f"{P}:27: 'shipped' is the day a done opportunity reached customers, but this one is 'in-progress'; "
+            "set 'status: done' or remove 'shipped'"
+        ],
+    ),
+    "shipped on an opportunity with no status": (
+        {P: mapped("            status: done\n", ""), M: DATA},
+        [f"{P}:26: 'shipped' is the day a done opportunity reached customers; set 'status: done'"],
+    ),
+    "a metric file no map uses (a warning)": (
+        {P: MEASURED, M: DATA, "metrics/nps.csv": "date,value\n2026-04-01,31\n"},
+        ["metrics/nps.csv:1: no map uses this metric; name it in a KPI or a step ('metric: nps') or remove the file"],
+    ),
+    "a high-severity pain point without evidence (a warning)": (
+        {P: mapped("            evidence: [interviews]\n", ""), M: DATA},
+        [f"{P}:22: a high-severity pain point that cites no 'evidence:' is an assumption; name the research behind it"],
+    ),
+}
+
+
+@pytest.mark.parametrize("files, expected", list(MEASURED_CASES.values()), ids=list(MEASURED_CASES))
+def test_measured_rule(site, files, expected):
+    assert rule_problems(site(files)) == sorted(expected)
+
+
+def test_stale_data_is_a_warning_naming_the_file(site):
+    root = site({P: MEASURED, M: DATA}, options=":\n      metrics_stale_after: 5")
+    assert rule_problems(root) == [
+        f"{M}:1: stale data: the latest observation is from 2026-04-01, 9 days ago (stale after 5 days, "
+        "metrics_stale_after); add the newer observations"
+    ]
+
+
+def test_a_review_does_not_make_stale_data_fresh(site):
+    root = site(
+        {P: MEASURED.replace("reviewed: 2026-04-01", "reviewed: 2026-04-09"), M: DATA},
+        options=":\n      metrics_stale_after: 5",
+    )
+    assert [p for p in rule_problems(root) if "stale" in p] != []

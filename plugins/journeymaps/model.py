@@ -30,6 +30,9 @@ class Kpi:
     name: str
     value: str | None = None
     target: str | None = None
+    metric: str | None = None  # a measured KPI: the id of its data file, metrics/<metric>.csv
+    better: str | None = None  # higher | lower; the metric's own, else higher
+    baseline: dt.date | None = None  # the observation on or before it is the baseline
 
 
 @dataclass
@@ -48,6 +51,7 @@ class Opportunity:
     owner: str | None = None
     status: str | None = None
     addresses: list[str] = field(default_factory=list)
+    shipped: dt.date | None = None  # the day it reached customers (status done)
 
 
 @dataclass
@@ -70,6 +74,7 @@ class Step:
     backstage: list[str] = field(default_factory=list)
     support: list[str] = field(default_factory=list)
     resolves: list[str] = field(default_factory=list)
+    metric: str | None = None  # a rate measured at this step: the data lane
 
 
 @dataclass

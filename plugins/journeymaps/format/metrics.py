@@ -213,3 +213,12 @@ def load_metrics(root: Path, settings: Settings, problems: Problems) -> dict[str
         if metric is not None:
             metrics[metric.id] = metric
     return metrics
+
+
+def metric_ids(root: Path, settings: Settings) -> set[str]:
+    """The ids of every metric data file in the folder, read or not: a map naming a metric
+    whose file has mistakes is not told again that the file is missing."""
+    folder = root / settings.metrics_dir
+    if not folder.is_dir():
+        return set()
+    return {file.stem for file in folder.glob("*.csv") if not file.name.startswith(".")}

@@ -240,7 +240,19 @@ SOURCE = Shape(
     "what.source",
     (Key("id", OwnId("title")), Key("kind", Choice(SOURCE_KINDS)), Key("title", Text(), True), Key("url", Text())),
 )
-KPI = Shape("kpi", "what.kpi", (Key("name", Text(), True), Key("value", Text()), Key("target", Text())))
+KPI = Shape(
+    "kpi",
+    "what.kpi",
+    (
+        Key("name", Text(), True),
+        Key("value", Text()),
+        Key("target", Text()),
+        # A measured KPI: its data in metrics/<metric>.csv (format/metrics.py, format/measured.py).
+        Key("metric", Slug()),
+        Key("better", Choice(BETTER)),
+        Key("baseline", Date()),
+    ),
+)
 PAIN_POINT = Shape(
     "pain_point",
     "what.pain_point",
@@ -256,6 +268,7 @@ OPPORTUNITY = Shape(
         Key("owner", Text()),
         Key("status", Choice(OPPORTUNITY_STATUSES)),
         Key("addresses", Refs()),
+        Key("shipped", Date()),
     ),
 )
 STEP = Shape(
@@ -280,6 +293,7 @@ STEP = Shape(
         Key("backstage", Texts()),
         Key("support", Texts()),
         Key("resolves", Refs()),
+        Key("metric", Slug()),
     ),
 )
 STAGE = Shape(
@@ -336,4 +350,4 @@ PERSONA = Shape(
 )
 # metrics/<id>.yml: what a metric's data file is (format/metrics.py).
 METRIC = Shape("metric", "what.metric", (Key("name", Text()), Key("unit", Text()), Key("better", Choice(BETTER))))
-SHAPES = (PERSONA, MAP, SOURCE, STAGE, KPI, STEP, PAIN_POINT, OPPORTUNITY)
+SHAPES = (PERSONA, MAP, SOURCE, STAGE, KPI, STEP, PAIN_POINT, OPPORTUNITY, METRIC)

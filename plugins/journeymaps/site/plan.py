@@ -120,7 +120,7 @@ def published(catalog: Catalog, include_drafts: bool) -> Catalog:
         states = {s: m for s, m in journey.states.items() if include_drafts or not m.draft}
         if states:
             journeys[jid] = Journey(jid, states)
-    return Catalog(personas=catalog.personas, journeys=journeys)
+    return Catalog(personas=catalog.personas, journeys=journeys, metrics=catalog.metrics)
 
 
 def plan_site(
