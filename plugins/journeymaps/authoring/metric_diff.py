@@ -90,13 +90,13 @@ def measured_kpis(catalog: Catalog, metric_id: str) -> list[tuple[Map, str, Kpi]
         for m in catalog.maps()
         for stage in m.stages
         for kpi in stage.kpis
-        if getattr(kpi, "metric", None) == metric_id
+        if kpi.metric == metric_id
     ]
 
 
 def better_of(kpi: Kpi | None, metric: Metric | None) -> str:
     """Which way is better: the KPI's own, else its metric's, else higher."""
-    return getattr(kpi, "better", None) or (metric.better if metric else None) or "higher"
+    return (kpi.better if kpi else None) or (metric.better if metric else None) or "higher"
 
 
 def _move(m: Map, stage: str, kpi: Kpi, change: MetricChange) -> KpiMove:

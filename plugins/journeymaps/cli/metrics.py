@@ -74,7 +74,7 @@ def run(args: argparse.Namespace, text: Text) -> int:
         return 2
     folder_name = site.settings.metrics_dir
     folder = site.root / folder_name
-    queries = {path.stem: path for path in sorted(folder.glob("*.sql"))} if folder.is_dir() else {}
+    queries = dict(sorted((path.stem, path) for path in folder.glob("*.sql"))) if folder.is_dir() else {}
     if not queries:
         print(text("pull.no_queries", folder=folder_name), file=sys.stderr)
         return 2
