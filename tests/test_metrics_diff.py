@@ -82,8 +82,8 @@ def test_a_pull_then_a_diff_tells_what_moved_against_the_targets(loop, capsys):
         "### Metric data\n\n"
         "| KPI | Latest before | Latest after | Target | Direction |\n"
         "| --- | --- | --- | --- | --- |\n"
-        "| Checkout conversion · First purchase | 40% (Jan 12, 2026) | 46.5% (Jan 19, 2026) | 45% | ↑ reached the target |\n"
-        "| Drop-outs · First purchase | 12 a day (Jan 12, 2026) | 13 a day (Jan 19, 2026) | 10 a day | ↑ further from the target |\n"
+        "| Checkout conversion · First purchase (Current state) | 40% (Jan 12, 2026) | 46.5% (Jan 19, 2026) | 45% | ↑ reached the target |\n"
+        "| Drop-outs · First purchase (Current state) | 12 a day (Jan 12, 2026) | 13 a day (Jan 19, 2026) | 10 a day | ↑ further from the target |\n"
         "\n"
         "- `metrics/conversion.csv`: 1 added, 1 changed\n"
         "- `metrics/conversion-drop.csv`: 1 added\n"
@@ -134,7 +134,10 @@ def test_data_that_goes_stale_or_fresh_is_said(loop, capsys):
         f"- `metrics/conversion.csv`: 1 removed · went stale: its latest value is from "
         f"{old:%b} {old.day}, {old.year}, more than 45 days ago"
     )
-    assert "| Checkout conversion · First purchase | 44% (" in out and "| 45% | ↓ further from the target |" in out
+    assert (
+        "| Checkout conversion · First purchase (Current state) | 44% (" in out
+        and "| 45% | ↓ further from the target |" in out
+    )
     code, out, _ = run(capsys, "--site", str(loop), "diff", "HEAD~1", "HEAD")
     assert out.splitlines()[-1] == "- `metrics/conversion.csv`: 1 added · fresh again"
 
@@ -145,7 +148,7 @@ def test_the_summary_is_in_the_sites_language(loop, capsys):
     assert code == 0
     assert "| 走向 |" in out
     assert (
-        "| Checkout conversion · First purchase | 40%（2026年1月12日） | 44%（2026年1月12日） | 45% | ↑ 更接近目标 |"
+        "| Checkout conversion · First purchase（现状） | 40%（2026年1月12日） | 44%（2026年1月12日） | 45% | ↑ 更接近目标 |"
         in out
     )
     assert "- `metrics/conversion.csv`: 修改 1 个" in out

@@ -1,14 +1,15 @@
 """Make the demo site's analytics database, metrics-demo.sqlite, for trying
 `journeymaps metrics pull` without a database server (docs/metrics-pull.md).
 
-    python docs/examples/metrics_demo_database.py          # 12 weeks of events, up to last week
-    python docs/examples/metrics_demo_database.py --more   # then: this week's events, and late
-                                                           # completions of last week's applications
+    python docs/examples/metrics_demo_database.py          # events from March 2026 up to this week
+    python docs/examples/metrics_demo_database.py --more   # a week passes: next week's events, and
+                                                           # late completions of the week before
 
-Two tables of events, as an analytics database would hold them: account applications (the
+Two tables of events, as an analytics database holds them: account applications (the
 demo's "Opening a current account": started, and completed or not) and calls to the clinic
-(the demo's "Booking a clinic visit": answered or abandoned). The queries in metrics/ count
-them per week. The numbers are made up, the same on every run for the same week."""
+(the demo's "Booking a clinic visit": answered or abandoned). The queries in metrics/
+count them per week and per month. The numbers are made up, and the same on every run for
+the same week."""
 
 from __future__ import annotations
 
@@ -20,31 +21,32 @@ from pathlib import Path
 
 SITE = Path(__file__).resolve().parents[2]
 DATABASE = SITE / "metrics-demo.sqlite"
-WEEKS = 12
+FIRST_WEEK = dt.date(2026, 3, 2)
 
 
 def monday(day: dt.date) -> dt.date:
     return day - dt.timedelta(days=day.weekday())
 
 
-def applications(week: dt.date, index: int) -> list[tuple[str, str | None]]:
-    """A week's applications: (started, completed or None); completion climbs from 39%
-    as the ID check gets easier."""
+def applications(week: dt.date) -> list[tuple[str, str | None]]:
+    """A week's applications: (started, completed or None). Completion climbs from 39%
+    towards 50% as the ID check gets easier."""
     rng = random.Random(f"applications {week}")
-    rate = min(0.39 + 0.015 * index, 0.6)
+    weeks = (week - FIRST_WEEK).days // 7
+    rate = min(0.39 + 0.002 * weeks, 0.5) + rng.uniform(-0.015, 0.015)
     rows = []
-    for _ in range(rng.randint(180, 220)):
-        started = dt.datetime.combine(week, dt.time(8)) + dt.timedelta(minutes=rng.randint(0, 7 * 24 * 60 - 600))
+    for _ in range(rng.randint(900, 1100)):
+        started = dt.datetime.combine(week, dt.time(7)) + dt.timedelta(minutes=rng.randint(0, 7 * 24 * 60 - 480))
         done = started + dt.timedelta(hours=rng.randint(1, 30)) if rng.random() < rate else None
         rows.append((started.isoformat(sep=" "), done.isoformat(sep=" ") if done else None))
     return rows
 
 
-def calls(week: dt.date, index: int) -> list[tuple[str, int]]:
-    """A week's calls to the clinic: (when, answered); fewer are abandoned once a call-back
-    option is offered, in the fifth week."""
+def calls(week: dt.date) -> list[tuple[str, int]]:
+    """A week's calls to the clinic: (when, answered). Fewer hang up once a call-back is
+    offered, from September."""
     rng = random.Random(f"calls {week}")
-    abandoned = 0.22 if index < 4 else 0.13
+    abandoned = 0.22 if week < dt.date(2026, 9, 1) else 0.12
     opening = dt.datetime.combine(week, dt.time(8))
     rows = []
     for _ in range(rng.randint(400, 480)):
@@ -53,7 +55,12 @@ def calls(week: dt.date, index: int) -> list[tuple[str, int]]:
     return rows
 
 
-def create(connection: sqlite3.Connection, weeks: list[dt.date]) -> None:
+def add_week(connection: sqlite3.Connection, week: dt.date) -> None:
+    connection.executemany("INSERT INTO applications VALUES (?, ?)", applications(week))
+    connection.executemany("INSERT INTO calls VALUES (?, ?)", calls(week))
+
+
+def create(connection: sqlite3.Connection, today: dt.date) -> None:
     connection.executescript(
         """
         DROP TABLE IF EXISTS applications;
@@ -62,38 +69,38 @@ def create(connection: sqlite3.Connection, weeks: list[dt.date]) -> None:
         CREATE TABLE calls (at TEXT NOT NULL, answered INTEGER NOT NULL);
         """
     )
-    for index, week in enumerate(weeks):
-        add_week(connection, week, index)
+    week = FIRST_WEEK
+    while week <= monday(today):
+        add_week(connection, week)
+        week += dt.timedelta(weeks=1)
 
 
-def add_week(connection: sqlite3.Connection, week: dt.date, index: int) -> None:
-    connection.executemany("INSERT INTO applications VALUES (?, ?)", applications(week, index))
-    connection.executemany("INSERT INTO calls VALUES (?, ?)", calls(week, index))
-
-
-def more(connection: sqlite3.Connection, this_week: dt.date) -> None:
-    """A week later: this week's events, and some of last week's applications completed late
-    (so last week's completion rate moves too)."""
-    add_week(connection, this_week, WEEKS)
-    last_week = (this_week - dt.timedelta(days=7)).isoformat()
+def more(connection: sqlite3.Connection) -> None:
+    """A week later: that week's events, and a tenth of the week before's open applications
+    completed late (so its completion rate moves too)."""
+    latest = dt.date.fromisoformat(connection.execute("SELECT max(date(started_at)) FROM applications").fetchone()[0])
+    week = monday(latest)
     connection.execute(
-        "UPDATE applications SET completed_at = datetime(started_at, '+3 days') WHERE completed_at IS NULL "
-        "AND date(started_at) >= ? AND rowid % 7 = 0",
-        (last_week,),
+        "UPDATE applications SET completed_at = datetime(started_at, '+3 days') "
+        "WHERE completed_at IS NULL AND date(started_at) >= ? AND rowid % 10 = 0",
+        (week.isoformat(),),
     )
+    add_week(connection, week + dt.timedelta(weeks=1))
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--more", action="store_true", help="add this week's events to the database")
-    parser.add_argument("--today", type=dt.date.fromisoformat, default=dt.date.today(), help=argparse.SUPPRESS)
+    parser.add_argument("--more", action="store_true", help="a week passes: add the next week's events")
+    parser.add_argument(
+        "--today", type=dt.date.fromisoformat, default=dt.date.today(), help="the events up to this day's week"
+    )
     args = parser.parse_args()
-    this_week = monday(args.today)
-    with sqlite3.connect(DATABASE) as connection:
+    connection = sqlite3.connect(DATABASE)
+    with connection:
         if args.more:
-            more(connection, this_week)
+            more(connection)
         else:
-            create(connection, [this_week - dt.timedelta(weeks=WEEKS - i) for i in range(WEEKS)])
+            create(connection, args.today)
     connection.close()
     print(f"wrote {DATABASE.relative_to(SITE)}")
 

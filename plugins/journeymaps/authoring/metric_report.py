@@ -46,7 +46,7 @@ def _direction(text: Text, change: MetricChange, direction: str | None) -> str:
 
 def _kpi_row(review: Review, text: Text, change: MetricChange, move: KpiMove) -> str:
     where = link(move.map.title, review.map_url(move.map))
-    name = f"{md(move.kpi.name)} · {where}"
+    name = text("diff.metric.kpi", kpi=md(move.kpi.name), map=where, state=text[f"state.{move.map.state}"])
     target = _amount(move.target, change.unit) if move.target is not None else "—"
     cells = [name, _value(text, change.latest_before, change.unit), _value(text, change.latest_after, change.unit)]
     return "| " + " | ".join([*cells, target, _direction(text, change, move.direction)]) + " |"
