@@ -250,20 +250,28 @@ def test_a_query_that_writes_is_refused_and_the_table_is_unchanged(database, tmp
 
 @pytest.mark.postgres
 def test_postgres_refuses_writes_hidden_in_a_query(pg_database, tmp_path, capsys, monkeypatch):
-    """A data-modifying WITH, and a COMMIT that would end the read-only transaction: the
-    session's transactions are read-only too."""
+    """A data-modifying WITH, and second statements that would end the read-only transaction
+    or make it read-write: one statement only, in a read-only transaction."""
     root = site_with(
         tmp_path,
         {
             "with.sql": "WITH gone AS (DELETE FROM events RETURNING at) SELECT current_date, count(*) FROM gone\n",
             "commit.sql": "COMMIT; DELETE FROM events; SELECT current_date, 1\n",
-            "writable.sql": "SET TRANSACTION READ WRITE; SELECT current_date, 1\n",
+            "writable.sql": "SET TRANSACTION READ WRITE; DELETE FROM events; COMMIT; SELECT current_date, 1\n",
+            "setting.sql": "SET default_transaction_read_only = off; SELECT current_date, 1\n",
         },
     )
     code, out, err = pull(root, pg_database, capsys=capsys, monkeypatch=monkeypatch)
     assert (code, out) == (1, "")
     assert pg_database.count() == len(EVENTS)
-    assert err.count("metrics/") == 3, err
+    one = "the database says: cannot insert multiple commands into a prepared statement"
+    assert err.splitlines() == [
+        f"metrics/commit.sql: {one}",
+        f"metrics/setting.sql: {one}",
+        "metrics/with.sql: the database says: cannot execute SELECT in a read-only transaction",
+        f"metrics/writable.sql: {one}",
+        "4 metrics failed; their data files were left as they were",
+    ]
 
 
 def test_a_query_that_runs_too_long_is_stopped(database, tmp_path, capsys, monkeypatch):

@@ -5,7 +5,8 @@ SQLAlchemy and the drivers are optional extras, imported here and only when a qu
 Read-only by design, in every way the database offers:
 
 - PostgreSQL: the session's transactions default to read-only, the query's own transaction
-  is ``SET TRANSACTION READ ONLY``, and ``statement_timeout`` stops it at the time limit;
+  is ``SET TRANSACTION READ ONLY``, the query is one statement (psycopg prepares it, and the
+  server refuses a second), and ``statement_timeout`` stops it at the time limit;
 - SQLite: the file is opened with ``mode=ro`` (and ``PRAGMA query_only``); a progress
   handler stops the query at the time limit;
 - MySQL and MariaDB: ``SET SESSION TRANSACTION READ ONLY`` and ``max_execution_time``;
@@ -144,6 +145,10 @@ def _engine(sqlalchemy, url, timeout: float, root: Path):
             "options": f"-c default_transaction_read_only=on -c statement_timeout={milliseconds}",
             "application_name": "journeymaps metrics pull",
         }
+        if url.drivername == "postgresql+psycopg":
+            # Every query prepared: the server then refuses a second statement after the
+            # first (`SET TRANSACTION READ WRITE; DELETE ...` or `COMMIT; ...`).
+            options["connect_args"]["prepare_threshold"] = 0
     elif backend in ("mysql", "mariadb"):
         options["connect_args"] = {"connect_timeout": max(2, round(timeout)), "read_timeout": max(1, round(timeout))}
     elif backend == "duckdb":
