@@ -142,6 +142,20 @@ def test_data_that_goes_stale_or_fresh_is_said(loop, capsys):
     assert out.splitlines()[-1] == "- `metrics/conversion.csv`: 1 added · fresh again"
 
 
+def test_a_new_data_file_and_a_removed_one(loop, capsys):
+    (loop / "metrics/conversion.csv").unlink()
+    (loop / "metrics/conversion.sql").unlink()
+    (loop / "maps/first-purchase/current.md").write_text(
+        KPI_MAP.replace("metric: conversion}", "metric: orders}"), encoding="utf-8"
+    )
+    (loop / "metrics/orders.csv").write_text("date,value\n2026-01-12,7%\n", encoding="utf-8")
+    code, out, _ = run(capsys, "--site", str(loop), "diff", "main")
+    assert code == 0
+    assert "| Checkout conversion · First purchase (Current state) | — | 7% (Jan 12, 2026) | 45% | new data |\n" in out
+    assert "| `conversion` | 40% (Jan 12, 2026) | — | — | data removed |\n" in out
+    assert "\n- `metrics/conversion.csv`: 2 removed\n- `metrics/orders.csv`: 1 added\n\n### First purchase" in out
+
+
 def test_the_summary_is_in_the_sites_language(loop, capsys):
     (loop / "metrics/conversion.csv").write_text("date,value\n2026-01-05,38%\n2026-01-12,44%\n", encoding="utf-8")
     code, out, _ = run(capsys, "--site", str(loop), "--lang", "zh", "diff", "main")

@@ -28,6 +28,7 @@ from journeymaps.authoring.diff import (
 from journeymaps.authoring.metric_diff import MetricChange
 from journeymaps.format.problems import InvalidSite, Problem
 from journeymaps.model import Catalog, Map, Source, Step
+from journeymaps.settings import Settings
 from journeymaps.site import urls
 from journeymaps.text import Names, Text
 
@@ -58,8 +59,8 @@ class Review:
     site_url: str | None = None
     use_directory_urls: bool = True
     metrics: list[MetricChange] = field(default_factory=list)  # metric data files that changed
-    metrics_dir: str = "metrics"
-    stale_after: int = 45
+    metrics_dir: str = Settings.metrics_dir
+    stale_after: int = Settings.metrics_stale_after
 
     def map_url(self, m: Map) -> str | None:
         if not self.site_url or m.draft:
