@@ -1,5 +1,5 @@
 """journeymaps metrics pull against real databases: PostgreSQL (a server the tests start,
-see postgres.py) and SQLite. A table of events, queries that count them per week, pulled
+see postgres.py), SQLite and DuckDB. A table of events, queries that count them per week, pulled
 into metric data files; every failure leaves its data file byte for byte as it was."""
 
 from __future__ import annotations
@@ -39,19 +39,26 @@ WEEKS = {"2026-01-05": 3, "2026-01-12": 2, "2026-01-19": 4}
 # The same questions in each database's words: the week starts on Monday.
 QUERIES = {
     "sqlite": {
-        "signups": "SELECT date(at, '-6 days', 'weekday 1') AS week, count(*) AS signups FROM events\n"
-        "WHERE kind = 'signup' AND date(at) >= :since GROUP BY week ORDER BY week\n",
-        "revenue": "SELECT date(at, '-6 days', 'weekday 1'), sum(amount) FROM events WHERE kind = 'purchase'\n"
+        "signups": "SELECT date(happened_at, '-6 days', 'weekday 1') AS week, count(*) AS signups FROM events\n"
+        "WHERE kind = 'signup' AND date(happened_at) >= :since GROUP BY week ORDER BY week\n",
+        "revenue": "SELECT date(happened_at, '-6 days', 'weekday 1'), sum(amount) FROM events WHERE kind = 'purchase'\n"
         "GROUP BY 1\n",
         "slow": "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT '2026-01-05', max(i) FROM n\n",
-        "delete": "DELETE FROM events RETURNING date(at), 1\n",
+        "delete": "DELETE FROM events RETURNING date(happened_at), 1\n",
+    },
+    "duckdb": {
+        "signups": "SELECT date_trunc('week', happened_at)::date AS week, count(*) AS signups FROM events\n"
+        "WHERE kind = 'signup' AND happened_at >= :since GROUP BY 1 ORDER BY 1\n",
+        "revenue": "SELECT date_trunc('week', happened_at)::date, sum(amount) FROM events WHERE kind = 'purchase' GROUP BY 1\n",
+        "slow": "SELECT DATE '2026-01-05', sum(a.range * b.range) FROM range(1000000) a, range(1000000) b\n",
+        "delete": "DELETE FROM events RETURNING CAST(happened_at AS DATE), 1\n",
     },
     "postgres": {
-        "signups": "SELECT date_trunc('week', at)::date AS week, count(*) AS signups FROM events\n"
-        "WHERE kind = 'signup' AND at >= :since GROUP BY 1 ORDER BY 1\n",
-        "revenue": "SELECT date_trunc('week', at)::date, sum(amount) FROM events WHERE kind = 'purchase' GROUP BY 1\n",
+        "signups": "SELECT date_trunc('week', happened_at)::date AS week, count(*) AS signups FROM events\n"
+        "WHERE kind = 'signup' AND happened_at >= :since GROUP BY 1 ORDER BY 1\n",
+        "revenue": "SELECT date_trunc('week', happened_at)::date, sum(amount) FROM events WHERE kind = 'purchase' GROUP BY 1\n",
         "slow": "SELECT current_date, 1 FROM pg_sleep(30)\n",
-        "delete": "DELETE FROM events RETURNING at::date, 1\n",
+        "delete": "DELETE FROM events RETURNING happened_at::date, 1\n",
     },
 }
 
@@ -68,7 +75,8 @@ class Database:
                 connection.execute(sql)
             else:
                 connection.cursor().executemany(sql, rows)
-            connection.commit()
+            if self.kind != "duckdb":  # DuckDB commits each statement by itself
+                connection.commit()
 
     def count(self) -> int:
         with self.connect() as connection:
@@ -86,8 +94,19 @@ def _sqlite(tmp_path: Path) -> Database:
         return _closing(sqlite3.connect(path))
 
     database = Database("sqlite", "sqlite:///analytics.db", connect)
-    database.run("CREATE TABLE events (at TEXT NOT NULL, kind TEXT NOT NULL, amount REAL)")
+    database.run("CREATE TABLE events (happened_at TEXT NOT NULL, kind TEXT NOT NULL, amount REAL)")
     database.run("INSERT INTO events VALUES (?, ?, ?)", [(a, k, None if v is None else float(v)) for a, k, v in EVENTS])
+    return database
+
+
+def _duckdb(tmp_path: Path) -> Database:
+    import duckdb
+
+    path = tmp_path / "site" / "warehouse.duckdb"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    database = Database("duckdb", "duckdb:///warehouse.duckdb", lambda: duckdb.connect(str(path)))
+    database.run("CREATE TABLE events (happened_at TIMESTAMP NOT NULL, kind TEXT NOT NULL, amount DECIMAL(10, 2))")
+    database.run("INSERT INTO events VALUES (?, ?, ?)", EVENTS)
     return database
 
 
@@ -112,7 +131,7 @@ def pg_database(postgres: Server) -> Iterator[Database]:
         connection.execute(f"CREATE DATABASE {name}")
     raw = postgres.url(database=name).render_as_string(hide_password=False).replace("+psycopg", "")
     database = Database("postgres", raw, lambda: postgres.connect(name))
-    database.run("CREATE TABLE events (at timestamptz NOT NULL, kind text NOT NULL, amount numeric(10, 2))")
+    database.run("CREATE TABLE events (happened_at timestamptz NOT NULL, kind text NOT NULL, amount numeric(10, 2))")
     database.run(
         "INSERT INTO events VALUES (%s, %s, %s)", [(f"{a}+00", k, v) for a, k, v in EVENTS]
     )  # fmt: skip
@@ -121,10 +140,12 @@ def pg_database(postgres: Server) -> Iterator[Database]:
         connection.execute(f"DROP DATABASE {name} WITH (FORCE)")
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+@pytest.fixture(params=["sqlite", "duckdb", pytest.param("postgres", marks=pytest.mark.postgres)])
 def database(request, tmp_path) -> Database:
     if request.param == "sqlite":
         return _sqlite(tmp_path)
+    if request.param == "duckdb":
+        return _duckdb(tmp_path)
     return request.getfixturevalue("pg_database")
 
 
@@ -170,7 +191,7 @@ def test_a_pull_into_a_data_file_keeps_its_columns_and_its_way_of_writing(databa
 def test_a_second_pull_changes_only_the_week_that_moved(database, tmp_path, capsys, monkeypatch):
     root = site_with(tmp_path, {"signups.sql": database.query("signups")})
     pull(root, database, capsys=capsys, monkeypatch=monkeypatch)
-    database.run("INSERT INTO events (at, kind) VALUES ('2026-01-22 10:00:00', 'signup')")
+    database.run("INSERT INTO events (happened_at, kind) VALUES ('2026-01-22 10:00:00', 'signup')")
     code, out, _ = pull(root, database, capsys=capsys, monkeypatch=monkeypatch)
     assert (code, out) == (0, "metrics/signups.csv: 0 added, 1 changed\n")
     assert (root / "metrics/signups.csv").read_text(encoding="utf-8") == csv_of({**WEEKS, "2026-01-19": 5})
@@ -178,7 +199,7 @@ def test_a_second_pull_changes_only_the_week_that_moved(database, tmp_path, caps
 
 
 def test_since_is_the_latest_date_of_the_data_file_unless_given(database, tmp_path, capsys, monkeypatch):
-    cast = "CAST(:since AS date)" if database.kind == "postgres" else ":since"
+    cast = ":since" if database.kind == "sqlite" else "CAST(:since AS date)"
     root = site_with(tmp_path, {"since.sql": f"SELECT {cast}, 1\n", "since.csv": csv_of({"2026-01-12": 1})})
     pull(root, database, capsys=capsys, monkeypatch=monkeypatch)
     assert (root / "metrics/since.csv").read_text(encoding="utf-8") == csv_of({"2026-01-12": 1})
@@ -202,7 +223,11 @@ def test_a_failing_query_leaves_its_data_file_and_the_others_are_written(databas
     code, out, err = pull(root, database, capsys=capsys, monkeypatch=monkeypatch)
     assert code == 1
     assert out == "metrics/signups.csv: 3 added, 0 changed\n"
-    missing = {"sqlite": "no such table: no_such_table", "postgres": 'relation "no_such_table" does not exist'}
+    missing = {
+        "sqlite": "no such table: no_such_table",
+        "duckdb": "Catalog Error: Table with name no_such_table does not exist!",
+        "postgres": 'relation "no_such_table" does not exist',
+    }
     assert err.splitlines() == [
         f"metrics/broken.sql: the database says: {missing[database.kind]}",
         "1 metric failed; its data file was left as it was",
@@ -241,6 +266,8 @@ def test_a_query_that_writes_is_refused_and_the_table_is_unchanged(database, tmp
     code, _, err = pull(root, database, capsys=capsys, monkeypatch=monkeypatch)
     refused = {
         "sqlite": "attempt to write a readonly database",
+        "duckdb": 'Invalid Input Error: Cannot execute statement of type "DELETE" on database "warehouse" which is '
+        "attached in read-only mode!",
         "postgres": "cannot execute DELETE in a read-only transaction",
     }
     assert (code, err.splitlines()[0]) == (1, f"metrics/delete.sql: the database says: {refused[database.kind]}")
@@ -255,7 +282,7 @@ def test_postgres_refuses_writes_hidden_in_a_query(pg_database, tmp_path, capsys
     root = site_with(
         tmp_path,
         {
-            "with.sql": "WITH gone AS (DELETE FROM events RETURNING at) SELECT current_date, count(*) FROM gone\n",
+            "with.sql": "WITH gone AS (DELETE FROM events RETURNING happened_at) SELECT current_date, count(*) FROM gone\n",
             "commit.sql": "COMMIT; DELETE FROM events; SELECT current_date, 1\n",
             "writable.sql": "SET TRANSACTION READ WRITE; DELETE FROM events; COMMIT; SELECT current_date, 1\n",
             "setting.sql": "SET default_transaction_read_only = off; SELECT current_date, 1\n",

@@ -9,7 +9,8 @@ Read-only by design, in every way the database offers:
   server refuses a second), and ``statement_timeout`` stops it at the time limit;
 - SQLite: the file is opened with ``mode=ro`` (and ``PRAGMA query_only``); a progress
   handler stops the query at the time limit;
-- MySQL and MariaDB: ``SET SESSION TRANSACTION READ ONLY`` and ``max_execution_time``;
+- MySQL and MariaDB: ``SET TRANSACTION READ ONLY`` and ``max_execution_time``;
+- DuckDB: the file is opened ``read_only``; the connection is interrupted at the time limit;
 - every database: the transaction is rolled back at the end, whatever the query did.
 
 A database's messages may quote its URL: every message leaves here with the password
@@ -133,16 +134,16 @@ def _with_parameter(sqlalchemy, sql: str, since: dt.date):
 
 def _engine(sqlalchemy, url, timeout: float, root: Path):
     backend = url.get_backend_name()
+    url = _our_driver(url)
     options: dict[str, Any] = {"poolclass": sqlalchemy.pool.NullPool}
+    seconds = max(2, round(timeout))
     if backend == "sqlite":
         options["creator"] = _sqlite_opener(url, timeout, root)
         url = url.set(database=None, query={})
     elif backend == "postgresql":
-        url = _postgres_driver(url)
-        milliseconds = max(1, round(timeout * 1000))
         options["connect_args"] = {
-            "connect_timeout": max(2, round(timeout)),
-            "options": f"-c default_transaction_read_only=on -c statement_timeout={milliseconds}",
+            "connect_timeout": seconds,
+            "options": f"-c default_transaction_read_only=on -c statement_timeout={_milliseconds(timeout)}",
             "application_name": "journeymaps metrics pull",
         }
         if url.drivername == "postgresql+psycopg":
@@ -150,8 +151,10 @@ def _engine(sqlalchemy, url, timeout: float, root: Path):
             # first (`SET TRANSACTION READ WRITE; DELETE ...` or `COMMIT; ...`).
             options["connect_args"]["prepare_threshold"] = 0
     elif backend in ("mysql", "mariadb"):
-        options["connect_args"] = {"connect_timeout": max(2, round(timeout)), "read_timeout": max(1, round(timeout))}
+        options["connect_args"] = {"connect_timeout": seconds, "read_timeout": seconds}
     elif backend == "duckdb":
+        if url.database and url.database != ":memory:":
+            url = url.set(database=str(_database_file(url.database, root)))
         options["connect_args"] = {"read_only": True}
     try:
         return sqlalchemy.create_engine(url, **options)
@@ -159,11 +162,20 @@ def _engine(sqlalchemy, url, timeout: float, root: Path):
         raise DatabaseError(_no_driver(backend)) from None
 
 
-def _postgres_driver(url):
-    """``postgresql://`` means psycopg (version 3), which the [postgres] extra installs, when it
-    is there: SQLAlchemy would otherwise look for the older psycopg2."""
-    if url.drivername == "postgresql" and importlib.util.find_spec("psycopg") is not None:
-        return url.set(drivername="postgresql+psycopg")
+def _milliseconds(timeout: float) -> int:
+    return max(1, round(timeout * 1000))
+
+
+# The driver each extra installs, used when a URL names none: SQLAlchemy would otherwise
+# look for psycopg2 (PostgreSQL) or mysqlclient (MySQL).
+DRIVERS = {"postgresql": "psycopg", "mysql": "pymysql", "mariadb": "pymysql"}
+
+
+def _our_driver(url):
+    """``postgresql://`` means psycopg (version 3) and ``mysql://`` PyMySQL, when installed."""
+    driver = DRIVERS.get(url.drivername)
+    if driver and importlib.util.find_spec(driver) is not None:
+        return url.set(drivername=f"{url.drivername}+{driver}")
     return url
 
 
@@ -175,13 +187,20 @@ def _no_driver(backend: str) -> Msg:
     return Msg("pull.unknown_dialect", database=backend)
 
 
+def _database_file(database: str, root: Path) -> Path:
+    """A database file, a relative path taken from the site's folder; it must exist (opened
+    read-only, a missing file would be an empty database, or an unclear message)."""
+    path = (root / database).resolve()
+    if not path.is_file():
+        raise DatabaseError(Msg("pull.no_database_file", path=str(path)))
+    return path
+
+
 def _sqlite_opener(url, timeout: float, root: Path) -> Callable[[], sqlite3.Connection]:
     database = url.database or ":memory:"
     if database == ":memory:":
         return lambda: sqlite3.connect(":memory:", check_same_thread=False)
-    path = (root / database).resolve()
-    if not path.is_file():
-        raise DatabaseError(Msg("pull.no_database_file", path=str(path)))
+    path = _database_file(database, root)
     address = f"file:{quote(str(path))}?mode=ro"
 
     def connect() -> sqlite3.Connection:
@@ -197,7 +216,7 @@ def _read_only(backend: str, timeout: float) -> list[str]:
     if backend == "postgresql":
         return ["SET TRANSACTION READ ONLY"]
     if backend in ("mysql", "mariadb"):
-        return [f"SET SESSION max_execution_time = {max(1, round(timeout * 1000))}", "SET TRANSACTION READ ONLY"]
+        return [f"SET SESSION max_execution_time = {_milliseconds(timeout)}", "SET TRANSACTION READ ONLY"]
     return []
 
 
