@@ -361,6 +361,21 @@ def test_a_query_names_its_own_database(tmp_path, capsys, monkeypatch):
     assert "hunter2" not in out + err
 
 
+def test_a_query_whose_name_is_not_a_metric_id_is_refused(tmp_path, capsys, monkeypatch):
+    database = _sqlite(tmp_path)
+    root = site_with(tmp_path, {"Sign ups.sql": database.query("signups"), "evil\n::error::x.sql": "SELECT 1, 2"})
+    code, out, err = pull(root, database, capsys=capsys, monkeypatch=monkeypatch)
+    assert (code, out) == (1, "")
+    assert err.splitlines() == [
+        "metrics/Sign ups.sql:1: the file name 'Sign ups.sql' is not a metric id (lowercase letters, digits and '-'); "
+        "rename it to 'sign-ups.sql'",
+        "metrics/evil?::error::x.sql:1: the file name 'evil?::error::x.sql' is not a metric id (lowercase letters, "
+        "digits and '-'); rename it to 'evil-errorx.sql'",
+        "2 metrics failed; their data files were left as they were",
+    ]
+    assert sorted(p.name for p in (root / "metrics").iterdir()) == ["Sign ups.sql", "evil\n::error::x.sql"]
+
+
 def test_a_broken_data_file_is_reported_at_its_line_and_left_alone(tmp_path, capsys, monkeypatch):
     database = _sqlite(tmp_path)
     before = "date,value\n2026-01-05,3\nlast week,4\n"

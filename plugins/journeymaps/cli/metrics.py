@@ -12,11 +12,11 @@ import datetime as dt
 import os
 import sys
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
 
 from journeymaps.authoring.metric_rows import EARLIEST, RowsError, merge, observations, read_data_file
 from journeymaps.edge.database import DatabaseError, run_query
+from journeymaps.format.fields import is_slug, slugify
 from journeymaps.format.metric_query import QueryFileError, read_query
 from journeymaps.format.problems import did_you_mean
 from journeymaps.text import Msg, Text
@@ -60,10 +60,14 @@ def _seconds_of(text: Text):
     return seconds
 
 
-@dataclass(frozen=True)
 class _Failed(Exception):
-    path: str  # the file the message is about, as the site's folder names it
-    msg: Msg
+    """A metric that could not be pulled: ``path`` is the file the message is about, as the
+    site's folder names it (``metrics/<id>.sql``, or ``metrics/<id>.csv:<line>``)."""
+
+    def __init__(self, path: str, msg: Msg):
+        super().__init__(path)
+        self.path = path
+        self.msg = msg
 
 
 def run(args: argparse.Namespace, text: Text) -> int:
@@ -89,6 +93,7 @@ def run(args: argparse.Namespace, text: Text) -> int:
         if args.metric and metric not in args.metric:
             continue
         try:
+            _check_id(metric, folder_name)
             print(_pull(path, f"{folder_name}/{metric}", site.root, args, text), flush=True)
         except _Failed as failure:
             print(f"{failure.path}: {text.render(failure.msg)}", file=sys.stderr, flush=True)
@@ -96,6 +101,15 @@ def run(args: argparse.Namespace, text: Text) -> int:
     if failed:
         print(text("pull.failed.one" if failed == 1 else "pull.failed", count=failed), file=sys.stderr)
     return 1 if failed else 0
+
+
+def _check_id(metric: str, folder: str) -> None:
+    """A query's file name is its metric's id, which the data file's name must be too (the
+    site refuses other names); the name is shown printable (it reaches CI logs)."""
+    if not is_slug(metric):
+        name = "".join(c if c.isprintable() else "?" for c in metric)
+        hint = Msg("hint.rename", name=f"{slugify(metric)}.sql") if slugify(metric) else ""
+        raise _Failed(f"{folder}/{name}.sql:1", Msg("metric.file_name", name=f"{name}.sql", hint=hint))
 
 
 def _pull(sql_path: Path, name: str, root: Path, args: argparse.Namespace, text: Text) -> str:

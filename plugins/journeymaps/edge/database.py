@@ -80,8 +80,7 @@ def masked(raw: str) -> str:
 
 def run_query(raw_url: str, sql: str, since: dt.date, timeout: float, root: Path) -> list[tuple[Any, ...]]:
     """The rows of ``sql`` on the database at ``raw_url``, with ``:since`` bound to ``since``
-    if the query uses it; a relative SQLite path is taken from ``root``, the site's folder."""
-    secrets = _Secrets(raw_url, None)
+    if the query uses it; a relative SQLite or DuckDB path is taken from ``root``, the site's folder."""
     try:
         import sqlalchemy
         from sqlalchemy.engine import make_url
