@@ -376,6 +376,22 @@ def test_a_query_whose_name_is_not_a_metric_id_is_refused(tmp_path, capsys, monk
     assert sorted(p.name for p in (root / "metrics").iterdir()) == ["Sign ups.sql", "evil\n::error::x.sql"]
 
 
+def test_files_that_link_out_of_the_project_are_neither_read_nor_written(tmp_path, capsys, monkeypatch):
+    database = _sqlite(tmp_path)
+    outside = tmp_path / "outside.csv"
+    outside.write_text("date,value\n2026-01-05,1\n", encoding="utf-8")
+    root = site_with(tmp_path, {"signups.sql": database.query("signups")})
+    (root / "metrics/signups.csv").symlink_to(outside)
+    (root / "metrics/secret.sql").symlink_to(tmp_path / "outside.csv")
+    code, _, err = pull(root, database, capsys=capsys, monkeypatch=monkeypatch)
+    assert code == 1
+    assert err.splitlines()[:2] == [
+        "metrics/secret.sql:1: this file links outside the project; keep metric files in the project",
+        "metrics/signups.csv:1: this file links outside the project; keep metric files in the project",
+    ]
+    assert outside.read_text(encoding="utf-8") == "date,value\n2026-01-05,1\n"
+
+
 def test_a_broken_data_file_is_reported_at_its_line_and_left_alone(tmp_path, capsys, monkeypatch):
     database = _sqlite(tmp_path)
     before = "date,value\n2026-01-05,3\nlast week,4\n"

@@ -114,6 +114,11 @@ def _check_id(metric: str, folder: str) -> None:
 
 def _pull(sql_path: Path, name: str, root: Path, args: argparse.Namespace, text: Text) -> str:
     """One metric pulled: what happened to its data file, in words; _Failed when it could not be."""
+    csv_path = sql_path.with_suffix(".csv")
+    shown = f"{name}.csv"
+    for path, named in ((sql_path, f"{name}.sql"), (csv_path, shown)):
+        if path.exists() and not path.resolve().is_relative_to(root.resolve()):  # a link out of the project
+            raise _Failed(f"{named}:1", Msg("metric.outside"))
     try:
         query = read_query(sql_path)
     except QueryFileError as err:
@@ -121,8 +126,6 @@ def _pull(sql_path: Path, name: str, root: Path, args: argparse.Namespace, text:
     url = query.url or os.environ.get(query.variable or "")
     if not url:
         raise _Failed(f"{name}.sql", Msg("pull.no_url", variable=query.variable))
-    csv_path = sql_path.with_suffix(".csv")
-    shown = f"{name}.csv"
     try:
         old = csv_path.read_bytes().decode("utf-8") if csv_path.is_file() else None
     except UnicodeDecodeError:
