@@ -175,6 +175,7 @@ INDEXES = [
     "opportunities/index.md",
     "owners/index.md",
     "tags/index.md",
+    "research/index.md",
 ]
 
 

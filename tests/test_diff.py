@@ -978,7 +978,7 @@ def demo_repository(root: Path) -> Path:
     (root / "mkdocs.yml").write_bytes((REPO / "mkdocs.yml").read_bytes())
     (root / "docs").mkdir()
     (root / "docs/index.md").write_text("# Home\n", encoding="utf-8")
-    for folder in ("maps", "personas"):
+    for folder in ("maps", "personas", "metrics"):
         for file in (REPO / folder).rglob("*"):
             if file.is_file():
                 (root / file.relative_to(REPO)).parent.mkdir(parents=True, exist_ok=True)

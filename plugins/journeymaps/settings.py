@@ -13,7 +13,7 @@ DEFAULT_SCALE = (-2.0, 2.0)
 # canvas and are not lanes). A site's `lanes:` lists the ones shown by default, in its order;
 # readers can show the others. The blueprint lanes keep their own order below the customer's.
 LANES = (
-    "touchpoint", "actions", "thoughts", "emotion", "pain-points", "opportunities", "kpis",
+    "touchpoint", "actions", "thoughts", "emotion", "data", "pain-points", "opportunities", "kpis",
     "frontstage", "backstage", "support",
 )  # fmt: skip
 BLUEPRINT_LANES = ("frontstage", "backstage", "support")
