@@ -506,6 +506,7 @@ def test_json_for_tools(repo, capsys):
                         "removed": [],
                     },
                     "reviewed": {"before": "2026-01-10", "after": "2026-03-01"},
+                    "kpis": [],
                     "edited": [{"kind": "map", "id": "account", "name": "Open an account", "fields": ["description"]}],
                 },
                 {
@@ -544,12 +545,14 @@ def test_json_for_tools(repo, capsys):
                     "opportunities": {"added": [], "removed": [], "changed": []},
                     "sources": empty,
                     "reviewed": None,
+                    "kpis": [],
                     "edited": [],
                 },
             ],
         },
         "personas": {"added": [], "removed": [], "edited": []},
-        "metrics": [],
+        "metrics": empty,
+        "metric_values": [],
     }
 
 

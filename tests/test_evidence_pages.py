@@ -170,7 +170,7 @@ def test_the_change_seen_after_shipping(site_dir):
     assert "Change seen after shipping on" in html
     assert "Completion: 40% → 45%" in html and "+5 pts" in html
     assert "Proves identity: 58% → 74%" in html and "+16 pts" in html
-    assert "Call wait: <span class=\"jm-muted\">no data since shipping yet</span>" in html  # stale since before
+    assert 'Call wait: <span class="jm-muted">no data since shipping yet</span>' in html  # stale since before
     assert "A change seen after shipping, not proof that this opportunity caused it." in html
 
 

@@ -79,7 +79,7 @@ def test_a_pull_then_a_diff_tells_what_moved_against_the_targets(loop, capsys):
     assert (code, err) == (0, "")
     assert out == (
         "<!-- journeymaps-diff -->\n## Journey map changes\n\nCompared with `main`: 2 metrics' data changed.\n\n"
-        "### Metric data\n\n"
+        "### Metric values\n\n"
         "| KPI | Latest before | Latest after | Target | Direction |\n"
         "| --- | --- | --- | --- | --- |\n"
         "| Checkout conversion · First purchase (Current state) | 40% (Jan 12, 2026) | 46.5% (Jan 19, 2026) | 45% | ↑ reached the target |\n"
@@ -94,7 +94,7 @@ def test_the_json_summary_has_each_metric_and_its_kpis(loop, capsys):
     (loop / "metrics/conversion.csv").write_text("date,value\n2026-01-05,38%\n2026-01-12,36%\n", encoding="utf-8")
     code, out, _ = run(capsys, "--site", str(loop), "diff", "main", "--format", "json")
     assert code == 0
-    assert json.loads(out)["metrics"] == [
+    assert json.loads(out)["metric_values"] == [
         {
             "id": "conversion",
             "file": "metrics/conversion.csv",

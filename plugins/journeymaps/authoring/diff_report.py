@@ -25,6 +25,7 @@ from journeymaps.authoring.diff import (
     SiteDiff,
     StageMean,
 )
+from journeymaps.authoring.diff_measures import kpi_json, kpi_line, metrics_lines
 from journeymaps.authoring.metric_diff import MetricChange
 from journeymaps.format.problems import InvalidSite, Problem
 from journeymaps.model import Catalog, Map, Source, Step
@@ -171,7 +172,7 @@ def markdown(review: Review, text: Text) -> str:
         lines += [f"- {text('diff.renamed_item', before=code(r.before), after=code(r.after))}" for r in diff.renamed]
         lines.append("")
     lines += metric_report.markdown_lines(review, text)
-    personas = _personas(text, diff)
+    personas = _personas(text, diff) + metrics_lines(text, diff.metrics_added, diff.metrics_removed, code)
     size = sum(len(line) + 1 for line in lines + personas)
     sections = [_map_change(review, text, change) for change in diff.changed]
     for shown, section in enumerate(sections):
@@ -369,6 +370,7 @@ def _sections(review: Review, text: Text, change: MapChange) -> list[tuple[str, 
         ("diff.opportunities_changed", change.opportunities_changed, opportunity_change),
         ("diff.sources_added", change.sources_added, lambda s: _source(text, s)),
         ("diff.sources_removed", change.sources_removed, lambda s: _source(text, s)),
+        ("diff.kpis", change.kpis, lambda k: kpi_line(text, k, md, code)),
     ]
 
 
@@ -441,7 +443,8 @@ def as_json(review: Review, text: Text) -> dict[str, Any]:
             "removed": [p.id for p in diff.personas_removed],
             "edited": [p.id for p in diff.personas_edited],
         },
-        "metrics": metric_report.as_json(review),
+        "metrics": {"added": diff.metrics_added, "removed": diff.metrics_removed},
+        "metric_values": metric_report.as_json(review),
     }
 
 
@@ -523,6 +526,7 @@ def _change_json(review: Review, c: MapChange) -> dict[str, Any]:
             "removed": [{"id": s.id, "title": s.title, "kind": s.kind, "url": s.url} for s in c.sources_removed],
         },
         "reviewed": {"before": _date(c.reviewed.before), "after": _date(c.reviewed.after)} if c.reviewed else None,
+        "kpis": [kpi_json(k) for k in c.kpis],
         "edited": [{"kind": e.kind, "id": e.id, "name": e.name, "fields": e.fields} for e in c.edits],
     }
 

@@ -53,7 +53,7 @@ EN: dict[str, str] = {
     # journeymaps diff: the metric data that changed
     "diff.count.metrics.one": "{count} metric's data changed",
     "diff.count.metrics.many": "{count} metrics' data changed",
-    "diff.metric.title": "Metric data",
+    "diff.metric.title": "Metric values",
     "diff.metric.col.kpi": "KPI",
     "diff.metric.col.before": "Latest before",
     "diff.metric.col.after": "Latest after",
@@ -120,7 +120,7 @@ ZH: dict[str, str] = {
     "pull.date_twice": "查询两次返回了 {date}；每个日期只能有一行",
     "diff.count.metrics.one": "{count} 个指标的数据有变化",
     "diff.count.metrics.many": "{count} 个指标的数据有变化",
-    "diff.metric.title": "指标数据",
+    "diff.metric.title": "指标数值",
     "diff.metric.col.kpi": "KPI",
     "diff.metric.col.before": "之前的最新值",
     "diff.metric.col.after": "之后的最新值",
