@@ -312,6 +312,18 @@ def test_a_query_that_runs_too_long_is_stopped(database, tmp_path, capsys, monke
     assert not (root / "metrics/slow.csv").exists()
 
 
+def test_a_query_that_returns_raw_events_is_stopped(tmp_path, capsys, monkeypatch):
+    database = _sqlite(tmp_path)
+    many = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n LIMIT 30000) SELECT date('2026-01-01', '+' || i || ' days'), i FROM n\n"
+    root = site_with(tmp_path, {"events.sql": many})
+    code, _, err = pull(root, database, capsys=capsys, monkeypatch=monkeypatch)
+    assert (code, err.splitlines()[0]) == (
+        1,
+        "metrics/events.sql: the query returns more than 20,000 rows; a metric has one row per day or week: aggregate in the query",
+    )
+    assert not (root / "metrics/events.csv").exists()
+
+
 def test_a_dry_run_writes_nothing(database, tmp_path, capsys, monkeypatch):
     root = site_with(tmp_path, {"signups.sql": database.query("signups"), "signups.csv": csv_of({"2026-01-05": 1})})
     code, out, _ = pull(root, database, "--dry-run", capsys=capsys, monkeypatch=monkeypatch)

@@ -36,6 +36,9 @@ EXTRAS = {"postgresql": "postgres", "mysql": "mysql", "mariadb": "mysql", "duckd
 # Dialects whose SQLAlchemy support is another project's package.
 PACKAGES = {"snowflake": "snowflake-sqlalchemy", "bigquery": "sqlalchemy-bigquery", "mssql": "pyodbc"}
 PARAMETER = "since"
+# A metric is one row per day or week: a query returning more is an export of raw events
+# (its data file would be too big for the site), stopped before it fills the memory.
+MAX_ROWS = 20_000
 _TIMED_OUT = "57014"  # PostgreSQL's query_canceled, which statement_timeout raises
 
 
@@ -102,7 +105,9 @@ def run_query(raw_url: str, sql: str, since: dt.date, timeout: float, root: Path
             result = connection.execute(query)
             if not result.returns_rows:
                 raise DatabaseError(Msg("pull.no_rows_returned"))
-            rows = [tuple(row) for row in result]
+            rows = [tuple(row) for row in result.fetchmany(MAX_ROWS + 1)]
+            if len(rows) > MAX_ROWS:
+                raise DatabaseError(Msg("pull.too_many_rows", limit=f"{MAX_ROWS:,}"))
             connection.rollback()
             return rows
     except DatabaseError:

@@ -41,6 +41,8 @@ EN: dict[str, str] = {
     "pull.unknown_parameter": "the query uses the parameter :{name}; the only one there is, is :since (write \\: "
     "for a colon that is not a parameter)",
     "pull.no_rows_returned": "the query returns no rows: it must be a SELECT returning (date, value)",
+    "pull.too_many_rows": "the query returns more than {limit} rows; a metric has one row per day or week: "
+    "aggregate in the query",
     "pull.timeout": "the query ran longer than {seconds} s and was stopped (--timeout)",
     "pull.database_says": "the database says: {message}",
     # the rows
@@ -111,6 +113,7 @@ ZH: dict[str, str] = {
     "pull.no_database_file": "数据库文件 {path} 不存在",
     "pull.unknown_parameter": "查询使用了参数 :{name}；唯一可用的参数是 :since（不是参数的冒号请写成 \\:）",
     "pull.no_rows_returned": "查询没有返回行：它必须是返回 (日期, 数值) 的 SELECT",
+    "pull.too_many_rows": "查询返回超过 {limit} 行；指标每天或每周一行：请在查询中汇总",
     "pull.timeout": "查询运行超过 {seconds} 秒，已被停止（--timeout）",
     "pull.database_says": "数据库报告：{message}",
     "pull.wrong_columns": "查询返回 {count} 列；必须按顺序返回两列：日期和数值",
