@@ -465,8 +465,7 @@ def test_a_missing_driver_names_the_extra_to_install(tmp_path, capsys, monkeypat
     assert code == 1
     assert err.splitlines()[:2] == [
         'metrics/kpi.sql: the driver for mysql is not installed: pip install "mkdocs-journeymaps[mysql]"',
-        "metrics/other.sql: SQLAlchemy cannot reach snowflake databases until its dialect is installed: pip install "
-        "snowflake-sqlalchemy",
+        "metrics/other.sql: SQLAlchemy reaches snowflake databases through another package: pip install snowflake-sqlalchemy",
     ]
 
 

@@ -33,7 +33,7 @@ from journeymaps.text import Msg
 
 # The extra that brings each dialect's driver (pip install "mkdocs-journeymaps[extra]").
 EXTRAS = {"postgresql": "postgres", "mysql": "mysql", "mariadb": "mysql", "duckdb": "duckdb", "sqlite": "metrics"}
-# Dialects whose SQLAlchemy support is another project's package.
+# Databases that SQLAlchemy reaches through another project's package (a dialect or a driver).
 PACKAGES = {"snowflake": "snowflake-sqlalchemy", "bigquery": "sqlalchemy-bigquery", "mssql": "pyodbc"}
 PARAMETER = "since"
 # A metric is one row per day or week: a query returning more is an export of raw events

@@ -32,8 +32,7 @@ EN: dict[str, str] = {
     "pull.no_sqlalchemy": 'SQLAlchemy is not installed: pip install "mkdocs-journeymaps[metrics]" (or the extra '
     "of your database: postgres, mysql, duckdb)",
     "pull.no_driver": 'the driver for {database} is not installed: pip install "mkdocs-journeymaps[{extra}]"',
-    "pull.no_dialect": "SQLAlchemy cannot reach {database} databases until its dialect is installed: pip install "
-    "{package}",
+    "pull.no_dialect": "SQLAlchemy reaches {database} databases through another package: pip install {package}",
     "pull.unknown_dialect": "SQLAlchemy knows no database called '{database}': install its SQLAlchemy dialect, or "
     "check the URL's scheme",
     "pull.bad_url": "{url} is not a database URL SQLAlchemy can read (dialect+driver://user@host:port/database)",
@@ -106,7 +105,7 @@ ZH: dict[str, str] = {
     "pull.no_sqlalchemy": '未安装 SQLAlchemy：pip install "mkdocs-journeymaps[metrics]"（或你的数据库对应的 '
     "extra：postgres、mysql、duckdb）",
     "pull.no_driver": '未安装 {database} 的驱动：pip install "mkdocs-journeymaps[{extra}]"',
-    "pull.no_dialect": "安装 SQLAlchemy 的 {database} 方言之后才能访问该数据库：pip install {package}",
+    "pull.no_dialect": "SQLAlchemy 需要另一个包才能访问 {database} 数据库：pip install {package}",
     "pull.unknown_dialect": "SQLAlchemy 不认识名为 '{database}' 的数据库：请安装它的 SQLAlchemy 方言，或检查 "
     "URL 的协议部分",
     "pull.bad_url": "{url} 不是 SQLAlchemy 能读懂的数据库 URL（dialect+driver://user@host:port/database）",
