@@ -1010,8 +1010,8 @@ def test_the_demo_change_in_the_docs_is_what_the_command_prints(tmp_path, capsys
 WORKFLOW = REPO / "docs/examples/journeymaps.yml"
 
 
-def workflow_steps() -> list[dict]:
-    data = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+def workflow_steps(workflow: Path = WORKFLOW) -> list[dict]:
+    data = yaml.safe_load(workflow.read_text(encoding="utf-8"))
     (job,) = data["jobs"].values()
     return job["steps"]
 
@@ -1037,10 +1037,10 @@ def test_workflow_shell_is_valid():
             subprocess.run(["bash", "-n"], input=step["run"], text=True, check=True)
 
 
-def journeymaps_commands() -> list[list[str]]:
+def journeymaps_commands(workflow: Path = WORKFLOW) -> list[list[str]]:
     """Each journeymaps command the workflow runs, as words, without redirections."""
     commands = []
-    for step in workflow_steps():
+    for step in workflow_steps(workflow):
         for line in step.get("run", "").splitlines():
             if line.strip().startswith("journeymaps "):
                 words = shlex.split(line, comments=True)

@@ -7,15 +7,14 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
-import subprocess
 from pathlib import Path
 
 import pytest
 from conftest import MAP, write_site
 from journeymaps.authoring.metric_diff import direction_of
 from journeymaps.cli import main
+from test_diff import commit, git
 
-GIT = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.com", "-c", "commit.gpgsign=false"]
 KPI_MAP = MAP.replace(
     "  - name: Awareness\n",
     "  - name: Awareness\n    kpis:\n      - {name: Checkout conversion, target: 45%, metric: conversion}\n"
@@ -26,8 +25,11 @@ QUERY = (
 )
 
 
-def git(root: Path, *args: str) -> None:
-    subprocess.run([*GIT, *args], cwd=root, check=True, capture_output=True)
+def repository(root: Path) -> Path:
+    """``root`` as a git repository with everything in it committed on main."""
+    git(root, "init", "-q", "-b", "main")
+    commit(root, "site")
+    return root
 
 
 @pytest.fixture
@@ -54,10 +56,7 @@ def loop(tmp_path: Path) -> Path:
         )  # fmt: skip
     connection.close()
     (root / ".gitignore").write_text("analytics.db\n", encoding="utf-8")
-    git(root, "init", "-q", "-b", "main")
-    git(root, "add", "-A")
-    git(root, "commit", "-q", "-m", "site")
-    return root
+    return repository(root)
 
 
 def run(capsys, *argv: str) -> tuple[int, str, str]:

@@ -4,9 +4,7 @@ compared with the page, and the scheduled workflow's commands are run as it runs
 
 from __future__ import annotations
 
-import os
 import re
-import shlex
 import shutil
 import sqlite3
 import subprocess
@@ -17,16 +15,13 @@ import pytest
 import yaml
 from conftest import MAP, REPO, write_site
 from journeymaps.cli import main
+from test_diff import git, journeymaps_commands, workflow_steps
+from test_metrics_diff import repository, run
 
 PAGE = REPO / "docs" / "metrics-pull.md"
 WORKFLOW = REPO / "docs" / "examples" / "metrics-pull.yml"
 SCRIPT = Path("docs") / "examples" / "metrics_demo_database.py"
-GIT = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.com", "-c", "commit.gpgsign=false"]
 LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
-
-
-def git(root: Path, *args: str) -> None:
-    subprocess.run([*GIT, *args], cwd=root, check=True, capture_output=True)
 
 
 def text_blocks() -> list[str]:
@@ -47,16 +42,7 @@ def demo(tmp_path: Path) -> Path:
     for name in ("maps", "personas", "docs", "metrics"):
         shutil.copytree(REPO / name, root / name, ignore=shutil.ignore_patterns("*.sqlite"))
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    git(root, "init", "-q", "-b", "main")
-    git(root, "add", "-A")
-    git(root, "commit", "-q", "-m", "demo")
-    return root
-
-
-def run(capsys, *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
+    return repository(root)
 
 
 def test_the_demo_loop_prints_what_the_page_shows(demo, capsys):
@@ -87,35 +73,18 @@ def workflow() -> dict:
     return yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
 
 
-def steps() -> list[dict]:
-    (job,) = workflow()["jobs"].values()
-    return job["steps"]
-
-
 def test_the_workflow_runs_weekly_and_may_open_a_pull_request():
     data = workflow()
     triggers = data.get("on", data.get(True))  # YAML 1.1 reads a bare 'on' as true
     assert set(triggers) == {"schedule", "workflow_dispatch"}
     assert triggers["schedule"][0]["cron"].endswith("* * 1")  # Mondays
     assert data["permissions"] == {"contents": "write", "pull-requests": "write"}
-    named = {step.get("name") or step["uses"]: step for step in steps()}
+    named = {step.get("name") or step["uses"]: step for step in workflow_steps(WORKFLOW)}
     assert named["actions/checkout@v4"]["with"]["fetch-depth"] == 0
     assert named["Pull the metrics"]["env"] == {"JOURNEYMAPS_DATABASE_URL": "${{ secrets.JOURNEYMAPS_DATABASE_URL }}"}
-    for step in steps():
+    for step in workflow_steps(WORKFLOW):
         if "run" in step:
             subprocess.run(["bash", "-n"], input=step["run"], text=True, check=True)
-
-
-def commands() -> list[list[str]]:
-    """Each journeymaps command the workflow runs, as words, without what follows them."""
-    found = []
-    for step in steps():
-        for line in step.get("run", "").splitlines():
-            words = shlex.split(line, comments=True)
-            if words[:1] == ["journeymaps"]:
-                cut = next((i for i, w in enumerate(words) if w in (">", ">>", "||", "|", "&&")), len(words))
-                found.append([os.path.expandvars(w) for w in words[1:cut]])
-    return found
 
 
 def test_the_workflows_commands_run_as_it_runs_them(tmp_path, capsys, monkeypatch):
@@ -132,9 +101,7 @@ def test_the_workflows_commands_run_as_it_runs_them(tmp_path, capsys, monkeypatc
             "metrics/orders.sql": "SELECT day, n FROM orders WHERE day >= :since\n",
         },
     )
-    git(origin, "init", "-q", "-b", "main")
-    git(origin, "add", "-A")
-    git(origin, "commit", "-q", "-m", "site")
+    repository(origin)
     clone = tmp_path / "clone"
     git(tmp_path, "clone", "-q", str(origin), str(clone))
     with sqlite3.connect(tmp_path / "warehouse.db") as connection:
@@ -144,7 +111,7 @@ def test_the_workflows_commands_run_as_it_runs_them(tmp_path, capsys, monkeypatc
     monkeypatch.setenv("JOURNEYMAPS_DATABASE_URL", f"sqlite:///{tmp_path / 'warehouse.db'}")
     monkeypatch.setenv("BASE", "main")
     monkeypatch.chdir(clone)  # the workflow runs them in the site folder
-    found = commands()
+    found = journeymaps_commands(WORKFLOW)
     assert [c[:2] for c in found] == [["metrics", "pull"], ["diff", "origin/main"]]
     for command in found:
         assert main(command) == 0, command
