@@ -340,6 +340,24 @@ def test_only_the_metrics_asked_for_are_pulled(tmp_path, capsys, monkeypatch):
     assert (code, err) == (2, "metrics/signup.sql: there is no such query; did you mean 'signups'?\n")
 
 
+def test_the_metrics_folder_is_the_sites_metrics_dir(tmp_path, capsys, monkeypatch):
+    database = _sqlite(tmp_path)
+    root = write_site(
+        tmp_path / "site", {"kpi-data/signups.sql": database.query("signups")}, options=":\n      metrics_dir: kpi-data"
+    )
+    assert pull(root, database, capsys=capsys, monkeypatch=monkeypatch)[:2] == (
+        0,
+        "kpi-data/signups.csv: 3 added, 0 changed\n",
+    )
+    assert (root / "kpi-data/signups.csv").read_text(encoding="utf-8") == csv_of(WEEKS)
+    (root / "kpi-data/signups.sql").unlink()
+    assert pull(root, database, capsys=capsys, monkeypatch=monkeypatch) == (
+        2,
+        "",
+        "kpi-data: no queries here; add one per metric as kpi-data/<id>.sql\n",
+    )
+
+
 def test_a_query_names_its_own_database(tmp_path, capsys, monkeypatch):
     database = _sqlite(tmp_path)
     monkeypatch.setenv("WAREHOUSE_URL", database.url)
