@@ -12,8 +12,9 @@ from journeymaps.model import Catalog
 from journeymaps.siteconfig import load_settings
 
 REPO = Path(__file__).resolve().parent.parent
-# The browser tests' fixtures (the served demo site, Chromium, a tab), shared by their modules.
-pytest_plugins = ["browser"]
+# The browser tests' fixtures (the served demo site, Chromium, a tab), shared by their modules;
+# a PostgreSQL server for the tests of `journeymaps metrics pull`.
+pytest_plugins = ["browser", "postgres"]
 
 PERSONA = """\
 ---

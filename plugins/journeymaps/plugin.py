@@ -115,10 +115,15 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         self.fonts = self._fonts(text, config)
         if "jieba" in sys.modules:  # imported by Material's search; its notes are not the author's business
             logging.getLogger("jieba").setLevel(logging.WARNING)
-        for folder in (self.settings.maps_dir, self.settings.personas_dir):
+        for folder in (self.settings.maps_dir, self.settings.personas_dir, self.settings.metrics_dir):
             if (self.root / folder).is_dir() and str(self.root / folder) not in config.watch:
                 config.watch.append(str(self.root / folder))
-        self.plan = plan_site(catalog, include_drafts=self.serving, emotion_scale=self.settings.emotion_scale)
+        self.plan = plan_site(
+            catalog,
+            include_drafts=self.serving,
+            emotion_scale=self.settings.emotion_scale,
+            metrics_stale_after=self.settings.metrics_stale_after,
+        )
         self.renderer = Renderer(
             self.plan,
             self.settings,
@@ -243,7 +248,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         assert self.plan is not None
         # Held until MkDocs copies them: as UTF-8 bytes, a quarter of a str with Chinese in it.
         for journey in self.plan.catalog.journeys.values():
-            states = {m.state: map_data(m) for m in journey.ordered_states()}
+            states = {m.state: map_data(m, self.plan) for m in journey.ordered_states()}
             for m in journey.ordered_states():
                 json_file = urls.map_file(journey.id, m.state, "map.json")
                 files.append(File.generated(config, json_file, content=dumps(states[m.state]).encode()))

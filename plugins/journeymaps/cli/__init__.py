@@ -7,7 +7,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from journeymaps.cli import diff, mermaid, new, schema, validate
+from journeymaps.cli import diff, mermaid, metrics, new, schema, validate
 from journeymaps.siteconfig import Site, SiteConfigError, load_site
 from journeymaps.text import LANGUAGES, Text
 from journeymaps.text.printable import log_line
@@ -35,7 +35,7 @@ def speak(text: Text) -> None:
     argparse._ = lambda message: text[ARGPARSE_WORDS[message]] if message in ARGPARSE_WORDS else message
 
 
-COMMANDS = (validate, new, schema, diff, mermaid.IMPORT, mermaid.EXPORT)
+COMMANDS = (validate, new, schema, diff, mermaid.IMPORT, mermaid.EXPORT, metrics)
 
 
 def _early(argv: list[str]) -> tuple[str | None, Path]:

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import datetime as dt
 import json
 import sys
 from pathlib import Path
 
 from journeymaps.authoring.diff import compare_sites
 from journeymaps.authoring.diff_report import Review, as_json, markdown
+from journeymaps.authoring.metric_diff import compare_metrics
 from journeymaps.authoring.revision import RevisionError, repository_of, resolve, site_at
 from journeymaps.format.catalog import read_site
 from journeymaps.format.problems import Problem
@@ -80,6 +82,9 @@ def _compare(args: argparse.Namespace, site: Site, text: Text) -> Review:
         scale=head_site.settings.emotion_scale,
         site_url=head_site.site_url,
         use_directory_urls=head_site.use_directory_urls,
+        metrics=compare_metrics(base, head, dt.date.today(), head_site.settings.metrics_stale_after),
+        metrics_dir=head_site.settings.metrics_dir,
+        stale_after=head_site.settings.metrics_stale_after,
     )
 
 

@@ -9,6 +9,8 @@ from pathlib import Path
 
 from journeymaps.format.fields import Fields, is_slug, shown, slugify
 from journeymaps.format.files import MAX_NAME_CHARS, markdown_files
+from journeymaps.format.measured import MetricData, metric_warnings
+from journeymaps.format.metrics import load_metrics, metric_ids
 from journeymaps.format.problems import InvalidSite, Problems, did_you_mean
 from journeymaps.format.reader import Document, read_document
 from journeymaps.format.validate import MapContext, MapValidator, validate_persona
@@ -94,7 +96,12 @@ def _too_long(path: str, line: int, what: str, name: str, problems: Problems) ->
 
 
 def load_maps(
-    root: Path, settings: Settings, personas: set[str], problems: Problems, today: dt.date | None = None
+    root: Path,
+    settings: Settings,
+    personas: set[str],
+    problems: Problems,
+    today: dt.date | None = None,
+    metrics: MetricData | None = None,
 ) -> dict[str, Journey]:
     folder = root / settings.maps_dir
     files: dict[tuple[str, str], _MapFile] = {}
@@ -103,7 +110,8 @@ def load_maps(
 
     def validate(item: _MapFile) -> None:
         current = journeys.get(item.journey)
-        context = MapContext(personas, {p.id for p in current.states["current"].pain_points} if current else None)
+        pains = {p.id for p in current.states["current"].pain_points} if current else None
+        context = MapContext(personas, pains, metrics)
         validated = MapValidator(item.doc, item.fields, context).validate(item.journey, item.state)
         journeys.setdefault(item.journey, Journey(item.journey, {})).states[item.state] = validated
         # Checks across files read only the top-level keys' lines: the stages, with a line for
@@ -265,8 +273,12 @@ def read_site(root: Path, settings: Settings, today: dt.date | None = None) -> t
     errors, and warnings for maps due for review. Never raises for authors' mistakes."""
     problems = Problems()
     personas, persona_ids = load_personas(root, settings, problems)
-    journeys = load_maps(root, settings, persona_ids, problems, today)
-    return Catalog(personas=personas, journeys=journeys), problems
+    metrics = load_metrics(root, settings, problems)
+    data = MetricData(metrics, metric_ids(root, settings))
+    journeys = load_maps(root, settings, persona_ids, problems, today, data)
+    maps = [m for journey in journeys.values() for m in journey.ordered_states()]
+    metric_warnings(maps, metrics, settings, today or dt.date.today(), problems)
+    return Catalog(personas=personas, journeys=journeys, metrics=metrics), problems
 
 
 def load_catalog(root: Path, settings: Settings) -> Catalog:

@@ -147,6 +147,7 @@ class _Builder:
             value = self.constructor.construct_object(node, deep=True)
         except yaml.constructor.ConstructorError as err:
             self.problems.add(self.path, self.line(node), "read.not_plain", detail=err.problem)
+            return INVALID
         except (ValueError, OverflowError) as err:  # a date like 2026-02-30
             self.problems.add(self.path, self.line(node), "read.invalid_value", value=node.value, reason=_reason(err))
             return INVALID

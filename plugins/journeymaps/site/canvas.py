@@ -45,6 +45,8 @@ def _step_has(step: Step, lane: str) -> bool:
             return step.emotion is not None or bool(step.feeling)
         case "pain-points":
             return bool(step.pain_points)
+        case "data":
+            return step.metric is not None
         case _:
             return bool(getattr(step, lane))
 

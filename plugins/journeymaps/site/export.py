@@ -13,6 +13,7 @@ from journeymaps.analysis.compare import Comparison
 from journeymaps.analysis.heatmap import HeatCell, OpenPain
 from journeymaps.model import Journey, Map
 from journeymaps.site import urls
+from journeymaps.site.evidence_data import evidence_data
 from journeymaps.site.plan import SitePlan
 
 _INTERNAL = {"path", "body"}
@@ -37,8 +38,12 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def map_data(m: Map) -> dict[str, Any]:
+def map_data(m: Map, plan: SitePlan | None = None) -> dict[str, Any]:
+    """The map as map.json has it; with the site's ``plan``, also its measured values and
+    evidence coverage (site/evidence_data.py)."""
     data = _plain(m)
+    if plan is not None:
+        data.update(evidence_data(m, plan.measures(m)))
     # journey and state first, as docs/format.md shows them
     return {"journey": data.pop("journey"), "state": data.pop("state"), **data}
 

@@ -28,6 +28,7 @@ from journeymaps.site.canvas import journey_columns, lanes_of
 from journeymaps.site.channels import Channels
 from journeymaps.site.chart import build_chart, mood
 from journeymaps.site.curves import Sparkline, lane_curve, sparkline
+from journeymaps.site.evidence_view import evidence_globals
 from journeymaps.site.icons import Icons
 from journeymaps.site.interactive import plotly_spec
 from journeymaps.site.plan import KINDS, PlannedPage, SitePlan
@@ -124,6 +125,7 @@ class Renderer:
             facets=facets,
             group_key=group_key,
         )
+        self.env.globals.update(evidence_globals(self.labels))
         self.templates = {name: self.env.get_template(kind.template) for name, kind in KINDS.items()}
 
     def url_of(self, src_uri: str) -> str:

@@ -13,6 +13,7 @@ OPPORTUNITIES_CSV = "opportunities.csv"
 PAIN_POINTS_INDEX = "pain-points/index.md"
 OWNERS_INDEX = "owners/index.md"
 TAGS_INDEX = "tags/index.md"
+RESEARCH_INDEX = "research/index.md"
 INDEX_JSON = "journeymaps.json"
 ASSETS = "assets/journeymaps"
 PLOTLY_JS = f"{ASSETS}/plotly.min.js"
@@ -55,6 +56,11 @@ def embed_src(journey: str, state: str) -> str:
     Markdown page: a whole HTML document of its own (templates/embed.html), written at
     ``page_path`` of this name, so that it has the address a page of that name would have."""
     return f"journeys/{journey}/{state}/embed.md"
+
+
+def research_src(source: str) -> str:
+    """A source's research page: what it is and every map, step and pain point citing it."""
+    return f"research/{source}/index.md"
 
 
 def tag_src(key: str) -> str:
