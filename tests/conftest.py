@@ -137,12 +137,13 @@ class Html:
         return [a["href"] for t, a in self.elements if t == "a" and "href" in a]
 
 
-def build_site(root: Path, serve: bool = False) -> Path:
-    """Build the site in this process (much faster than a subprocess) and return site/."""
+def build_site(root: Path, serve: bool = False, strict: bool = False) -> Path:
+    """Build the site in this process (much faster than a subprocess) and return site/;
+    strict: as `mkdocs build --strict`, any warning stops the build."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    config = load_config(str(root / "mkdocs.yml"))
+    config = load_config(str(root / "mkdocs.yml"), strict=strict)
     config.plugins.on_startup(command="serve" if serve else "build", dirty=False)
     build(config, serve_url="http://127.0.0.1:8000/" if serve else None)
     return root / "site"

@@ -315,7 +315,9 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         assert self.cards is not None
         if not config.site_url and not JourneyMapsPlugin._told_about_site_url:
             JourneyMapsPlugin._told_about_site_url = True
-            log.warning(self.labels["build.no_site_url"])
+            # INFO, not a warning: sites built without an address (Backstage TechDocs, previews
+            # of pull requests) are common, and a strict build must pass there.
+            log.info(self.labels["build.no_site_url"])
         drawings = list(self.cards.drawings.values())
         words = [w for d in drawings for w in d.words]
         if not self.fonts.chinese and not JourneyMapsPlugin._told_about_fonts and has_chinese(words):
