@@ -16,9 +16,9 @@ LAYERS = [
     {"analysis"},
     {"site"},
     {"authoring"},
-    {"siteconfig", "cli", "plugin", "__main__"},
+    {"siteconfig", "cli", "neighbours", "plugin", "__main__"},
 ]
-ADAPTERS = {"siteconfig", "cli", "plugin", "__main__"}
+ADAPTERS = {"siteconfig", "cli", "neighbours", "plugin", "__main__"}
 
 
 def layer_of(module: str) -> int:

@@ -28,6 +28,7 @@ from journeymaps.authoring.mermaid import map_as_mermaid
 from journeymaps.format.catalog import load_catalog
 from journeymaps.format.problems import InvalidSite
 from journeymaps.model import Map, Step
+from journeymaps.neighbours import addresses, minify
 from journeymaps.settings import OPTIONS, Settings, settings_from_options
 from journeymaps.site import colours, urls
 from journeymaps.site.cards import Cards, meta_tags, og_locale
@@ -148,7 +149,10 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         return find_fonts(str(path))
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        assert self.plan is not None
+        assert self.plan is not None and self.renderer is not None
+        # Plugins listed after ours have had on_config now (offline turns directory URLs off).
+        self.renderer.use_directory_urls = config.use_directory_urls
+        self.renderer.asset = minify.renamed_assets(config)
         docs_dir = Path(config.docs_dir)
         for page in list(self.plan.pages):
             written = urls.page_path(page.src_uri, config.use_directory_urls) if page.policy.standalone else None
@@ -334,7 +338,8 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         self._stop_drawing()
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
-        assert self.plan is not None
+        assert self.plan is not None and self.renderer is not None
+        self.renderer.locate = addresses.locator(files)
         ours = {id(f.page) for src in self.pages if (f := files.get_file_from_path(src)) and f.page}
         items = _without(nav.items, ours)
 

@@ -59,8 +59,15 @@
     return layout;
   }
 
+  // The spec is base64 of the JSON's UTF-8 (site/render.py, chart_json): HTML minifiers
+  // leave it alone.
+  function chartSpec(figure) {
+    var bytes = Uint8Array.from(atob(figure.getAttribute("data-jm-chart")), function (c) { return c.charCodeAt(0); });
+    return JSON.parse(new TextDecoder().decode(bytes));
+  }
+
   function drawChart(figure, Plotly) {
-    var spec = JSON.parse(figure.getAttribute("data-jm-chart"));
+    var spec = chartSpec(figure);
     var target = figure.querySelector(".jm-chart__plot");
     // The config comes with the spec: it keeps every button that would send the chart off the
     // site out of the toolbar, and puts the toolbar's words in the site's language.
