@@ -28,7 +28,8 @@ from journeymaps.authoring.mermaid import map_as_mermaid
 from journeymaps.format.catalog import load_catalog
 from journeymaps.format.problems import InvalidSite
 from journeymaps.model import Map, Step
-from journeymaps.neighbours import addresses, minify
+from journeymaps.neighbours import addresses, minify, tags
+from journeymaps.neighbours import nav as navigation
 from journeymaps.settings import OPTIONS, Settings, settings_from_options
 from journeymaps.site import colours, urls
 from journeymaps.site.cards import Cards, meta_tags, og_locale
@@ -148,15 +149,24 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             raise PluginError(text("config.font_unreadable", path=self.settings.font)) from None
         return find_fonts(str(path))
 
+    # Before plugins that read the files (redirects checks its targets against them) and after
+    # those that write the nav from them (awesome-nav, at 100).
+    @event_priority(50)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.plan is not None and self.renderer is not None
         # Plugins listed after ours have had on_config now (offline turns directory URLs off).
         self.renderer.use_directory_urls = config.use_directory_urls
         self.renderer.asset = minify.renamed_assets(config)
         docs_dir = Path(config.docs_dir)
+        if tags.material_tags_on(config):
+            for src_uri in tags.our_tag_pages(self.plan):
+                self.plan.without(src_uri)
+                del self.pages[src_uri]
+        # Where each of the site's own files is written: a page of ours written there would
+        # replace it (the author's tags.md and our tags/index.md are both tags/index.html).
+        taken = {f.dest_uri: f.src_uri for f in files}
         for page in list(self.plan.pages):
-            written = urls.page_path(page.src_uri, config.use_directory_urls) if page.policy.standalone else None
-            authors = next((p for p in (page.src_uri, written) if p and files.get_file_from_path(p)), None)
+            authors = taken.get(urls.page_path(page.src_uri, config.use_directory_urls))
             if authors is not None:
                 # The author's page wins, whole: ours is left out of the build and the nav.
                 log.info(self.labels("build.author_page_wins", path=f"{Path(config.docs_dir).name}/{authors}"))
@@ -337,11 +347,13 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
                 shutil.copyfile(found, target)
         self._stop_drawing()
 
+    # After awesome-nav (100) wrote the nav, before section-index (0) turns sections into pages.
+    @event_priority(50)
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         assert self.plan is not None and self.renderer is not None
         self.renderer.locate = addresses.locator(files)
         ours = {id(f.page) for src in self.pages if (f := files.get_file_from_path(src)) and f.page}
-        items = _without(nav.items, ours)
+        titles = navigation.authors_titles(nav.items, ours)  # before ours are set below
 
         def built(entry: NavPage | NavSection) -> Page | Section | None:
             if isinstance(entry, NavSection):
@@ -353,16 +365,8 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             file.page.title = html.escape(entry.title)  # MkDocs' templates do not escape titles
             return file.page
 
-        items += [s for s in map(built, portfolio_nav(self.plan, self.settings, self.labels)) if s is not None]
-        pages = _pages_of(items)
-        _link_parents(items, None)
-        for previous, page in zip([None, *pages], pages, strict=False):
-            page.previous_page = previous
-            if previous is not None:
-                previous.next_page = page
-        if pages:
-            pages[-1].next_page = None
-        return Navigation(items, pages)
+        sections = [s for s in map(built, portfolio_nav(self.plan, self.settings, self.labels)) if s is not None]
+        return navigation.linked(navigation.placed(nav.items, sections, ours, titles))
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         planned = self.pages.get(page.file.src_uri)
@@ -376,6 +380,8 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             if hide:
                 page.meta["hide"] = hide
             if planned.map is not None:
+                if planned.map.tags:
+                    page.meta["tags"] = list(planned.map.tags)  # for Material's tags plugin, when it is on
                 title = f"{title} · {labels['state.' + planned.map.state]}"
                 if planned.map.description:
                     page.meta["description"] = html.escape(planned.map.description)
@@ -410,35 +416,5 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
     )
 
 
-def _without(items: list, pages: set[int]) -> list:
-    """The nav with the given pages removed, and sections left empty by that dropped."""
-    kept = []
-    for item in items:
-        if isinstance(item, Section):
-            item.children = _without(item.children, pages)
-            if item.children:
-                kept.append(item)
-        elif id(item) not in pages:
-            kept.append(item)
-    return kept
-
-
-def _link_parents(items: list, parent: Section | None) -> None:
-    for item in items:
-        item.parent = parent
-        if isinstance(item, Section):
-            _link_parents(item.children, item)
-
-
 def _walk(links) -> list[AnchorLink]:
     return [item for link in links for item in (link, *_walk(link.children))]
-
-
-def _pages_of(items: list) -> list[Page]:
-    out: list[Page] = []
-    for item in items:
-        if isinstance(item, Section):
-            out += _pages_of(item.children)
-        elif isinstance(item, Page):
-            out.append(item)
-    return out

@@ -8,6 +8,7 @@ import html
 import json
 import re
 from collections.abc import Callable, Sequence
+from functools import cached_property
 from urllib.parse import urlsplit
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -137,6 +138,12 @@ class Renderer:
         )
         self.templates = {name: self.env.get_template(kind.template) for name, kind in KINDS.items()}
 
+    @cached_property
+    def tag_pages(self) -> frozenset[str]:
+        """The tag pages the site has, asked once pages are settled (Material's tags plugin
+        takes their place)."""
+        return frozenset(p.src_uri for p in self.plan.pages if p.kind == "tag")
+
     def url_of(self, src_uri: str) -> str:
         found = self.locate(src_uri)
         return found if found is not None else urls.page_url(src_uri, self.use_directory_urls)
@@ -154,6 +161,11 @@ class Renderer:
         def link(target_src: str, anchor: str = "") -> str:
             return urls.relative_url(self.url_of(target_src), here) + (f"#{anchor}" if anchor else "")
 
+        def tag_link(tag: str) -> str | None:
+            """A tag's page, when the site has ours (not with Material's tags plugin)."""
+            src = urls.tag_src(group_key(tag))
+            return link(src) if src in self.tag_pages else None
+
         def file_link(site_path: str) -> str:
             return urls.relative_url(self.asset(site_path), here)
 
@@ -167,6 +179,7 @@ class Renderer:
             "body": Markup(body_html),
             "link": link,
             "file_link": file_link,
+            "tag_link": tag_link,
             "absolute": absolute,
             "urls": urls,
             "personas_of": self.personas_of,
