@@ -28,7 +28,7 @@ from journeymaps.authoring.mermaid import map_as_mermaid
 from journeymaps.format.catalog import load_catalog
 from journeymaps.format.problems import InvalidSite
 from journeymaps.model import Map, Step
-from journeymaps.neighbours import addresses, minify, tags
+from journeymaps.neighbours import addresses, i18n, minify, social, sources, tags
 from journeymaps.neighbours import nav as navigation
 from journeymaps.settings import OPTIONS, Settings, settings_from_options
 from journeymaps.site import colours, urls
@@ -92,10 +92,14 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         self.full: dict[str, bytes] = {}  # generated pages, kept aside while search reads their words
         self.labels = Text("en")
         self.cards: Cards | None = None
+        self.folder = ""  # the language's folder ('zh/') on a site with static-i18n
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
 
+    # After every other plugin's on_config: offline turns directory URLs off, and i18n sets
+    # the theme's language for each language it builds.
+    @event_priority(-110)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # Everything is read and validated here, before MkDocs cleans site_dir,
         # so a broken map leaves the last good site whole. State is rebuilt
@@ -149,15 +153,32 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             raise PluginError(text("config.font_unreadable", path=self.settings.font)) from None
         return find_fonts(str(path))
 
-    # Before plugins that read the files (redirects checks its targets against them) and after
-    # those that write the nav from them (awesome-nav, at 100).
-    @event_priority(50)
-    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+    def _files_early(self, files: Files, *, config: MkDocsConfig) -> Files:
+        return files if i18n.plugin(config) else self._add_files(files, config)
+
+    def _files_late(self, files: Files, *, config: MkDocsConfig) -> Files:
+        if not i18n.plugin(config):
+            return files
+        before = {id(f) for f in files}
+        files = self._add_files(files, config)
+        for file in files:
+            if id(file) not in before:
+                i18n.localise(file, config)
+        return files
+
+    on_files = CombinedEvent(
+        # Before plugins that read the files (redirects checks its targets against them).
+        event_priority(50)(_files_early),
+        # With static-i18n: after it has made the files of the language being built anew.
+        event_priority(-110)(_files_late),
+    )
+
+    def _add_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.plan is not None and self.renderer is not None
-        # Plugins listed after ours have had on_config now (offline turns directory URLs off).
+        self.folder = i18n.folder(config)
+        renamed = minify.renamed_assets(config)
         self.renderer.use_directory_urls = config.use_directory_urls
-        self.renderer.asset = minify.renamed_assets(config)
-        docs_dir = Path(config.docs_dir)
+        self.renderer.asset = lambda site_path: self.folder + renamed(site_path)
         if tags.material_tags_on(config):
             for src_uri in tags.our_tag_pages(self.plan):
                 self.plan.without(src_uri)
@@ -177,11 +198,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
                 continue  # a document of our own, written once the preview cards are known
             # NOT_IN_NAV: on_nav places them itself, so MkDocs need not list them as missing.
             file = File.generated(config, page.src_uri, content=page.body, inclusion=InclusionLevel.NOT_IN_NAV)
-            # Point generated pages at the author's file, for edit links and for
-            # plugins that read abs_src_path (revision dates, for example).
-            source = self.root / (page.source or Path(config.config_file_path).name)
-            file.abs_src_path = str(source)
-            file.edit_uri = Path(os.path.relpath(source, docs_dir)).as_posix() if page.source else None
+            sources.point_at_source(file, self.root / page.source if page.source else None, config)
             files.append(file)
         self._add_static(files, config)
         self._add_data(files, config)
@@ -201,7 +218,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             if not page.policy.standalone:
                 continue
             document = fill_in(*self.renderer.render(page, ""))
-            url = urls.page_url(page.src_uri, config.use_directory_urls)
+            url = self.folder + urls.page_url(page.src_uri, config.use_directory_urls)
             document = self._with_card(document, page.src_uri, url, config)
             path = urls.page_path(page.src_uri, config.use_directory_urls)
             files.append(File.generated(config, path, content=document.encode()))
@@ -212,7 +229,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         if card is None:
             return output
         page_url = urls.absolute_url(config.site_url, url)
-        image_url = urls.absolute_url(config.site_url, card.image)
+        image_url = urls.absolute_url(config.site_url, self.folder + card.image)
         meta = meta_tags(card, page_url, image_url, config.site_name, og_locale(self.labels))
         return output.replace("</head>", meta + "</head>", 1)
 
@@ -286,7 +303,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.plan is not None
-        site_dir = Path(config.site_dir)
+        site_dir = Path(config.site_dir) / self.folder
         self._write_previews(config, site_dir)
         assert self.renderer is not None
         generated = colours.stylesheet() + self.renderer.icons.stylesheet()
@@ -376,6 +393,8 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             title = labels(kind.label, name=planned.title) if kind.label else planned.title
             if not kind.searchable:
                 page.meta["search"] = {"exclude": True}
+            if self.cards is not None and page.file.src_uri in self.cards.cards:
+                social.leave_to_us(page.meta)
             hide = [*([] if kind.toc else ["toc"]), *(["navigation"] if kind.wide else [])]
             if hide:
                 page.meta["hide"] = hide
