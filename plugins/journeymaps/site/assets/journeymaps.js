@@ -365,7 +365,20 @@
   }
 
   if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(onPage);
+    // Material's document$ says each page, the first one and each one instant navigation
+    // brings. Opened from file:// with the offline plugin and no internet, it may say
+    // nothing at all: then the page is set up once it has loaded, and only once.
+    var setUp = false;
+    window.document$.subscribe(function () {
+      if (setUp === "by load") { setUp = true; return; }
+      setUp = true;
+      onPage();
+    });
+    window.addEventListener("load", function () {
+      if (setUp) return;
+      setUp = "by load";
+      onPage();
+    });
   } else if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", onPage);
   } else {
