@@ -185,7 +185,8 @@ def test_material_tags_index_lists_maps_and_the_authors_tags_page_stays(tmp_path
     index = read_page(site, "tags/index.html")
     assert "Our tags" in index.text and "Everything, by tag." in index.text
     # One index for docs and maps: the guide and the maps tagged banking under one tag.
-    assert "Guide" in index.text and "Opening a current account" in index.text
+    # Under their own titles, not their nav labels ("Current state").
+    assert "Guide" in index.text and "Opening a current account · Current state" in index.text
     assert not (site / "tags/banking/index.html").exists()
     map_page = (site / MAP_PAGE).read_text(encoding="utf-8")
     assert 'class="md-tag' in map_page  # the theme's own chips

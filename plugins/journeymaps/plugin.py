@@ -12,6 +12,7 @@ from functools import partial
 from pathlib import Path
 from urllib.parse import quote
 
+from jinja2 import Environment
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -93,6 +94,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         self.labels = Text("en")
         self.cards: Cards | None = None
         self.folder = ""  # the language's folder ('zh/') on a site with static-i18n
+        self.nav_titles: dict = {}  # the nav's titles of pages, while the tags index is written
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -384,6 +386,22 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
 
         sections = [s for s in map(built, portfolio_nav(self.plan, self.settings, self.labels)) if s is not None]
         return navigation.linked(navigation.placed(nav.items, sections, ours, titles))
+
+    def _own_titles_for_tags(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        if tags.material_tags_on(config):
+            ours = [f.page for src in self.pages if (f := files.get_file_from_path(src)) and f.page]
+            self.nav_titles = tags.own_titles(ours)
+        return env
+
+    def _nav_titles_back(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        tags.nav_titles(self.nav_titles)
+        self.nav_titles = {}
+        return env
+
+    on_env = CombinedEvent(
+        event_priority(110)(_own_titles_for_tags),  # Material's tags plugin writes its index at 100
+        event_priority(99)(_nav_titles_back),
+    )
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         planned = self.pages.get(page.file.src_uri)
