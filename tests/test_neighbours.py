@@ -4,6 +4,7 @@ the real other plugin (a test extra), and checks what went wrong before."""
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import re
@@ -188,6 +189,8 @@ def test_material_tags_index_lists_maps_and_the_authors_tags_page_stays(tmp_path
     # Under their own titles, not their nav labels ("Current state").
     assert "Guide" in index.text and "Opening a current account · Current state" in index.text
     assert not (site / "tags/banking/index.html").exists()
+    index_tags = json.loads((site / "journeymaps.json").read_text(encoding="utf-8"))["tags"]
+    assert index_tags and all(t["url"] is None for t in index_tags)  # no page of ours to point at
     map_page = (site / MAP_PAGE).read_text(encoding="utf-8")
     assert 'class="md-tag' in map_page  # the theme's own chips
     assert dead_links(site, served=True) == {}
