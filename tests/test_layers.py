@@ -17,9 +17,9 @@ LAYERS = [
     {"site"},
     {"authoring"},
     {"edge"},  # what talks to the outside world (a database), one module each
-    {"siteconfig", "cli", "plugin", "__main__"},
+    {"siteconfig", "cli", "neighbours", "plugin", "__main__"},
 ]
-ADAPTERS = {"siteconfig", "cli", "plugin", "__main__"}
+ADAPTERS = {"siteconfig", "cli", "neighbours", "plugin", "__main__"}
 
 
 def layer_of(module: str) -> int:

@@ -11,6 +11,7 @@ from functools import partial
 from pathlib import Path
 from urllib.parse import quote
 
+from jinja2 import Environment
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -28,6 +29,8 @@ from journeymaps.format.catalog import load_catalog
 from journeymaps.format.files import write_atomically
 from journeymaps.format.problems import InvalidSite
 from journeymaps.model import Map, Step
+from journeymaps.neighbours import addresses, i18n, minify, social, sources, tags
+from journeymaps.neighbours import nav as navigation
 from journeymaps.settings import OPTIONS, Settings, settings_from_options
 from journeymaps.site import colours, urls
 from journeymaps.site.cards import Cards, meta_tags, og_locale
@@ -91,10 +94,15 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         self.full: dict[str, bytes] = {}  # generated pages, kept aside while search reads their words
         self.labels = Text("en")
         self.cards: Cards | None = None
+        self.folder = ""  # the language's folder ('zh/') on a site with static-i18n
+        self.nav_titles: dict = {}  # the nav's titles of pages, while the tags index is written
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
 
+    # After every other plugin's on_config: offline turns directory URLs off, and i18n sets
+    # the theme's language for each language it builds.
+    @event_priority(-110)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # Everything is read and validated here, before MkDocs cleans site_dir,
         # so a broken map leaves the last good site whole. State is rebuilt
@@ -157,12 +165,41 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             raise PluginError(text("config.where", file=name, message=message)) from None
         return find_fonts(str(path))
 
-    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        assert self.plan is not None
-        docs_dir = Path(config.docs_dir)
+    def _files_early(self, files: Files, *, config: MkDocsConfig) -> Files:
+        return files if i18n.plugin(config) else self._add_files(files, config)
+
+    def _files_late(self, files: Files, *, config: MkDocsConfig) -> Files:
+        if not i18n.plugin(config):
+            return files
+        before = {id(f) for f in files}
+        files = self._add_files(files, config)
+        for file in files:
+            if id(file) not in before:
+                i18n.localise(file, config)
+        return files
+
+    on_files = CombinedEvent(
+        # Before plugins that read the files (redirects checks its targets against them).
+        event_priority(50)(_files_early),
+        # With static-i18n: after it has made the files of the language being built anew.
+        event_priority(-110)(_files_late),
+    )
+
+    def _add_files(self, files: Files, config: MkDocsConfig) -> Files:
+        assert self.plan is not None and self.renderer is not None
+        self.folder = i18n.folder(config)
+        renamed = minify.renamed_assets(config)
+        self.renderer.use_directory_urls = config.use_directory_urls
+        self.renderer.asset = lambda site_path: self.folder + renamed(site_path)
+        if tags.material_tags_on(config):
+            for src_uri in tags.our_tag_pages(self.plan):
+                self.plan.without(src_uri)
+                del self.pages[src_uri]
+        # Where each of the site's own files is written: a page of ours written there would
+        # replace it (the author's tags.md and our tags/index.md are both tags/index.html).
+        taken = {f.dest_uri: f.src_uri for f in files}
         for page in list(self.plan.pages):
-            written = urls.page_path(page.src_uri, config.use_directory_urls) if page.policy.standalone else None
-            authors = next((p for p in (page.src_uri, written) if p and files.get_file_from_path(p)), None)
+            authors = taken.get(urls.page_path(page.src_uri, config.use_directory_urls))
             if authors is not None:
                 # The author's page wins, whole: ours is left out of the build and the nav.
                 log.info(self.labels("build.author_page_wins", path=f"{Path(config.docs_dir).name}/{authors}"))
@@ -173,11 +210,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
                 continue  # a document of our own, written once the preview cards are known
             # NOT_IN_NAV: on_nav places them itself, so MkDocs need not list them as missing.
             file = File.generated(config, page.src_uri, content=page.body, inclusion=InclusionLevel.NOT_IN_NAV)
-            # Point generated pages at the author's file, for edit links and for
-            # plugins that read abs_src_path (revision dates, for example).
-            source = self.root / (page.source or Path(config.config_file_path).name)
-            file.abs_src_path = str(source)
-            file.edit_uri = Path(os.path.relpath(source, docs_dir)).as_posix() if page.source else None
+            sources.point_at_source(file, self.root / page.source if page.source else None, config)
             files.append(file)
         self._add_static(files, config)
         self._add_data(files, config)
@@ -197,7 +230,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             if not page.policy.standalone:
                 continue
             document = fill_in(*self.renderer.render(page, ""))
-            url = urls.page_url(page.src_uri, config.use_directory_urls)
+            url = self.folder + urls.page_url(page.src_uri, config.use_directory_urls)
             document = self._with_card(document, page.src_uri, url, config)
             path = urls.page_path(page.src_uri, config.use_directory_urls)
             files.append(File.generated(config, path, content=document.encode()))
@@ -208,7 +241,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         if card is None:
             return output
         page_url = urls.absolute_url(config.site_url, url)
-        image_url = urls.absolute_url(config.site_url, card.image)
+        image_url = urls.absolute_url(config.site_url, self.folder + card.image)
         meta = meta_tags(card, page_url, image_url, config.site_name, og_locale(self.labels))
         return output.replace("</head>", meta + "</head>", 1)
 
@@ -282,7 +315,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.plan is not None
-        site_dir = Path(config.site_dir)
+        site_dir = Path(config.site_dir) / self.folder
         self._write_previews(config, site_dir)
         assert self.renderer is not None
         generated = colours.stylesheet() + self.renderer.icons.stylesheet()
@@ -325,7 +358,9 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         assert self.cards is not None
         if not config.site_url and not JourneyMapsPlugin._told_about_site_url:
             JourneyMapsPlugin._told_about_site_url = True
-            log.warning(self.labels["build.no_site_url"])
+            # INFO, not a warning: sites built without an address (Backstage TechDocs, previews
+            # of pull requests) are common, and a strict build must pass there.
+            log.info(self.labels["build.no_site_url"])
         drawings = list(self.cards.drawings.values())
         words = [w for d in drawings for w in d.words]
         if not self.fonts.chinese and not JourneyMapsPlugin._told_about_fonts and has_chinese(words):
@@ -337,10 +372,13 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             write_atomically(site_dir / drawing.path, found if isinstance(found, bytes) else found.read_bytes())
         self._stop_drawing()
 
+    # After awesome-nav (100) wrote the nav, before section-index (0) turns sections into pages.
+    @event_priority(50)
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
-        assert self.plan is not None
+        assert self.plan is not None and self.renderer is not None
+        self.renderer.locate = addresses.locator(files)
         ours = {id(f.page) for src in self.pages if (f := files.get_file_from_path(src)) and f.page}
-        items = _without(nav.items, ours)
+        titles = navigation.authors_titles(nav.items, ours)  # before ours are set below
 
         def built(entry: NavPage | NavSection) -> Page | Section | None:
             if isinstance(entry, NavSection):
@@ -352,16 +390,24 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             file.page.title = html.escape(entry.title)  # MkDocs' templates do not escape titles
             return file.page
 
-        items += [s for s in map(built, portfolio_nav(self.plan, self.settings, self.labels)) if s is not None]
-        pages = _pages_of(items)
-        _link_parents(items, None)
-        for previous, page in zip([None, *pages], pages, strict=False):
-            page.previous_page = previous
-            if previous is not None:
-                previous.next_page = page
-        if pages:
-            pages[-1].next_page = None
-        return Navigation(items, pages)
+        sections = [s for s in map(built, portfolio_nav(self.plan, self.settings, self.labels)) if s is not None]
+        return navigation.linked(navigation.placed(nav.items, sections, ours, titles))
+
+    def _own_titles_for_tags(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        if tags.material_tags_on(config):
+            ours = [f.page for src in self.pages if (f := files.get_file_from_path(src)) and f.page]
+            self.nav_titles = tags.own_titles(ours)
+        return env
+
+    def _nav_titles_back(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        tags.nav_titles(self.nav_titles)
+        self.nav_titles = {}
+        return env
+
+    on_env = CombinedEvent(
+        event_priority(110)(_own_titles_for_tags),  # Material's tags plugin writes its index at 100
+        event_priority(99)(_nav_titles_back),
+    )
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         planned = self.pages.get(page.file.src_uri)
@@ -371,10 +417,14 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             title = labels(kind.label, name=planned.title) if kind.label else planned.title
             if not kind.searchable:
                 page.meta["search"] = {"exclude": True}
+            if self.cards is not None and page.file.src_uri in self.cards.cards:
+                social.leave_to_us(page.meta)
             hide = [*([] if kind.toc else ["toc"]), *(["navigation"] if kind.wide else [])]
             if hide:
                 page.meta["hide"] = hide
             if planned.map is not None:
+                if planned.map.tags:
+                    page.meta["tags"] = list(planned.map.tags)  # for Material's tags plugin, when it is on
                 title = f"{title} · {labels['state.' + planned.map.state]}"
                 if planned.map.description:
                     page.meta["description"] = html.escape(planned.map.description)
@@ -409,35 +459,5 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
     )
 
 
-def _without(items: list, pages: set[int]) -> list:
-    """The nav with the given pages removed, and sections left empty by that dropped."""
-    kept = []
-    for item in items:
-        if isinstance(item, Section):
-            item.children = _without(item.children, pages)
-            if item.children:
-                kept.append(item)
-        elif id(item) not in pages:
-            kept.append(item)
-    return kept
-
-
-def _link_parents(items: list, parent: Section | None) -> None:
-    for item in items:
-        item.parent = parent
-        if isinstance(item, Section):
-            _link_parents(item.children, item)
-
-
 def _walk(links) -> list[AnchorLink]:
     return [item for link in links for item in (link, *_walk(link.children))]
-
-
-def _pages_of(items: list) -> list[Page]:
-    out: list[Page] = []
-    for item in items:
-        if isinstance(item, Section):
-            out += _pages_of(item.children)
-        elif isinstance(item, Page):
-            out.append(item)
-    return out

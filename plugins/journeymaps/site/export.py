@@ -109,6 +109,7 @@ def portfolio_data(plan: SitePlan, url: Callable[[str], str]) -> dict[str, Any]:
     """The portfolio views as data: the pain-point heat map and every open pain point worst
     first, tags, owners and the review queue (docs/reading.md, The portfolio)."""
     p = plan.portfolio
+    planned = {page.src_uri for page in plan.pages}
     owners, unowned = p.owners
 
     def at(m: Map, kind: str, ident: str) -> str:
@@ -153,8 +154,11 @@ def portfolio_data(plan: SitePlan, url: Callable[[str], str]) -> dict[str, Any]:
             ],
             "open": [pain(o) for o in p.open_pain_points],
         },
+        # No page of ours for a tag when Material's tags plugin lists the tags instead: null.
         "tags": [
-            {"tag": g.name, "url": url(urls.tag_src(g.key)), "maps": [_map_ref(m, url) for m in g.maps]} for g in p.tags
+            {"tag": g.name, "url": url(src) if src in planned else None, "maps": [_map_ref(m, url) for m in g.maps]}
+            for g in p.tags
+            if (src := urls.tag_src(g.key))
         ],
         "owners": [owner(g.name, g.key, g.maps) for g in owners] + ([owner(None, None, unowned)] if unowned else []),
         "review_queue": [
