@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import json
 import textwrap
 from pathlib import Path
 
@@ -12,8 +14,9 @@ from journeymaps.model import Catalog
 from journeymaps.siteconfig import load_settings
 
 REPO = Path(__file__).resolve().parent.parent
-# The browser tests' fixtures (the served demo site, Chromium, a tab), shared by their modules.
-pytest_plugins = ["browser"]
+# The browser tests' fixtures (the served demo site, Chromium, a tab), shared by their modules;
+# a PostgreSQL server for the tests of `journeymaps metrics pull`.
+pytest_plugins = ["browser", "postgres"]
 
 PERSONA = """\
 ---
@@ -137,15 +140,23 @@ class Html:
         return [a["href"] for t, a in self.elements if t == "a" and "href" in a]
 
 
-def build_site(root: Path, serve: bool = False) -> Path:
-    """Build the site in this process (much faster than a subprocess) and return site/."""
+def build_site(root: Path, serve: bool = False, strict: bool = False) -> Path:
+    """Build the site in this process (much faster than a subprocess) and return site/;
+    strict: as `mkdocs build --strict`, any warning stops the build."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    config = load_config(str(root / "mkdocs.yml"))
+    config = load_config(str(root / "mkdocs.yml"), strict=strict)
     config.plugins.on_startup(command="serve" if serve else "build", dirty=False)
     build(config, serve_url="http://127.0.0.1:8000/" if serve else None)
     return root / "site"
+
+
+def chart_of(figure: dict[str, str] | str) -> dict:
+    """The Plotly spec a chart figure carries (its data-jm-chart attribute, or the
+    attribute's value): base64 of the JSON, which HTML minifiers leave alone."""
+    value = figure if isinstance(figure, str) else figure["data-jm-chart"]
+    return json.loads(base64.b64decode(value).decode("utf-8"))
 
 
 def read_page(site_dir: Path, path: str) -> Html:

@@ -32,6 +32,7 @@ EXTRA = {
     "journey-zh": "journeys/first-purchase/",
     "map-blueprint": "journeys/clinic-visit/current/",
     "map-zh": "journeys/first-purchase/current/",
+    "map-measured": "journeys/open-account/current/",
     "persona-zh": "personas/zhang-li/",
 }
 
@@ -47,7 +48,7 @@ def pages() -> dict[str, str]:
 
 def copy_demo(target: Path, language: str) -> Path:
     """The demo site's sources in ``target``, with the theme's language set."""
-    for name in ("maps", "personas", "docs"):
+    for name in ("maps", "personas", "docs", "metrics"):
         shutil.copytree(REPO / name, target / name)
     config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
     config, count = re.subn(r"(?m)^(  language:) \w+", rf"\1 {language}", config)

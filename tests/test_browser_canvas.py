@@ -5,12 +5,12 @@ the site, and dark mode keeps the grid visible."""
 
 from __future__ import annotations
 
-import json
 import re
 from urllib.parse import unquote
 
 import pytest
 from browser import REPO, Tab, wait_for_charts
+from conftest import chart_of
 
 pytestmark = pytest.mark.slow
 
@@ -202,7 +202,7 @@ def test_printing_gives_the_whole_canvas_on_landscape_pages(browser, server, tmp
 def test_the_chart_sends_nothing_off_the_site(tab, server):
     url, _ = demo_map(steps=8)
     tab.open(server.url + url)
-    config = json.loads(tab.page.locator("figure.jm-chart").get_attribute("data-jm-chart"))["config"]
+    config = chart_of(tab.page.locator("figure.jm-chart").get_attribute("data-jm-chart"))["config"]
     assert config["showSendToCloud"] is False and config["plotlyServerURL"] == ""
     assert config["modeBarButtons"] == [["toImage", "resetScale2d"]]
     wait_for_charts(tab.page)

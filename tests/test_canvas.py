@@ -7,7 +7,7 @@ import json
 import re
 
 import pytest
-from conftest import build_site, read_page, write_site
+from conftest import build_site, chart_of, read_page, write_site
 from journeymaps.model import Map, Stage, Step
 from journeymaps.settings import LANES, settings_from_options
 from journeymaps.site.canvas import Lane, lanes_of
@@ -238,7 +238,7 @@ def test_the_caption_says_whose_emotion_the_curve_is(built):
 
 def test_the_chart_has_no_cloud_button_and_labels_are_wrapped_not_cut(built):
     page = read_page(built, "journeys/long/current/index.html")
-    spec = json.loads(page.find("figure")[0]["data-jm-chart"])
+    spec = chart_of(page.find("figure")[0])
     config = spec["config"]
     assert config["modeBarButtons"] == [["toImage", "resetScale2d"]]
     assert config["showSendToCloud"] is False and config["plotlyServerURL"] == "" and config["displaylogo"] is False
@@ -283,6 +283,6 @@ def test_chinese_site_caption_and_chart_toolbar(tmp_path):
     assert "地图中有多个用户画像时，曲线表示第一个画像的情绪：Zhang Li。此地图中还有：Sam Lee。" in page.text
     for words in ("互动线", "可视线", "内部互动线", "泳道", "打印或另存为 PDF"):
         assert words in page.text
-    config = json.loads(page.find("figure")[0]["data-jm-chart"])["config"]
+    config = chart_of(page.find("figure")[0])["config"]
     assert config["locale"] == "zh"
     assert config["locales"]["zh"]["dictionary"]["Download plot as a PNG"] == "下载为 PNG 图片"

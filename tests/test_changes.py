@@ -21,15 +21,14 @@ OTHER = (
     .replace("slow-pay", "long-wait")
     .replace("Payment is slow", "The wait is long")
 )
-INDEXES = {
-    urls.JOURNEYS_INDEX,
-    urls.PAIN_POINTS_INDEX,
-    urls.TOUCHPOINTS_INDEX,
-    urls.OPPORTUNITIES_INDEX,
-    urls.OWNERS_INDEX,
-    urls.TAGS_INDEX,
-    urls.PERSONAS_INDEX,
-}
+SITE_WIDE = {"journeys", "pain-points", "touchpoints", "opportunities", "owners", "tags", "personas"}
+
+
+def indexes(plan) -> set[str]:
+    """The pages that list every journey (the research pages too, which list the maps citing each source)."""
+    return {p.src_uri for p in plan.pages if p.kind not in ("journey", "map", "embed", "persona", "tag")}
+
+
 FIRST = {
     "journeys/first-purchase/index.md",
     "journeys/first-purchase/current.md",
@@ -66,34 +65,37 @@ def test_nothing_changed_touches_nothing(site):
     assert after.catalog.journeys["first-purchase"].states["current"] is before.catalog.maps()[0]  # not read again
 
 
-def _touched_by(site, path: str, text: str, before: str | None = None) -> set[str] | None:
-    """The pages a save of ``text`` to ``path`` touches (``before``: the file's text first)."""
+def _touched_by(site, path: str, text: str, before: str | None = None) -> tuple[set[str] | None, set[str]]:
+    """The pages a save of ``text`` to ``path`` touches (``before``: the file's text first),
+    and the site's index pages."""
     root, memo = _site(site), FileMemo()
     if before is not None:
         _save(root / path, before)
     first = _plan(root, memo)
     _save(root / path, text)
-    return touched_pages(first, _plan(root, memo))
+    after = _plan(root, memo)
+    assert {p.kind for p in after.pages if p.src_uri in indexes(after)} >= SITE_WIDE
+    return touched_pages(first, after), indexes(after)
 
 
 def test_a_maps_edit_touches_its_journey_its_persona_and_the_indexes(site):
-    touched = _touched_by(site, "maps/renew-card/current.md", OTHER.replace("emotion: 1", "emotion: -1"))
-    assert touched == RENEW | INDEXES | {"personas/maria-santos.md"}
+    touched, every = _touched_by(site, "maps/renew-card/current.md", OTHER.replace("emotion: 1", "emotion: -1"))
+    assert touched == RENEW | every | {"personas/maria-santos.md"}
 
 
 def test_a_personas_edit_touches_its_page_and_the_journeys_that_name_it(site):
-    touched = _touched_by(site, "personas/zhang-li.md", PERSONA.replace("Zhang Li", "Zhang Wei"))
-    assert touched == FIRST | INDEXES | {"personas/zhang-li.md"}
+    touched, every = _touched_by(site, "personas/zhang-li.md", PERSONA.replace("Zhang Li", "Zhang Wei"))
+    assert touched == FIRST | every | {"personas/zhang-li.md"}
 
 
 def test_a_journey_part_of_another_touches_the_larger_one(site):
     nested = OTHER.replace("persona: maria-santos", "persona: maria-santos\npart_of: first-purchase")
-    touched = _touched_by(site, "maps/renew-card/current.md", nested.replace("Renew a card", "Renew"), nested)
+    touched, _ = _touched_by(site, "maps/renew-card/current.md", nested.replace("Renew a card", "Renew"), nested)
     assert touched >= RENEW | FIRST
 
 
 def test_an_edit_of_a_maps_notes_touches_its_page_alone(site):
-    touched = _touched_by(site, "maps/renew-card/current.md", OTHER.replace("Notes.", "Notes, and more notes."))
+    touched, _ = _touched_by(site, "maps/renew-card/current.md", OTHER.replace("Notes.", "Notes, and more notes."))
     assert touched == {"journeys/renew-card/current.md"}
 
 

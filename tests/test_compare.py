@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from conftest import build_site, catalog_of, read_page, write_site
+from conftest import build_site, catalog_of, chart_of, read_page, write_site
 from journeymaps.analysis.compare import compare_journey
 from journeymaps.site.chart import build_chart
 from journeymaps.site.export import journey_data
@@ -136,7 +136,7 @@ def test_journey_page_and_json(tmp_path):
     assert "resolved by Pays with wallet" in text
     assert "future/#step-card" in page.hrefs() and "current/#step-card" in page.hrefs()
     assert "Asks the assistant" in text and "Waits for delivery" in text
-    spec = json.loads(page.find("figure")[0]["data-jm-chart"])
+    spec = chart_of(page.find("figure")[0])
     assert [d["name"] for d in spec["data"][:2]] == ["Current state", "Future state"]
     data = json.loads((site_dir / "journeys/checkout/journey.json").read_text())
     assert data["journey"] == "checkout" and data["title"] == "Checkout"

@@ -94,6 +94,8 @@ OPTION_CASES = {
                             "maps_dir",
                             "personas_dir",
                             "templates_dir",
+                            "metrics_dir",
+                            "metrics_stale_after",
                             "emotion_scale",
                             "review_every",
                             "nav_limit",
@@ -121,7 +123,7 @@ def test_option_messages_read_well():
     assert sorted(str(p) for p in problems) == [
         "emotion_scale must be two numbers, low then high, like [-2, 2], not [2, -2]",
         "unknown option 'scale'; the options are channels, emotion_scale, enabled, font, lanes, maps_dir, "
-        "nav_limit, personas_dir, review_every, templates_dir",
+        "metrics_dir, metrics_stale_after, nav_limit, personas_dir, review_every, templates_dir",
     ]
 
 
@@ -173,6 +175,7 @@ INDEXES = [
     "opportunities/index.md",
     "owners/index.md",
     "tags/index.md",
+    "research/index.md",
 ]
 
 

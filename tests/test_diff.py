@@ -506,6 +506,7 @@ def test_json_for_tools(repo, capsys):
                         "removed": [],
                     },
                     "reviewed": {"before": "2026-01-10", "after": "2026-03-01"},
+                    "kpis": [],
                     "edited": [{"kind": "map", "id": "account", "name": "Open an account", "fields": ["description"]}],
                 },
                 {
@@ -544,11 +545,14 @@ def test_json_for_tools(repo, capsys):
                     "opportunities": {"added": [], "removed": [], "changed": []},
                     "sources": empty,
                     "reviewed": None,
+                    "kpis": [],
                     "edited": [],
                 },
             ],
         },
         "personas": {"added": [], "removed": [], "edited": []},
+        "metrics": empty,
+        "metric_values": [],
     }
 
 
@@ -977,7 +981,7 @@ def demo_repository(root: Path) -> Path:
     (root / "mkdocs.yml").write_bytes((REPO / "mkdocs.yml").read_bytes())
     (root / "docs").mkdir()
     (root / "docs/index.md").write_text("# Home\n", encoding="utf-8")
-    for folder in ("maps", "personas"):
+    for folder in ("maps", "personas", "metrics"):
         for file in (REPO / folder).rglob("*"):
             if file.is_file():
                 (root / file.relative_to(REPO)).parent.mkdir(parents=True, exist_ok=True)
@@ -1006,8 +1010,8 @@ def test_the_demo_change_in_the_docs_is_what_the_command_prints(tmp_path, capsys
 WORKFLOW = REPO / "docs/examples/journeymaps.yml"
 
 
-def workflow_steps() -> list[dict]:
-    data = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+def workflow_steps(workflow: Path = WORKFLOW) -> list[dict]:
+    data = yaml.safe_load(workflow.read_text(encoding="utf-8"))
     (job,) = data["jobs"].values()
     return job["steps"]
 
@@ -1033,10 +1037,10 @@ def test_workflow_shell_is_valid():
             subprocess.run(["bash", "-n"], input=step["run"], text=True, check=True)
 
 
-def journeymaps_commands() -> list[list[str]]:
+def journeymaps_commands(workflow: Path = WORKFLOW) -> list[list[str]]:
     """Each journeymaps command the workflow runs, as words, without redirections."""
     commands = []
-    for step in workflow_steps():
+    for step in workflow_steps(workflow):
         for line in step.get("run", "").splitlines():
             if line.strip().startswith("journeymaps "):
                 words = shlex.split(line, comments=True)

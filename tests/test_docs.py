@@ -64,6 +64,9 @@ def _stubs(data: dict) -> dict[str, str]:
         for pain in ([step["resolves"]] if isinstance(step.get("resolves"), str) else step.get("resolves") or [])
     ]
     journey = data.get("journey") or slugify(str(data.get("title", "x")))
+    kpis = [kpi for stage in data.get("stages") or [] for kpi in stage.get("kpis") or []]
+    for metric in {item["metric"] for item in [*kpis, *steps] if item.get("metric")}:
+        files[f"metrics/{metric}.csv"] = "date,value\n2000-01-01,1\n2100-01-01,2\n"  # spans any baseline
     if resolves:
         pains = "".join(f"          - {{id: {p}, text: {p}}}\n" for p in resolves)
         files[f"maps/{journey}/current.md"] = (

@@ -16,9 +16,10 @@ LAYERS = [
     {"analysis"},
     {"site"},
     {"authoring"},
-    {"siteconfig", "cli", "plugin", "__main__"},
+    {"edge"},  # what talks to the outside world (a database), one module each
+    {"siteconfig", "cli", "neighbours", "plugin", "__main__"},
 ]
-ADAPTERS = {"siteconfig", "cli", "plugin", "__main__"}
+ADAPTERS = {"siteconfig", "cli", "neighbours", "plugin", "__main__"}
 
 
 def layer_of(module: str) -> int:
@@ -69,6 +70,21 @@ def test_the_core_never_imports_mkdocs():
         f"{name} imports {t}" for name, path in core for t in imports(path) if t.split(".")[0] in ("mkdocs", "material")
     ]
     assert found == []
+
+
+def test_only_the_edge_talks_to_a_database():
+    """SQLAlchemy and the drivers are optional: imported by the edge alone, so the plugin and
+    every other command work without them."""
+    outside = ("sqlalchemy", "psycopg", "psycopg2", "pymysql", "duckdb", "sqlite3")
+    found = [
+        f"{name} imports {t}"
+        for name, path in modules()
+        if name.split(".")[0] != "edge"
+        for t in imports(path)
+        if t.split(".")[0] in outside
+    ]
+    assert found == []
+    assert any(t.startswith("sqlalchemy") for t in imports(PACKAGE / "edge" / "database.py"))
 
 
 def test_imports_name_their_layer():

@@ -575,7 +575,7 @@ def demo_maps() -> list[str]:
 
 @pytest.fixture
 def demo(tmp_path):
-    for folder in ("maps", "personas"):
+    for folder in ("maps", "personas", "metrics"):
         shutil.copytree(REPO / folder, tmp_path / folder)
     shutil.copy(REPO / "mkdocs.yml", tmp_path / "mkdocs.yml")
     (tmp_path / "docs").mkdir()
@@ -620,7 +620,7 @@ def test_the_site_has_journey_mmd_beside_map_json(site, monkeypatch, capsys):
 
 def test_every_demo_file_written_back_reads_the_same(tmp_path):
     catalog = catalog_of(REPO)
-    for folder in ("maps", "personas"):
+    for folder in ("maps", "personas", "metrics"):
         shutil.copytree(REPO / folder, tmp_path / folder)
     shutil.copy(REPO / "mkdocs.yml", tmp_path / "mkdocs.yml")
     (tmp_path / "docs").mkdir()

@@ -200,3 +200,24 @@ def test_a_closed_pipe_is_no_error(site):
         f"{sys.executable} -m journeymaps new --list | head -1", shell=True, cwd=root, capture_output=True, text=True
     )
     assert "Traceback" not in result.stderr and result.stdout.startswith("Map templates")
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+@pytest.mark.parametrize("template", TEMPLATES)
+def test_every_template_shows_a_measured_kpi_that_works_once_uncommented(site, template, language):
+    import re
+
+    root = site({}, language=language)
+    assert new(root, "map", "my-journey", "--persona", "zhang-li", "--template", template).returncode == 0
+    path = root / "maps/my-journey/current.md"
+    text = path.read_text(encoding="utf-8")
+    measured = re.search(r"^      # - name: .*\n(?:      #   .*\n)+", text, re.M)
+    assert measured, "a commented measured KPI"
+    [metric] = re.findall(r"#   metric: ([\w-]+)", measured.group(0))
+    uncommented = re.sub(r"(?m)^      # ", "      ", measured.group(0))
+    path.write_text(text.replace(measured.group(0), uncommented), encoding="utf-8")
+    (root / "metrics").mkdir()
+    (root / f"metrics/{metric}.csv").write_text("date,value\n2020-01-01,1\n2030-01-01,2\n", encoding="utf-8")
+    assert problems_of(root) == []
+    [kpi] = [k for s in catalog_of(root).journeys["my-journey"].states["current"].stages for k in s.kpis if k.metric]
+    assert (kpi.metric, kpi.baseline is not None) == (metric, True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import MAP, Html, build_site, read_page, write_site
+from conftest import MAP, Html, build_site, chart_of, read_page, write_site
 
 FUTURE = """\
 ---
@@ -104,7 +104,7 @@ def test_map_page_chart_data_and_static_curve(site_dir):
     [figure] = page.find("figure")
     assert "data-search-exclude" in figure
     assert figure["data-jm-plotly"] == "../../../assets/journeymaps/plotly.min.js"
-    spec = json.loads(figure["data-jm-chart"])
+    spec = chart_of(figure)
     curve = spec["data"][0]
     assert curve["y"] == [1] and curve["customdata"][0] == ["Sees a post", "<br>Touchpoint: Social post", "Emotion: +1"]
     assert spec["data"][1]["name"] == "Pain points"
@@ -125,7 +125,7 @@ def test_service_blueprint_lanes_and_gap(site_dir):
     text = page.text
     for lane in ("Frontstage", "Line of visibility", "Backstage", "Support processes", "Moment of truth"):
         assert lane in text
-    spec = json.loads(page.find("figure")[0]["data-jm-chart"])
+    spec = chart_of(page.find("figure")[0])
     assert spec["data"][0]["y"] == [-1, None]  # a gap where a step has no emotion
     assert "Due for review" in text
 
@@ -252,7 +252,7 @@ def test_hostile_text_is_escaped_everywhere(tmp_path):
         assert not any("onerror" in attrs for _, attrs in html.elements), path
     page = read_page(site_dir, "journeys/first-purchase/current/index.html")
     assert HOSTILE in page.text  # shown to the reader exactly as written
-    spec = json.loads(page.find("figure")[0]["data-jm-chart"])
+    spec = chart_of(page.find("figure")[0])
     assert "<script>" not in json.dumps(spec)  # Plotly reads tags in labels: they are entities
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in spec["data"][0]["customdata"][0][1]
 
@@ -307,10 +307,11 @@ def test_emotion_png_and_link_preview_meta(tmp_path):
     )
     assert page.find("meta", property="og:title", content="First purchase · Current state")
     # every preview image of the site is cached: the map's, the journey's, the persona's, the
-    # index pages' (journeys, pain points, touchpoints, opportunities, owners, tags, personas)
+    # index pages' (journeys, pain points, touchpoints, opportunities, owners, tags, personas),
+    # the research index's and its source's
     cached = {p.read_bytes() for p in (root / ".cache/journeymaps/previews").glob("*.png")}
     drawn = [p for p in site_dir.rglob("*.png") if "assets/images" not in p.as_posix()]  # the theme's favicon
-    assert png.read_bytes() in cached and len(cached) == len(drawn) == 10
+    assert png.read_bytes() in cached and len(cached) == len(drawn) == 12
 
 
 def test_touchpoints_page(site_dir):
@@ -352,7 +353,6 @@ def test_csv_cells_never_run_as_formulas(tmp_path):
 def test_the_colours_of_emotion_have_one_owner(site_dir):
     """site/colours.py: the pages' variables, light and dark, the Plotly traces' colour names
     and the preview images all come from it; no stylesheet or script keeps its own copy."""
-    import json
     import re
 
     from journeymaps.site.colours import PALETTE
@@ -366,5 +366,5 @@ def test_the_colours_of_emotion_have_one_owner(site_dir):
             c for pair in PALETTE.values() for c in pair
         }, asset
     page = read_page(site_dir, "journeys/first-purchase/current/index.html")
-    spec = json.loads([f for f in page.find("figure") if "data-jm-chart" in f][0]["data-jm-chart"])
+    spec = chart_of([f for f in page.find("figure") if "data-jm-chart" in f][0])
     assert {trace["meta"] for trace in spec["data"]} <= set(PALETTE)

@@ -10,7 +10,7 @@ import json
 import re
 
 import pytest
-from conftest import Html, build_site, catalog_of, read_page, write_site
+from conftest import Html, build_site, catalog_of, chart_of, read_page, write_site
 from journeymaps.analysis.compare import compare_journey
 
 CURRENT = """\
@@ -260,7 +260,7 @@ def test_list_tables_label_their_cells_for_phone_cards(journey_site, path, label
 def test_chart_tooltips_speak_the_sites_language(tmp_path, language, words):
     root = write_site(tmp_path, {"maps/checkout.md": CURRENT}, language=language)
     page = read_page(build_site(root), "journeys/checkout/current/index.html")
-    spec = json.loads(page.find("figure")[0]["data-jm-chart"])
+    spec = chart_of(page.find("figure")[0])
     curve = spec["data"][0]
     assert curve["customdata"][0] == ["Enters card", "<br>" + words[0], words[1]]
     assert curve["hovertemplate"].startswith("<b>%{customdata[0]}</b>%{customdata[1]}<br>%{customdata[2]}<extra>")

@@ -10,6 +10,7 @@ MAP_TYPES = ("customer-journey", "purchase-journey", "day-in-the-life", "service
 LEVELS = ("low", "medium", "high")
 OPPORTUNITY_STATUSES = ("idea", "planned", "in-progress", "done")
 SOURCE_KINDS = ("interview", "survey", "analytics", "support", "social", "other")
+BETTER = ("higher", "lower")  # which way a measured KPI should move
 # The channels every site knows (each with an icon and a label on the pages); sites add their own.
 CHANNELS = (
     "web", "app", "email", "phone", "chat", "social", "store", "event", "mail", "sales", "partner", "word-of-mouth",
@@ -29,6 +30,9 @@ class Kpi:
     name: str
     value: str | None = None
     target: str | None = None
+    metric: str | None = None  # a measured KPI: the id of its data file, metrics/<metric>.csv
+    better: str | None = None  # higher | lower; the metric's own, else higher
+    baseline: dt.date | None = None  # the observation on or before it is the baseline
 
 
 @dataclass
@@ -47,6 +51,7 @@ class Opportunity:
     owner: str | None = None
     status: str | None = None
     addresses: list[str] = field(default_factory=list)
+    shipped: dt.date | None = None  # the day it reached customers (status done)
 
 
 @dataclass
@@ -69,6 +74,7 @@ class Step:
     backstage: list[str] = field(default_factory=list)
     support: list[str] = field(default_factory=list)
     resolves: list[str] = field(default_factory=list)
+    metric: str | None = None  # a rate measured at this step: the data lane
 
 
 @dataclass
@@ -183,12 +189,54 @@ class Journey:
         return [self.states[s] for s in STATES if s in self.states]
 
 
+@dataclass(frozen=True)
+class Observation:
+    """One measurement of a metric: its value on a day."""
+
+    date: dt.date
+    value: float
+
+
+@dataclass
+class Metric:
+    """A metric's data (``metrics/<id>.csv``) and its optional description (``<id>.yml``)."""
+
+    id: str
+    observations: list[Observation]  # oldest first, at least one, one per date
+    name: str | None = None
+    unit: str | None = None  # "%" when the file's values carry one and the description names none
+    better: str | None = None  # higher | lower; None: the KPI that shows it says
+    path: str = ""  # the CSV file, relative to the site root
+
+    @property
+    def latest(self) -> Observation:
+        return self.observations[-1]
+
+    @property
+    def first(self) -> Observation:
+        return self.observations[0]
+
+    def on_or_before(self, day: dt.date) -> Observation | None:
+        """The last observation on or before ``day``, or None when all are later."""
+        found = None
+        for observation in self.observations:
+            if observation.date > day:
+                break
+            found = observation
+        return found
+
+    def stale(self, today: dt.date, after_days: int) -> bool:
+        """Whether the latest observation is more than ``after_days`` days old."""
+        return (today - self.latest.date).days > after_days
+
+
 @dataclass
 class Catalog:
     """Everything the site publishes, validated and cross-referenced."""
 
     personas: dict[str, Persona]
     journeys: dict[str, Journey]
+    metrics: dict[str, Metric] = field(default_factory=dict)
 
     def maps(self) -> list[Map]:
         return [m for j in self.journeys.values() for m in j.ordered_states()]

@@ -5,13 +5,13 @@ from __future__ import annotations
 import html
 import logging
 import os
-import shutil
 import sys
 from concurrent.futures import Future, ThreadPoolExecutor
 from functools import partial
 from pathlib import Path
 from urllib.parse import quote
 
+from jinja2 import Environment
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -26,9 +26,12 @@ from PIL import ImageFont
 from journeymaps.analysis.portfolio import all_opportunities, opportunities_csv
 from journeymaps.authoring.mermaid import map_as_mermaid
 from journeymaps.format.catalog import load_catalog
+from journeymaps.format.files import write_atomically
 from journeymaps.format.memo import FileMemo, stamp
 from journeymaps.format.problems import InvalidSite
 from journeymaps.model import Map, Step
+from journeymaps.neighbours import addresses, i18n, minify, social, sources, tags
+from journeymaps.neighbours import nav as navigation
 from journeymaps.settings import OPTIONS, Settings, settings_from_options
 from journeymaps.site import colours, urls
 from journeymaps.site.cards import Cards, meta_tags, og_locale
@@ -45,6 +48,7 @@ from journeymaps.site.render import Renderer, fill_in, for_search, section_headi
 from journeymaps.site.search_words import coined_words, site_names
 from journeymaps.siteconfig import plugin_options
 from journeymaps.text import Text
+from journeymaps.text.printable import guard_log, log_line
 
 log = logging.getLogger("mkdocs.plugins.journeymaps")
 ASSETS_DIR = Path(__file__).parent / "site" / "assets"
@@ -86,6 +90,8 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         self.full: dict[str, bytes] = {}  # generated pages, kept aside while search reads their words
         self.labels = Text("en")
         self.cards: Cards | None = None
+        self.folder = ""  # the language's folder ('zh/') on a site with static-i18n
+        self.nav_titles: dict = {}  # the nav's titles of pages, while the tags index is written
         # Kept across `mkdocs serve` rebuilds: files read once while unchanged, and with
         # --dirty, the site as last built, to rebuild only the pages an edit touches.
         self.dirty = False
@@ -101,29 +107,38 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         self.dirty = self.serving and dirty
         self.memo = FileMemo() if self.serving else None
 
+    # After every other plugin's on_config: offline turns directory URLs off, and i18n sets
+    # the theme's language for each language it builds.
+    @event_priority(-110)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # Everything is read and validated here, before MkDocs cleans site_dir,
         # so a broken map leaves the last good site whole. State is rebuilt
         # from scratch because the plugin lives across `mkdocs serve` rebuilds.
         self.plan, self.renderer, self.pages, self.deferred, self.full, self.cards = None, None, {}, {}, {}, None
+        guard_log(logging.getLogger("mkdocs"))  # a map's text reaches MkDocs' own messages too (its links)
         self.root = Path(config.config_file_path or ".").resolve().parent
         language = (config.theme.get("language") or "en") if config.theme else "en"
         text = Text(language)
         self.settings, errors = settings_from_options(plugin_options(self.config), language=language)
         if errors:
             name = Path(config.config_file_path or "mkdocs.yml").name
-            raise PluginError("\n".join(text("config.where", file=name, message=e) for e in errors))
+            raise PluginError("\n".join(log_line(text("config.where", file=name, message=e)) for e in errors))
         try:
             catalog = load_catalog(self.root, self.settings, self.memo)
         except InvalidSite as err:
             raise PluginError(f"{err.report(text)}\n{text('build.nothing_built', summary=err.summary(text))}") from None
-        self.fonts = self._fonts(text)
+        self.fonts = self._fonts(text, config)
         if "jieba" in sys.modules:  # imported by Material's search; its notes are not the author's business
             logging.getLogger("jieba").setLevel(logging.WARNING)
-        for folder in (self.settings.maps_dir, self.settings.personas_dir):
+        for folder in (self.settings.maps_dir, self.settings.personas_dir, self.settings.metrics_dir):
             if (self.root / folder).is_dir() and str(self.root / folder) not in config.watch:
                 config.watch.append(str(self.root / folder))
-        self.plan = plan_site(catalog, include_drafts=self.serving, emotion_scale=self.settings.emotion_scale)
+        self.plan = plan_site(
+            catalog,
+            include_drafts=self.serving,
+            emotion_scale=self.settings.emotion_scale,
+            metrics_stale_after=self.settings.metrics_stale_after,
+        )
         self.plan.keep_comparisons(self.built)
         self.renderer = Renderer(
             self.plan,
@@ -140,27 +155,59 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         config.extra_javascript.append(urls.SCRIPT)
         return config
 
-    def _fonts(self, text: Text) -> Fonts:
+    def _fonts(self, text: Text, config: MkDocsConfig) -> Fonts:
         """The fonts for images: the site's own (checked here, before anything is built), or
         one found on the machine."""
         if not self.settings.font:
             return find_fonts()
         path = (self.root / self.settings.font).resolve()
+        name = Path(config.config_file_path or "mkdocs.yml").name
         if not path.is_file():
             looked = path.relative_to(self.root) if path.is_relative_to(self.root) else path
-            raise PluginError(text("config.font_missing", path=self.settings.font, looked=looked))
+            message = text("config.font_missing", path=self.settings.font, looked=looked)
+            raise PluginError(text("config.where", file=name, message=message))
         try:
             ImageFont.truetype(str(path), 12)
         except OSError:
-            raise PluginError(text("config.font_unreadable", path=self.settings.font)) from None
+            message = text("config.font_unreadable", path=self.settings.font)
+            raise PluginError(text("config.where", file=name, message=message)) from None
         return find_fonts(str(path))
 
-    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        assert self.plan is not None
-        docs_dir = Path(config.docs_dir)
+    def _files_early(self, files: Files, *, config: MkDocsConfig) -> Files:
+        return files if i18n.plugin(config) else self._add_files(files, config)
+
+    def _files_late(self, files: Files, *, config: MkDocsConfig) -> Files:
+        if not i18n.plugin(config):
+            return files
+        before = {id(f) for f in files}
+        files = self._add_files(files, config)
+        for file in files:
+            if id(file) not in before:
+                i18n.localise(file, config)
+        return files
+
+    on_files = CombinedEvent(
+        # Before plugins that read the files (redirects checks its targets against them).
+        event_priority(50)(_files_early),
+        # With static-i18n: after it has made the files of the language being built anew.
+        event_priority(-110)(_files_late),
+    )
+
+    def _add_files(self, files: Files, config: MkDocsConfig) -> Files:
+        assert self.plan is not None and self.renderer is not None
+        self.folder = i18n.folder(config)
+        renamed = minify.renamed_assets(config)
+        self.renderer.use_directory_urls = config.use_directory_urls
+        self.renderer.asset = lambda site_path: self.folder + renamed(site_path)
+        if tags.material_tags_on(config):
+            for src_uri in tags.our_tag_pages(self.plan):
+                self.plan.without(src_uri)
+                del self.pages[src_uri]
+        # Where each of the site's own files is written: a page of ours written there would
+        # replace it (the author's tags.md and our tags/index.md are both tags/index.html).
+        taken = {f.dest_uri: f.src_uri for f in files}
         for page in list(self.plan.pages):
-            written = urls.page_path(page.src_uri, config.use_directory_urls) if page.policy.standalone else None
-            authors = next((p for p in (page.src_uri, written) if p and files.get_file_from_path(p)), None)
+            authors = taken.get(urls.page_path(page.src_uri, config.use_directory_urls))
             if authors is not None:
                 # The author's page wins, whole: ours is left out of the build and the nav.
                 log.info(self.labels("build.author_page_wins", path=f"{Path(config.docs_dir).name}/{authors}"))
@@ -174,17 +221,19 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         for page in self.plan.pages:
             if page.policy.standalone:
                 continue  # a document of our own, written once the preview cards are known
-            # Point generated pages at the author's file, for edit links and for
-            # plugins that read abs_src_path (revision dates, for example).
-            source = self.root / (page.source or Path(config.config_file_path).name)
+            source = self.root / page.source if page.source else None
             # NOT_IN_NAV: on_nav places them itself, so MkDocs need not list them as missing.
-            file = File.generated(config, page.src_uri, abs_src_path=str(source), inclusion=InclusionLevel.NOT_IN_NAV)
+            file = File.generated(
+                config,
+                page.src_uri,
+                abs_src_path=str(source or config.config_file_path),
+                inclusion=InclusionLevel.NOT_IN_NAV,
+            )
             # Without content, a dirty build leaves the page as written, unless its file is
             # newer than the page.
             if self.touched is None or page.src_uri in self.touched or file.is_modified():
                 file.content_string = page.body
-                file.abs_src_path = str(source)  # unset by MkDocs when content is given
-            file.edit_uri = Path(os.path.relpath(source, docs_dir)).as_posix() if page.source else None
+            sources.point_at_source(file, source, config)  # after the content, which unsets it
             files.append(file)
         self._add_static(files, config)
         self._add_data(files, config)
@@ -204,7 +253,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             if not page.policy.standalone or (self.touched is not None and page.src_uri not in self.touched):
                 continue
             document = fill_in(*self.renderer.render(page, ""))
-            url = urls.page_url(page.src_uri, config.use_directory_urls)
+            url = self.folder + urls.page_url(page.src_uri, config.use_directory_urls)
             document = self._with_card(document, page.src_uri, url, config)
             path = urls.page_path(page.src_uri, config.use_directory_urls)
             files.append(File.generated(config, path, content=document.encode()))
@@ -215,7 +264,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         if card is None:
             return output
         page_url = urls.absolute_url(config.site_url, url)
-        image_url = urls.absolute_url(config.site_url, card.image)
+        image_url = urls.absolute_url(config.site_url, self.folder + card.image)
         meta = meta_tags(card, page_url, image_url, config.site_name, og_locale(self.labels))
         return output.replace("</head>", meta + "</head>", 1)
 
@@ -259,7 +308,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         for journey in self.plan.catalog.journeys.values():
             if rewritten is not None and journey.id not in rewritten:
                 continue  # a dirty build leaves them as written
-            states = {m.state: map_data(m) for m in journey.ordered_states()}
+            states = {m.state: map_data(m, self.plan) for m in journey.ordered_states()}
             for m in journey.ordered_states():
                 json_file = urls.map_file(journey.id, m.state, "map.json")
                 files.append(File.generated(config, json_file, content=dumps(states[m.state]).encode()))
@@ -295,7 +344,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.plan is not None
-        site_dir = Path(config.site_dir)
+        site_dir = Path(config.site_dir) / self.folder
         self._write_previews(config, site_dir)
         assert self.renderer is not None
         generated = colours.stylesheet() + self.renderer.icons.stylesheet()
@@ -341,7 +390,9 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         assert self.cards is not None
         if not config.site_url and not JourneyMapsPlugin._told_about_site_url:
             JourneyMapsPlugin._told_about_site_url = True
-            log.warning(self.labels["build.no_site_url"])
+            # INFO, not a warning: sites built without an address (Backstage TechDocs, previews
+            # of pull requests) are common, and a strict build must pass there.
+            log.info(self.labels["build.no_site_url"])
         drawings = list(self.cards.drawings.values())
         words = [w for d in drawings for w in d.words]
         if not self.fonts.chinese and not JourneyMapsPlugin._told_about_fonts and has_chinese(words):
@@ -352,18 +403,19 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             target = site_dir / drawing.path
             if self.dirty and self.previews_written.get(drawing.path) == found and target.exists():
                 continue  # the same image as the last build wrote there
-            target.parent.mkdir(parents=True, exist_ok=True)
-            if isinstance(found, bytes):
-                target.write_bytes(found)
-            else:
-                shutil.copyfile(found, target)
+            # Whole or not at all: a build stopped here leaves no half image for a crawler.
+            write_atomically(target, found if isinstance(found, bytes) else found.read_bytes())
+            if not isinstance(found, bytes):
                 self.previews_written[drawing.path] = found
         self._stop_drawing()
 
+    # After awesome-nav (100) wrote the nav, before section-index (0) turns sections into pages.
+    @event_priority(50)
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
-        assert self.plan is not None
+        assert self.plan is not None and self.renderer is not None
+        self.renderer.locate = addresses.locator(files)
         ours = {id(f.page) for src in self.pages if (f := files.get_file_from_path(src)) and f.page}
-        items = _without(nav.items, ours)
+        titles = navigation.authors_titles(nav.items, ours)  # before ours are set below
 
         def built(entry: NavPage | NavSection) -> Page | Section | None:
             if isinstance(entry, NavSection):
@@ -375,16 +427,24 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             file.page.title = html.escape(entry.title)  # MkDocs' templates do not escape titles
             return file.page
 
-        items += [s for s in map(built, portfolio_nav(self.plan, self.settings, self.labels)) if s is not None]
-        pages = _pages_of(items)
-        _link_parents(items, None)
-        for previous, page in zip([None, *pages], pages, strict=False):
-            page.previous_page = previous
-            if previous is not None:
-                previous.next_page = page
-        if pages:
-            pages[-1].next_page = None
-        return Navigation(items, pages)
+        sections = [s for s in map(built, portfolio_nav(self.plan, self.settings, self.labels)) if s is not None]
+        return navigation.linked(navigation.placed(nav.items, sections, ours, titles))
+
+    def _own_titles_for_tags(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        if tags.material_tags_on(config):
+            ours = [f.page for src in self.pages if (f := files.get_file_from_path(src)) and f.page]
+            self.nav_titles = tags.own_titles(ours)
+        return env
+
+    def _nav_titles_back(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        tags.nav_titles(self.nav_titles)
+        self.nav_titles = {}
+        return env
+
+    on_env = CombinedEvent(
+        event_priority(110)(_own_titles_for_tags),  # Material's tags plugin writes its index at 100
+        event_priority(99)(_nav_titles_back),
+    )
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         planned = self.pages.get(page.file.src_uri)
@@ -394,10 +454,14 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             title = labels(kind.label, name=planned.title) if kind.label else planned.title
             if not kind.searchable:
                 page.meta["search"] = {"exclude": True}
+            if self.cards is not None and page.file.src_uri in self.cards.cards:
+                social.leave_to_us(page.meta)
             hide = [*([] if kind.toc else ["toc"]), *(["navigation"] if kind.wide else [])]
             if hide:
                 page.meta["hide"] = hide
             if planned.map is not None:
+                if planned.map.tags:
+                    page.meta["tags"] = list(planned.map.tags)  # for Material's tags plugin, when it is on
                 title = f"{title} · {labels['state.' + planned.map.state]}"
                 if planned.map.description:
                     page.meta["description"] = html.escape(planned.map.description)
@@ -432,35 +496,5 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
     )
 
 
-def _without(items: list, pages: set[int]) -> list:
-    """The nav with the given pages removed, and sections left empty by that dropped."""
-    kept = []
-    for item in items:
-        if isinstance(item, Section):
-            item.children = _without(item.children, pages)
-            if item.children:
-                kept.append(item)
-        elif id(item) not in pages:
-            kept.append(item)
-    return kept
-
-
-def _link_parents(items: list, parent: Section | None) -> None:
-    for item in items:
-        item.parent = parent
-        if isinstance(item, Section):
-            _link_parents(item.children, item)
-
-
 def _walk(links) -> list[AnchorLink]:
     return [item for link in links for item in (link, *_walk(link.children))]
-
-
-def _pages_of(items: list) -> list[Page]:
-    out: list[Page] = []
-    for item in items:
-        if isinstance(item, Section):
-            out += _pages_of(item.children)
-        elif isinstance(item, Page):
-            out.append(item)
-    return out

@@ -13,7 +13,7 @@ DEFAULT_SCALE = (-2.0, 2.0)
 # canvas and are not lanes). A site's `lanes:` lists the ones shown by default, in its order;
 # readers can show the others. The blueprint lanes keep their own order below the customer's.
 LANES = (
-    "touchpoint", "actions", "thoughts", "emotion", "pain-points", "opportunities", "kpis",
+    "touchpoint", "actions", "thoughts", "emotion", "data", "pain-points", "opportunities", "kpis",
     "frontstage", "backstage", "support",
 )  # fmt: skip
 BLUEPRINT_LANES = ("frontstage", "backstage", "support")
@@ -31,6 +31,10 @@ class Settings:
     personas_dir: str = "personas"
     # The site's own starting files for `journeymaps new map --template <name>`.
     templates_dir: str = "map-templates"
+    # One CSV file per metric (metrics/<id>.csv), beside maps/; older data than
+    # metrics_stale_after days is shown as stale.
+    metrics_dir: str = "metrics"
+    metrics_stale_after: int = 45
     emotion_scale: tuple[float, float] = DEFAULT_SCALE
     review_every: int = 90
     # Above this many journeys the nav shows only the journeys index: a sidebar of
@@ -65,6 +69,8 @@ OPTIONS: dict[str, type] = {
     "channels": dict,
     "font": str,
     "lanes": list,
+    "metrics_dir": str,
+    "metrics_stale_after": int,
 }
 
 
@@ -88,8 +94,12 @@ def settings_from_options(options: Mapping[str, Any], language: str = "en") -> t
     if not (isinstance(nav_limit, int) and not isinstance(nav_limit, bool) and nav_limit >= 0):
         errors.append(Msg("config.nav_limit", value=repr(nav_limit)))
         nav_limit = defaults.nav_limit
+    stale_after = options.get("metrics_stale_after", defaults.metrics_stale_after)
+    if not (isinstance(stale_after, int) and not isinstance(stale_after, bool) and stale_after > 0):
+        errors.append(Msg("config.metrics_stale_after", value=repr(stale_after)))
+        stale_after = defaults.metrics_stale_after
     dirs = {}
-    for key in ("maps_dir", "personas_dir", "templates_dir"):
+    for key in ("maps_dir", "personas_dir", "templates_dir", "metrics_dir"):
         value = options.get(key, getattr(defaults, key))
         if not isinstance(value, str) or not value.strip():
             errors.append(Msg("config.folder", key=key, value=repr(value)))
@@ -122,6 +132,8 @@ def settings_from_options(options: Mapping[str, Any], language: str = "en") -> t
         maps_dir=dirs["maps_dir"],
         personas_dir=dirs["personas_dir"],
         templates_dir=dirs["templates_dir"],
+        metrics_dir=dirs["metrics_dir"],
+        metrics_stale_after=stale_after,
         emotion_scale=(float(scale[0]), float(scale[1])),
         review_every=review_every,
         nav_limit=nav_limit,

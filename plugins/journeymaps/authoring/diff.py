@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, fields
 from typing import Any
 
 from journeymaps.analysis.compare import PainStatus, compare_journey, stage_mean
+from journeymaps.authoring.diff_measures import KpiChange, kpi_changes, metric_changes
 from journeymaps.model import STATES, Catalog, Journey, Map, Opportunity, PainPoint, Persona, Source, Stage, Step
 
 # What a reviewer sees of an opportunity beyond its being there.
@@ -113,6 +114,7 @@ class MapChange:
     sources_added: list[Source] = field(default_factory=list)
     sources_removed: list[Source] = field(default_factory=list)
     reviewed: FieldChange | None = None
+    kpis: list[KpiChange] = field(default_factory=list)  # measured KPIs (diff_measures.py)
     edits: list[Edit] = field(default_factory=list)
 
     @property
@@ -149,6 +151,8 @@ class SiteDiff:
     personas_added: list[Persona] = field(default_factory=list)
     personas_removed: list[Persona] = field(default_factory=list)
     personas_edited: list[Persona] = field(default_factory=list)
+    metrics_added: list[str] = field(default_factory=list)  # metric data files, by id
+    metrics_removed: list[str] = field(default_factory=list)
 
     def __bool__(self) -> bool:
         return any(getattr(self, f.name) for f in fields(self))
@@ -265,6 +269,7 @@ def compare_maps(before: Map, after: Map, renamed_from: str | None = None) -> Ma
     _pain_points(change)
     _opportunities(change)
     _sources(change)
+    change.kpis = kpi_changes(before, after)
     if before.reviewed != after.reviewed:
         change.reviewed = FieldChange("reviewed", before.reviewed, after.reviewed)
     # The alias that keeps a renamed journey's URLs working is reported as the rename.
@@ -338,4 +343,5 @@ def compare_sites(base: Catalog, head: Catalog) -> SiteDiff:
     for journey_id, journey in base.journeys.items():
         diff.removed += [m for m in journey.ordered_states() if (journey_id, m.state) not in matched_base]
     _persona_changes(base, head, diff)
+    diff.metrics_added, diff.metrics_removed = metric_changes(base, head)
     return diff

@@ -25,10 +25,14 @@ from journeymaps.authoring.diff import (
     SiteDiff,
     StageMean,
 )
+from journeymaps.authoring.diff_measures import kpi_json, kpi_line, metrics_lines
+from journeymaps.authoring.metric_diff import MetricChange
 from journeymaps.format.problems import InvalidSite, Problem
 from journeymaps.model import Catalog, Map, Source, Step
+from journeymaps.settings import Settings
 from journeymaps.site import urls
 from journeymaps.text import Names, Text
+from journeymaps.text.printable import log_line, printable
 
 # The first line of every summary, invisible on GitHub: a workflow finds its own comment
 # by it and updates that one instead of adding a comment per push.
@@ -56,6 +60,9 @@ class Review:
     scale: tuple[float, float] = (-2.0, 2.0)
     site_url: str | None = None
     use_directory_urls: bool = True
+    metrics: list[MetricChange] = field(default_factory=list)  # metric data files that changed
+    metrics_dir: str = Settings.metrics_dir
+    stale_after: int = Settings.metrics_stale_after
 
     def map_url(self, m: Map) -> str | None:
         if not self.site_url or m.draft:
@@ -75,7 +82,7 @@ _ESCAPE = re.compile(r"([\\`*_\[\]<>|~#@!])")
 
 def md(text: object) -> str:
     """Author's text as literal Markdown on one line."""
-    return _ESCAPE.sub(r"\\\1", " ".join(str(text).split()).replace("&", "&amp;"))
+    return _ESCAPE.sub(r"\\\1", printable(" ".join(str(text).split())).replace("&", "&amp;"))
 
 
 def link(text: object, url: str | None) -> str:
@@ -152,6 +159,8 @@ def _state(text: Text, m: Map) -> str:
 
 def markdown(review: Review, text: Text) -> str:
     """The summary as Markdown for a pull-request comment."""
+    from journeymaps.authoring import metric_report  # it builds on this module's words and numbers
+
     diff = review.diff
     lines = [MARKER, f"## {text['diff.title']}", "", _headline(review, text), ""]
     if review.problems:
@@ -163,7 +172,8 @@ def markdown(review: Review, text: Text) -> str:
         lines += [f"**{text['diff.renamed']}**", ""]
         lines += [f"- {text('diff.renamed_item', before=code(r.before), after=code(r.after))}" for r in diff.renamed]
         lines.append("")
-    personas = _personas(text, diff)
+    lines += metric_report.markdown_lines(review, text)
+    personas = _personas(text, diff) + metrics_lines(text, diff.metrics_added, diff.metrics_removed, code)
     size = sum(len(line) + 1 for line in lines + personas)
     sections = [_map_change(review, text, change) for change in diff.changed]
     for shown, section in enumerate(sections):
@@ -193,6 +203,7 @@ def _headline(review: Review, text: Text) -> str:
             ("removed", len(diff.removed)),
             ("renamed", len(diff.renamed)),
             ("personas", personas),
+            ("metrics", len(review.metrics)),
         )
         if n
     ]
@@ -201,7 +212,7 @@ def _headline(review: Review, text: Text) -> str:
 
 def _problems(review: Review, text: Text) -> list[str]:
     shown = review.problems[:PROBLEMS_SHOWN]
-    body = "\n".join(f"{review.prefix}{p.path}:{p.line}: {text.render(p.msg)}" for p in shown)
+    body = "\n".join(log_line(review.prefix + p.words(text)) for p in shown)
     if len(review.problems) > len(shown):
         body += "\n" + text("diff.more_problems", count=len(review.problems) - len(shown))
     fence = "```"
@@ -360,6 +371,7 @@ def _sections(review: Review, text: Text, change: MapChange) -> list[tuple[str, 
         ("diff.opportunities_changed", change.opportunities_changed, opportunity_change),
         ("diff.sources_added", change.sources_added, lambda s: _source(text, s)),
         ("diff.sources_removed", change.sources_removed, lambda s: _source(text, s)),
+        ("diff.kpis", change.kpis, lambda k: kpi_line(text, k, md, code)),
     ]
 
 
@@ -404,6 +416,8 @@ def _personas(text: Text, diff: SiteDiff) -> list[str]:
 def as_json(review: Review, text: Text) -> dict[str, Any]:
     """The summary as data for tools: ids and values as the authors wrote them, messages in
     the site's language."""
+    from journeymaps.authoring import metric_report
+
     diff = review.diff
     return {
         "base": review.base_label,
@@ -411,9 +425,9 @@ def as_json(review: Review, text: Text) -> dict[str, Any]:
         "valid": not review.problems,
         "problems": [
             {
-                "file": review.prefix + p.path,
+                "file": review.prefix + p.place,
                 "line": p.line,
-                "message": text.render(p.msg),
+                "message": p.message(text),
                 "level": p.level,
                 "code": p.msg.key,
             }
@@ -430,6 +444,8 @@ def as_json(review: Review, text: Text) -> dict[str, Any]:
             "removed": [p.id for p in diff.personas_removed],
             "edited": [p.id for p in diff.personas_edited],
         },
+        "metrics": {"added": diff.metrics_added, "removed": diff.metrics_removed},
+        "metric_values": metric_report.as_json(review),
     }
 
 
@@ -511,6 +527,7 @@ def _change_json(review: Review, c: MapChange) -> dict[str, Any]:
             "removed": [{"id": s.id, "title": s.title, "kind": s.kind, "url": s.url} for s in c.sources_removed],
         },
         "reviewed": {"before": _date(c.reviewed.before), "after": _date(c.reviewed.after)} if c.reviewed else None,
+        "kpis": [kpi_json(k) for k in c.kpis],
         "edited": [{"kind": e.kind, "id": e.id, "name": e.name, "fields": e.fields} for e in c.edits],
     }
 

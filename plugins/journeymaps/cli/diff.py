@@ -5,18 +5,21 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import datetime as dt
 import json
 import sys
 from pathlib import Path
 
 from journeymaps.authoring.diff import compare_sites
 from journeymaps.authoring.diff_report import Review, as_json, markdown
+from journeymaps.authoring.metric_diff import compare_metrics
 from journeymaps.authoring.revision import RevisionError, repository_of, resolve, site_at
 from journeymaps.format.catalog import read_site
 from journeymaps.format.problems import Problem
 from journeymaps.model import Catalog
 from journeymaps.siteconfig import Site, SiteConfigError, load_site
 from journeymaps.text import Msg, Text
+from journeymaps.text.printable import log_line
 
 NAME = "diff"
 FORMATS = ("markdown", "json")
@@ -52,13 +55,15 @@ def _read(root: Path | None, fallback: Site, head: str | None = None) -> tuple[C
     return catalog, problems.errors, site
 
 
-def _compare(args: argparse.Namespace, site: Site) -> Review:
+def _compare(args: argparse.Namespace, site: Site, text: Text) -> Review:
     try:
         repo = repository_of(site.root)
         base_commit = resolve(repo, args.base)
         head_commit = resolve(repo, args.head) if args.head else None
         with site_at(repo, base_commit) as base_root:
-            base, _, _ = _read(base_root, site)
+            base, unreadable, _ = _read(base_root, site)
+        for problem in unreadable:  # what the base could not read is compared as missing: say so
+            print(text("diff.base_problem", revision=args.base, problem=problem.words(text)), file=sys.stderr)
         if head_commit is None:
             head, problems, head_site = _read(site.root, site)
         else:
@@ -77,6 +82,9 @@ def _compare(args: argparse.Namespace, site: Site) -> Review:
         scale=head_site.settings.emotion_scale,
         site_url=head_site.site_url,
         use_directory_urls=head_site.use_directory_urls,
+        metrics=compare_metrics(base, head, dt.date.today(), head_site.settings.metrics_stale_after),
+        metrics_dir=head_site.settings.metrics_dir,
+        stale_after=head_site.settings.metrics_stale_after,
     )
 
 
@@ -87,10 +95,10 @@ def run(args: argparse.Namespace, text: Text) -> int:
     if site is None:
         return 2
     try:
-        review = _compare(args, site)
+        review = _compare(args, site, text)
     except _Stop as stop:
         for message in stop.messages:
-            print(text.render(message), file=sys.stderr)
+            print(log_line(text.render(message)), file=sys.stderr)
         return 2
     with contextlib.suppress(AttributeError, ValueError):
         sys.stdout.reconfigure(encoding="utf-8")  # the sparklines, on consoles that default to a code page

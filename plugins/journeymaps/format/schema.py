@@ -7,16 +7,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from journeymaps.format.spec import MAP, PERSONA, Shape, nested_shapes, shape_schema
+from journeymaps.format.spec import MAP, METRIC, PERSONA, Shape, nested_shapes, shape_schema
 from journeymaps.settings import Settings
 from journeymaps.text import Text
 
-DOCUMENTS = {"map": MAP, "persona": PERSONA}
+DOCUMENTS = {"map": MAP, "persona": PERSONA, "metric": METRIC}
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
 
 def json_schema(document: str, settings: Settings, text: Text) -> dict[str, Any]:
-    """The schema of ``document`` ('map' or 'persona')."""
+    """The schema of ``document`` ('map', 'persona' or 'metric', a metric's .yml)."""
     shape = DOCUMENTS[document]
 
     def describe(owner: Shape, key: str) -> str:

@@ -11,7 +11,7 @@ from typing import Any
 
 from journeymaps.format.fields import Fields
 from journeymaps.format.reader import YMap
-from journeymaps.model import CHANNELS, LEVELS, MAP_TYPES, OPPORTUNITY_STATUSES, SOURCE_KINDS, STATES
+from journeymaps.model import BETTER, CHANNELS, LEVELS, MAP_TYPES, OPPORTUNITY_STATUSES, SOURCE_KINDS, STATES
 from journeymaps.text import Msg
 
 
@@ -58,7 +58,10 @@ class Refs(Texts):
     def read(self, f, m, key, what, required):
         if required and not f.present(m, key, True, what):
             return []
-        return f.text_items(m, key, what)
+        items = f.text_items(m, key, what)
+        if required and isinstance(m[key], list) and not m[key]:  # `persona: []` names no one
+            f.error(m.value_line(key), "field.empty_list", key=key, what=what)
+        return items
 
 
 class Slug(Kind):
@@ -240,7 +243,19 @@ SOURCE = Shape(
     "what.source",
     (Key("id", OwnId("title")), Key("kind", Choice(SOURCE_KINDS)), Key("title", Text(), True), Key("url", Text())),
 )
-KPI = Shape("kpi", "what.kpi", (Key("name", Text(), True), Key("value", Text()), Key("target", Text())))
+KPI = Shape(
+    "kpi",
+    "what.kpi",
+    (
+        Key("name", Text(), True),
+        Key("value", Text()),
+        Key("target", Text()),
+        # A measured KPI: its data in metrics/<metric>.csv (format/metrics.py, format/measured.py).
+        Key("metric", Slug()),
+        Key("better", Choice(BETTER)),
+        Key("baseline", Date()),
+    ),
+)
 PAIN_POINT = Shape(
     "pain_point",
     "what.pain_point",
@@ -256,6 +271,7 @@ OPPORTUNITY = Shape(
         Key("owner", Text()),
         Key("status", Choice(OPPORTUNITY_STATUSES)),
         Key("addresses", Refs()),
+        Key("shipped", Date()),
     ),
 )
 STEP = Shape(
@@ -280,6 +296,7 @@ STEP = Shape(
         Key("backstage", Texts()),
         Key("support", Texts()),
         Key("resolves", Refs()),
+        Key("metric", Slug()),
     ),
 )
 STAGE = Shape(
@@ -334,4 +351,6 @@ PERSONA = Shape(
         Key("tags", Texts()),
     ),
 )
-SHAPES = (PERSONA, MAP, SOURCE, STAGE, KPI, STEP, PAIN_POINT, OPPORTUNITY)
+# metrics/<id>.yml: what a metric's data file is (format/metrics.py).
+METRIC = Shape("metric", "what.metric", (Key("name", Text()), Key("unit", Text()), Key("better", Choice(BETTER))))
+SHAPES = (PERSONA, MAP, SOURCE, STAGE, KPI, STEP, PAIN_POINT, OPPORTUNITY, METRIC)

@@ -12,6 +12,7 @@ from typing import Any
 from PIL import Image, UnidentifiedImageError
 
 from journeymaps.format.fields import Fields, is_slug, slugify
+from journeymaps.format.measured import MetricData, check_kpi, check_metric, check_shipped, pain_point_warning
 from journeymaps.format.problems import did_you_mean
 from journeymaps.format.reader import Document, YMap
 from journeymaps.format.spec import KPI, MAP, OPPORTUNITY, PAIN_POINT, PERSONA, SOURCE, STAGE, STEP, read_shape
@@ -96,6 +97,18 @@ def _unreadable_image(path: Path) -> Msg | None:
     return None
 
 
+# A journey map is read by people; far beyond this it is data in the wrong place. The bound
+# keeps every page of a map (its canvas, its curves, its journey page) quick to build.
+MAX_STEPS = 1000
+
+
+def _step_count(m: YMap) -> int:
+    stages = m.get("stages")
+    if not isinstance(stages, list):
+        return 0
+    return sum(len(s["steps"]) for s in stages if isinstance(s, dict) and isinstance(s.get("steps"), list))
+
+
 @dataclass
 class MapContext:
     """What a map may refer to outside itself."""
@@ -103,6 +116,8 @@ class MapContext:
     personas: set[str]
     # pain point ids of the journey's current state; None when it has none
     current_pain_points: set[str] | None = None
+    # the site's metric data; None: 'metric:' is not checked against files
+    metrics: MetricData | None = None
 
 
 @dataclass
@@ -141,6 +156,10 @@ class MapValidator:
     def validate(self, journey: str, state: str) -> Map:
         m = self.doc.data
         v = read_shape(self.f, m, MAP, skip=("journey", "state"))
+        count = _step_count(m)
+        if count > MAX_STEPS:
+            self.f.error(m.key_line("stages"), "map.too_many_steps", count=f"{count:,}", max=f"{MAX_STEPS:,}")
+            v["stages"] = []
         result = Map(
             journey=journey,
             state=state,
@@ -219,7 +238,16 @@ class MapValidator:
 
     def kpi(self, m: YMap) -> Kpi:
         v = read_shape(self.f, m, KPI)
-        return Kpi(name=v["name"] or "", value=v["value"], target=v["target"])
+        kpi = Kpi(
+            name=v["name"] or "",
+            value=v["value"],
+            target=v["target"],
+            metric=v["metric"],
+            better=v["better"],
+            baseline=v["baseline"],
+        )
+        check_kpi(self.f, m, kpi, self.context.metrics)
+        return kpi
 
     def step(self, m: YMap, state: str) -> Step:
         v = read_shape(self.f, m, STEP)
@@ -242,7 +270,9 @@ class MapValidator:
             pain_points=[self.pain_point(item, line) for item, line in v["pain_points"]],
             opportunities=[self.opportunity(item, line) for item, line in v["opportunities"]],
             resolves=[ident for ident, _ in v["resolves"]],
+            metric=v["metric"],
         )
+        check_metric(self.f, m, step.metric, self.context.metrics)
         for key in STEP_TEXT_LISTS:
             setattr(step, key, v[key])
         return step
@@ -266,6 +296,7 @@ class MapValidator:
         if v is None:
             return PainPoint(id=ident, text=text)
         self.refs.evidence += v["evidence"]
+        pain_point_warning(self.f, item, v["severity"], v["evidence"])
         return PainPoint(id=ident, text=text, severity=v["severity"], evidence=[i for i, _ in v["evidence"]])
 
     def opportunity(self, item: YMap | str, line: int) -> Opportunity:
@@ -273,14 +304,17 @@ class MapValidator:
         if v is None:
             return Opportunity(id=ident, text=text)
         self.refs.addresses += v["addresses"]
-        return Opportunity(
+        opportunity = Opportunity(
             id=ident,
             text=text,
             priority=v["priority"],
             owner=v["owner"],
             status=v["status"],
             addresses=[i for i, _ in v["addresses"]],
+            shipped=v["shipped"],
         )
+        check_shipped(self.f, item, opportunity)
+        return opportunity
 
     def check_refs(self) -> None:
         sources, pains = self.seen["source"], self.seen["pain_point"]

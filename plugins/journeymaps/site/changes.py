@@ -8,8 +8,8 @@ pain points, touchpoints, opportunities, owners, tags, personas) list every jour
 any change touches them; a tag's page lists the maps with that tag. An edit of a map's
 notes alone (the Markdown under its front matter) touches only its own page, which is
 where they are shown. A journey or persona added or removed, a tag appearing or going, or
-another day (review dates) changes the site's pages or navigation: everything is rebuilt
-then."""
+another day (review dates), or a metric's data changes the site's pages or navigation:
+everything is rebuilt then."""
 
 from __future__ import annotations
 
@@ -29,6 +29,8 @@ def touched_pages(before: SitePlan | None, after: SitePlan) -> set[str] | None:
     if [p.src_uri for p in before.pages] != [p.src_uri for p in after.pages]:
         return None
     old, new = before.catalog, after.catalog
+    if old.metrics != new.metrics:
+        return None  # a metric's data: every page that shows it, and the measures across maps
     journeys = {j for j, journey in new.journeys.items() if old.journeys[j].states != journey.states}
     personas = {p for p, persona in new.personas.items() if old.personas.get(p) != persona}
     notes = {j for j in journeys if _notes_only(old.journeys[j], new.journeys[j])}

@@ -13,6 +13,7 @@ from journeymaps.analysis.compare import Comparison
 from journeymaps.analysis.heatmap import HeatCell, OpenPain
 from journeymaps.model import Journey, Map
 from journeymaps.site import urls
+from journeymaps.site.evidence_data import evidence_data
 from journeymaps.site.plan import SitePlan
 
 _INTERNAL = {"path", "body"}
@@ -37,8 +38,12 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def map_data(m: Map) -> dict[str, Any]:
+def map_data(m: Map, plan: SitePlan | None = None) -> dict[str, Any]:
+    """The map as map.json has it; with the site's ``plan``, also its measured values and
+    evidence coverage (site/evidence_data.py)."""
     data = _plain(m)
+    if plan is not None:
+        data.update(evidence_data(m, plan.measures(m)))
     # journey and state first, as docs/format.md shows them
     return {"journey": data.pop("journey"), "state": data.pop("state"), **data}
 
@@ -104,6 +109,7 @@ def portfolio_data(plan: SitePlan, url: Callable[[str], str]) -> dict[str, Any]:
     """The portfolio views as data: the pain-point heat map and every open pain point worst
     first, tags, owners and the review queue (docs/reading.md, The portfolio)."""
     p = plan.portfolio
+    planned = {page.src_uri for page in plan.pages}
     owners, unowned = p.owners
 
     def at(m: Map, kind: str, ident: str) -> str:
@@ -148,8 +154,11 @@ def portfolio_data(plan: SitePlan, url: Callable[[str], str]) -> dict[str, Any]:
             ],
             "open": [pain(o) for o in p.open_pain_points],
         },
+        # No page of ours for a tag when Material's tags plugin lists the tags instead: null.
         "tags": [
-            {"tag": g.name, "url": url(urls.tag_src(g.key)), "maps": [_map_ref(m, url) for m in g.maps]} for g in p.tags
+            {"tag": g.name, "url": url(src) if src in planned else None, "maps": [_map_ref(m, url) for m in g.maps]}
+            for g in p.tags
+            if (src := urls.tag_src(g.key))
         ],
         "owners": [owner(g.name, g.key, g.maps) for g in owners] + ([owner(None, None, unowned)] if unowned else []),
         "review_queue": [

@@ -41,6 +41,7 @@ def portfolio_nav(plan: SitePlan, settings: Settings, text: Text) -> list[NavSec
         *page(urls.OPPORTUNITIES_INDEX, text["opportunities"]),
         *page(urls.OWNERS_INDEX, text["owners"]),
         *page(urls.TAGS_INDEX, text["tags"]),
+        *page(urls.RESEARCH_INDEX, text["research"]),
     ]
     if len(plan.catalog.journeys) <= settings.nav_limit:
         for journey in plan.catalog.journeys.values():

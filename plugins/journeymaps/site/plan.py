@@ -6,6 +6,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from journeymaps.analysis.compare import Comparison, compare_journey
+from journeymaps.analysis.evidence import Research, research
+from journeymaps.analysis.measures import MapMeasures, measure_map
 from journeymaps.analysis.portfolio import MapGroup, Portfolio
 from journeymaps.model import Catalog, Journey, Map, Persona
 from journeymaps.settings import DEFAULT_SCALE
@@ -51,6 +53,9 @@ KINDS: dict[str, PageKind] = {
         PageKind("tag", searchable=False, label="tag_title"),
         PageKind("personas", label="personas"),
         PageKind("persona", toc=True),
+        # A team's research repository: every source, and what cites each.
+        PageKind("research", label="research"),
+        PageKind("research-source", searchable=False),
     )
 }
 
@@ -65,6 +70,7 @@ class PlannedPage:
     map: Map | None = None
     persona: Persona | None = None
     tag: MapGroup | None = None
+    research: Research | None = None
     body: str = ""
 
     @property
@@ -78,10 +84,27 @@ class SitePlan:
     pages: list[PlannedPage] = field(default_factory=list)
     today: dt.date = field(default_factory=dt.date.today)
     emotion_scale: tuple[float, float] = DEFAULT_SCALE
+    metrics_stale_after: int = 45
 
     _comparisons: dict[str, Comparison] = field(default_factory=dict)
     _portfolio: Portfolio | None = None
     _maps_of: dict[str, list[Map]] | None = None
+    _measures: dict[tuple[str, str], MapMeasures] = field(default_factory=dict)
+    _research: list[Research] | None = None
+
+    def measures(self, m: Map) -> MapMeasures:
+        """A map's measured KPIs and steps, worked out once for its pages and map.json."""
+        key = (m.journey, m.state)
+        if key not in self._measures:
+            self._measures[key] = measure_map(m, self.catalog.metrics, self.today, self.metrics_stale_after)
+        return self._measures[key]
+
+    @property
+    def research(self) -> list[Research]:
+        """Every source of the published maps, with what cites it."""
+        if self._research is None:
+            self._research = research(self.catalog)
+        return self._research
 
     @property
     def portfolio(self) -> Portfolio:
@@ -131,7 +154,7 @@ def published(catalog: Catalog, include_drafts: bool) -> Catalog:
         states = {s: m for s, m in journey.states.items() if include_drafts or not m.draft}
         if states:
             journeys[jid] = Journey(jid, states)
-    return Catalog(personas=catalog.personas, journeys=journeys)
+    return Catalog(personas=catalog.personas, journeys=journeys, metrics=catalog.metrics)
 
 
 def plan_site(
@@ -139,9 +162,12 @@ def plan_site(
     include_drafts: bool = False,
     today: dt.date | None = None,
     emotion_scale: tuple[float, float] = DEFAULT_SCALE,
+    metrics_stale_after: int = 45,
 ) -> SitePlan:
     site = published(catalog, include_drafts)
-    plan = SitePlan(site, today=today or dt.date.today(), emotion_scale=emotion_scale)
+    plan = SitePlan(
+        site, today=today or dt.date.today(), emotion_scale=emotion_scale, metrics_stale_after=metrics_stale_after
+    )
     plan.pages.append(PlannedPage("journeys", urls.JOURNEYS_INDEX, "journeys"))
     for journey in site.journeys.values():
         first = journey.ordered_states()[0]
@@ -160,6 +186,12 @@ def plan_site(
     plan.pages.append(PlannedPage("tags", urls.TAGS_INDEX, "tags"))
     for tag in plan.portfolio.tags:
         plan.pages.append(PlannedPage("tag", urls.tag_src(tag.key), tag.name, tag=tag))
+    if plan.research:
+        plan.pages.append(PlannedPage("research", urls.RESEARCH_INDEX, "research"))
+        for found in plan.research:
+            plan.pages.append(
+                PlannedPage("research-source", urls.research_src(found.id), found.source.title, research=found)
+            )
     plan.pages.append(PlannedPage("personas", urls.PERSONAS_INDEX, "personas"))
     for persona in site.personas.values():
         plan.pages.append(

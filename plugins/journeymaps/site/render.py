@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import html
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import cached_property
 from urllib.parse import urlsplit
 
 from jinja2 import BytecodeCache, Environment, PackageLoader, StrictUndefined
@@ -29,6 +31,7 @@ from journeymaps.site.canvas import journey_columns, lanes_of
 from journeymaps.site.channels import Channels
 from journeymaps.site.chart import build_chart, mood
 from journeymaps.site.curves import Sparkline, lane_curve, sparkline
+from journeymaps.site.evidence_view import evidence_globals
 from journeymaps.site.icons import Icons
 from journeymaps.site.interactive import plotly_spec
 from journeymaps.site.plan import KINDS, PlannedPage, SitePlan
@@ -65,8 +68,13 @@ def day_element(text: Text):
 
 
 def chart_json(spec: dict) -> str:
-    # Goes into a data attribute: autoescaping turns quotes and < into entities.
-    return json.dumps(spec, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    """The chart's spec for its data attribute, as base64 of the JSON's UTF-8: no quote, no
+    ampersand, nothing an HTML minifier rewrites (mkdocs-minify-plugin turned entities of
+    text with a " into ones the JSON no longer parsed from), and it stays in the page, so
+    instant navigation keeps it and a site opened from file:// (offline) draws it, which a
+    fetched file would not."""
+    data = json.dumps(spec, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return base64.b64encode(data.encode()).decode("ascii")
 
 
 def iframe_html(src: str, title: str) -> str:
@@ -115,6 +123,11 @@ class Renderer:
         self.channels = Channels(settings, self.labels)
         self.icons = icons
         self.use_directory_urls = use_directory_urls
+        # Where a page finally is, as the site generator has it (plugins after ours move
+        # pages); None: worked out from use_directory_urls.
+        self.locate: Callable[[str], str | None] = lambda src_uri: None
+        # Where a file of ours finally is (a minifier renames journeymaps.js journeymaps.min.js).
+        self.asset: Callable[[str], str] = lambda site_path: site_path
         self.site_name = site_name
         self.site_url = site_url
         self.favicon = favicon  # site path of the theme's icon, for pages outside the theme
@@ -145,10 +158,18 @@ class Renderer:
             facets=facets,
             group_key=group_key,
         )
+        self.env.globals.update(evidence_globals(self.labels))
         self.templates = {name: self.env.get_template(kind.template) for name, kind in KINDS.items()}
 
+    @cached_property
+    def tag_pages(self) -> frozenset[str]:
+        """The tag pages the site has, asked once pages are settled (Material's tags plugin
+        takes their place)."""
+        return frozenset(p.src_uri for p in self.plan.pages if p.kind == "tag")
+
     def url_of(self, src_uri: str) -> str:
-        return urls.page_url(src_uri, self.use_directory_urls)
+        found = self.locate(src_uri)
+        return found if found is not None else urls.page_url(src_uri, self.use_directory_urls)
 
     def render(self, page: PlannedPage, body_html: str) -> tuple[str, list[str]]:
         """The page's HTML with markers where parts stand that search should not read (charts,
@@ -163,8 +184,13 @@ class Renderer:
         def link(target_src: str, anchor: str = "") -> str:
             return urls.relative_url(self.url_of(target_src), here) + (f"#{anchor}" if anchor else "")
 
+        def tag_link(tag: str) -> str | None:
+            """A tag's page, when the site has ours (not with Material's tags plugin)."""
+            src = urls.tag_src(group_key(tag))
+            return link(src) if src in self.tag_pages else None
+
         def file_link(site_path: str) -> str:
-            return urls.relative_url(site_path, here)
+            return urls.relative_url(self.asset(site_path), here)
 
         def absolute(target_src: str) -> str | None:
             """A page's address with the site's own (site_url), for text copied elsewhere."""
@@ -176,6 +202,7 @@ class Renderer:
             "body": Markup(body_html),
             "link": link,
             "file_link": file_link,
+            "tag_link": tag_link,
             "absolute": absolute,
             "urls": urls,
             "personas_of": self.personas_of,

@@ -14,6 +14,7 @@ OPPORTUNITIES_CSV = "opportunities.csv"
 PAIN_POINTS_INDEX = "pain-points/index.md"
 OWNERS_INDEX = "owners/index.md"
 TAGS_INDEX = "tags/index.md"
+RESEARCH_INDEX = "research/index.md"
 INDEX_JSON = "journeymaps.json"
 ASSETS = "assets/journeymaps"
 PLOTLY_JS = f"{ASSETS}/plotly.min.js"
@@ -58,10 +59,22 @@ def embed_src(journey: str, state: str) -> str:
     return f"journeys/{journey}/{state}/embed.md"
 
 
+def research_src(source: str) -> str:
+    """A source's research page: what it is and every map, step and pain point citing it."""
+    return f"research/{source}/index.md"
+
+
 def tag_src(key: str) -> str:
     """A tag's page; ``key`` is the tag as a slug (analysis.portfolio.group_key). A folder of
     its own, so that a tag called 'index' cannot take the place of the tags index."""
     return f"tags/{key}/index.md"
+
+
+def channel_anchor(key: str | None) -> str:
+    """A channel's section on the touchpoints page, by the channel's slug: a channel is free
+    text, and quotes or brackets in an id break scripts that look the id up. None: the steps
+    with no channel."""
+    return f"channel-{key}" if key else "channel-none"
 
 
 def owner_anchor(key: str | None) -> str:

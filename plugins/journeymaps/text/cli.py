@@ -27,7 +27,7 @@ EN: dict[str, str] = {
     "the page journeymaps generates there",
     "cli.validate.ok": "OK: {journeys} journeys, {maps} maps and {personas} personas are valid; warnings: {warnings}",
     "cli.schema.help": "print the JSON Schema of a map's or a persona's front matter, for editors",
-    "cli.schema.document": "which file's front matter: map or persona",
+    "cli.schema.document": "which file's front matter: map or persona; or metric, a metric's .yml",
     "cli.schema.output": "write the schema to FILE instead of printing it",
     "cli.wrote": "wrote {path}",
     "cli.new.help": "start a map or a persona from a template; never overwrites a file",
@@ -77,7 +77,18 @@ EN: dict[str, str] = {
     "argparse.expected_one": "expected one argument",
     "argparse.invalid_value": "invalid %(type)s value: %(value)r",
     "argparse.ambiguous": "ambiguous option: %(option)s could match %(matches)s",
+    # hostile input (docs/security.md): templates are data, and nothing is written outside the site
+    "cli.new.own_replaces": "this site's own, in place of the built-in one",
+    "cli.new.template_replaces": "the site's own template {path} is used in place of the built-in '{name}'",
+    "new.template_unsafe": "{path}: the template reaches for Python's internals ({detail}); "
+    "templates may only fill in values like {{{{ title }}}}",
+    "new.template_broken": "{path}:{line}: the template cannot be read: {detail}",
+    "new.template_outside": "{path} is a link leading outside the project; templates are read only from inside it",
+    "cli.output_is_folder": "{path} is a folder; give a file name, like {path}/map.mmd",
+    "cli.cannot_write": "cannot write {path}: {reason}",
+    "diff.base_problem": "at {revision}: {problem} (compared as if it were not there)",
 }
+
 
 ZH: dict[str, str] = {
     "cli.description": "把客户旅程地图发布为网站：检查、新建、对比、导入和导出地图。",
@@ -102,7 +113,7 @@ ZH: dict[str, str] = {
     "因此该地址发布的是它，而不是 journeymaps 生成的页面",
     "cli.validate.ok": "通过：{journeys} 个旅程、{maps} 张地图和 {personas} 个用户画像均有效（{warnings} 个警告）",
     "cli.schema.help": "输出地图或用户画像 front matter 的 JSON Schema，供编辑器使用",
-    "cli.schema.document": "哪种文件的 front matter：map（地图）或 persona（用户画像）",
+    "cli.schema.document": "哪种文件的 front matter：map（地图）或 persona（用户画像）；或 metric，指标的 .yml",
     "cli.schema.output": "把 schema 写入 FILE，而不是输出到屏幕",
     "cli.wrote": "已写入 {path}",
     "cli.new.help": "从模板开始一张地图或一个用户画像；绝不覆盖已有文件",
@@ -149,4 +160,13 @@ ZH: dict[str, str] = {
     "argparse.expected_one": "需要一个值",
     "argparse.invalid_value": "无效的 %(type)s 值：%(value)r",
     "argparse.ambiguous": "有歧义的选项：%(option)s 可能是 %(matches)s",
+    # 恶意输入（docs/security.md）：模板只是数据，不会写入站点之外
+    "cli.new.own_replaces": "本站自有，取代内置模板",
+    "cli.new.template_replaces": "使用本站自有模板 {path}，取代内置的 '{name}'",
+    "new.template_unsafe": "{path}：模板试图访问 Python 内部（{detail}）；模板只能填入值，例如 {{{{ title }}}}",
+    "new.template_broken": "{path}:{line}：无法读取模板：{detail}",
+    "new.template_outside": "{path} 是指向项目之外的链接；只读取项目之内的模板",
+    "cli.output_is_folder": "{path} 是文件夹；请给出文件名，例如 {path}/map.mmd",
+    "cli.cannot_write": "无法写入 {path}：{reason}",
+    "diff.base_problem": "在 {revision}：{problem}（比较时视为不存在）",
 }

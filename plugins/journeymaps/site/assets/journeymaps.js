@@ -59,8 +59,15 @@
     return layout;
   }
 
+  // The spec is base64 of the JSON's UTF-8 (site/render.py, chart_json): HTML minifiers
+  // leave it alone.
+  function chartSpec(figure) {
+    var bytes = Uint8Array.from(atob(figure.getAttribute("data-jm-chart")), function (c) { return c.charCodeAt(0); });
+    return JSON.parse(new TextDecoder().decode(bytes));
+  }
+
   function drawChart(figure, Plotly) {
-    var spec = JSON.parse(figure.getAttribute("data-jm-chart"));
+    var spec = chartSpec(figure);
     var target = figure.querySelector(".jm-chart__plot");
     // The config comes with the spec: it keeps every button that would send the chart off the
     // site out of the toolbar, and puts the toolbar's words in the site's language.
@@ -358,7 +365,20 @@
   }
 
   if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(onPage);
+    // Material's document$ says each page, the first one and each one instant navigation
+    // brings. Opened from file:// with the offline plugin and no internet, it may say
+    // nothing at all: then the page is set up once it has loaded, and only once.
+    var setUp = false;
+    window.document$.subscribe(function () {
+      if (setUp === "by load") { setUp = true; return; }
+      setUp = true;
+      onPage();
+    });
+    window.addEventListener("load", function () {
+      if (setUp) return;
+      setUp = "by load";
+      onPage();
+    });
   } else if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", onPage);
   } else {
