@@ -31,6 +31,8 @@ from journeymaps.model import Map, Step
 from journeymaps.settings import OPTIONS, Settings, settings_from_options
 from journeymaps.site import colours, urls
 from journeymaps.site.cards import Cards, meta_tags, og_locale
+from journeymaps.site.editor_config import Repository, repository
+from journeymaps.site.editor_page import editor_files
 from journeymaps.site.export import dumps, index_data, journey_data, map_data
 from journeymaps.site.fonts import Fonts, find_fonts, has_chinese
 from journeymaps.site.icons import Icons
@@ -90,6 +92,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         self.full: dict[str, bytes] = {}  # generated pages, kept aside while search reads their words
         self.labels = Text("en")
         self.cards: Cards | None = None
+        self.editor: Repository | None = None  # where the form editor at admin/ saves, when on
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -111,6 +114,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         except InvalidSite as err:
             raise PluginError(f"{err.report(text)}\n{text('build.nothing_built', summary=err.summary(text))}") from None
         self.fonts = self._fonts(text)
+        self.editor = self._editor(config, text)
         if "jieba" in sys.modules:  # imported by Material's search; its notes are not the author's business
             logging.getLogger("jieba").setLevel(logging.WARNING)
         for folder in (self.settings.maps_dir, self.settings.personas_dir):
@@ -147,6 +151,24 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             raise PluginError(text("config.font_unreadable", path=self.settings.font)) from None
         return find_fonts(str(path))
 
+    def _editor(self, config: MkDocsConfig, text: Text) -> Repository | None:
+        if self.settings.editor is None:
+            return None
+        repo, errors = repository(self.settings.editor, config.repo_url, config.edit_uri)
+        if errors:
+            name = Path(config.config_file_path or "mkdocs.yml").name
+            raise PluginError("\n".join(text("config.where", file=name, message=e) for e in errors))
+        return repo
+
+    def _add_editor(self, files: Files, config: MkDocsConfig) -> None:
+        if self.editor is None:
+            return
+        for uri, content in editor_files(self.settings, self.labels, self.editor, config.site_url).items():
+            if isinstance(content, Path):
+                files.append(File.generated(config, uri, abs_src_path=str(content)))
+            else:
+                files.append(File.generated(config, uri, content=content))
+
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.plan is not None
         docs_dir = Path(config.docs_dir)
@@ -170,6 +192,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             file.edit_uri = Path(os.path.relpath(source, docs_dir)).as_posix() if page.source else None
             files.append(file)
         self._add_static(files, config)
+        self._add_editor(files, config)
         self._add_data(files, config)
         self._teach_search(config)
         # The pages are settled now (an author's page may stand in for one of ours).
