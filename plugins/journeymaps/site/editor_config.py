@@ -31,6 +31,7 @@ from journeymaps.format.spec import (
     Texts,
     TextMap,
     YesNo,
+    nested_shapes,
 )
 from journeymaps.model import CHANNELS
 from journeymaps.settings import EDITOR_BACKENDS, EditorSetting, Settings
@@ -41,6 +42,8 @@ from journeymaps.text import Text as Words
 FOLDER = "admin"
 # The widget journeymaps-editor.js registers for a mapping of texts (demographics).
 PAIRS_WIDGET = "journeymaps-pairs"
+# The file formats it registers, one per kind of document.
+FORMATS = {"map": "journeymaps-map", "persona": "journeymaps-persona"}
 # Decap's own name for its Chinese interface.
 DECAP_LOCALES = {"en": "en", "zh": "zh_Hans"}
 # The catalogue prefixes that have a word for a choice's value ("level.high"), tried in order.
@@ -106,6 +109,8 @@ def _refs(shape: Shape, key: Key, ctx: Context) -> dict[str, Any]:
         "value_field": "{{slug}}",
         "search_fields": ["name"],
         "display_fields": ["name"],
+        # One persona or several: the script reads one as a list of one.
+        "multiple": True,
     }
 
 
@@ -142,7 +147,7 @@ def _yes_no(shape: Shape, key: Key, ctx: Context) -> dict[str, Any]:
 
 
 def _pairs(shape: Shape, key: Key, ctx: Context) -> dict[str, Any]:
-    return {"widget": PAIRS_WIDGET, "hint_pairs": ctx.words["editor.pairs_hint"]}
+    return {"widget": PAIRS_WIDGET}
 
 
 def _items(shape: Shape, key: Key, ctx: Context) -> dict[str, Any]:
@@ -238,7 +243,9 @@ def collections(ctx: Context) -> list[dict[str, Any]]:
     """Maps, in both layouts (maps/<journey>/<state>.md are read two folders deep, and a
     journey with one state, maps/<journey>.md, is among them), and personas."""
     settings = ctx.settings
-    common = {"extension": "md", "format": "yaml-frontmatter", "create": True}
+    # Our own front-matter formats (journeymaps-editor.js): a save changes only the lines of
+    # what the author changed, keeping comments, key order and the rest of the file.
+    common = {"extension": "md", "create": True}
     maps = {
         "name": "maps",
         "label": ctx.words["editor.maps"],
@@ -249,6 +256,7 @@ def collections(ctx: Context) -> list[dict[str, Any]]:
         "slug": "{{slug}}",
         "identifier_field": "title",
         "summary": "{{title}} · {{state}}",
+        "format": FORMATS["map"],
         **common,
         "fields": [*shape_fields(MAP, ctx), _body(ctx)],
     }
@@ -259,6 +267,7 @@ def collections(ctx: Context) -> list[dict[str, Any]]:
         "folder": settings.personas_dir,
         "slug": "{{slug}}",
         "identifier_field": "name",
+        "format": FORMATS["persona"],
         **common,
         "fields": [*shape_fields(PERSONA, ctx), _body(ctx)],
     }
@@ -334,9 +343,28 @@ def editor_config(settings: Settings, words: Words, repo: Repository, site_url: 
     return out
 
 
+def _form(key: Key, settings: Settings) -> Any:
+    """How the editor's script reads a key: one value, a list that may be written as one
+    text ("list"), or a list of items of a shape, where items may be plain texts."""
+    if isinstance(key.kind, Items):
+        return {"items": key.kind.shape.name, "strings": key.kind.strings}
+    schema = key.kind.schema(settings)
+    if any(isinstance(o, dict) and o.get("type") == "array" for o in schema.get("anyOf", [])):
+        return "list"
+    return "value"
+
+
+def shapes_for_script(settings: Settings) -> dict[str, dict[str, Any]]:
+    """Every shape's keys in the declaration's order, each with its form: the editor's
+    script turns one text into a list of one where a list is allowed (Decap's list widgets
+    need lists), and puts a new key where a person would write it."""
+    shapes = [MAP, PERSONA, *nested_shapes(MAP), *nested_shapes(PERSONA)]
+    return {s.name: {k.name: _form(k, settings) for k in s.keys} for s in shapes}
+
+
 def preview_words(settings: Settings, words: Words) -> dict[str, Any]:
-    """What the preview pane's script needs to draw a map as the site does, in the site's
-    language: the scale and the words."""
+    """What the editor's script needs: the shapes of the format, and, to draw a map in the
+    preview pane as the site does, the scale and the words in the site's language."""
     keys = ("stage", "step", "emotion_curve", "pain_points", "editor.preview_empty", "editor.preview_no_emotion")
     low, high = settings.emotion_scale
     return {
@@ -347,4 +375,5 @@ def preview_words(settings: Settings, words: Words) -> dict[str, Any]:
         | {f"level.{v}": words[f"level.{v}"] for v in ("low", "medium", "high")},
         "channels": {n: Context(settings, words).channel(n) for n in (*CHANNELS, *settings.channels)},
         "pairs_hint": words["editor.pairs_hint"],
+        "shapes": shapes_for_script(settings),
     }

@@ -18,6 +18,7 @@ from journeymaps.text import Text
 
 ASSETS = Path(__file__).parent / "editor"
 DECAP = ASSETS / "decap"
+YAML = ASSETS / "yaml"  # the yaml package (eemeli/yaml): edits a file keeping its comments
 SCRIPT = "journeymaps-editor.js"
 
 
@@ -41,8 +42,10 @@ def admin_page(settings: Settings, words: Text) -> str:
         '<link href="config.yml" type="text/yaml" rel="cms-config-url">\n'
         "</head>\n<body>\n"
         f'<script id="journeymaps-editor" type="application/json">{payload}</script>\n'
+        # Decap waits for our script, which registers the formats the config names.
+        "<script>window.CMS_MANUAL_INIT = true;</script>\n"
         '<script src="decap/decap-cms.js"></script>\n'
-        f'<script src="{SCRIPT}"></script>\n'
+        f'<script type="module" src="{SCRIPT}"></script>\n'
         "</body>\n</html>\n"
     )
 
@@ -60,7 +63,8 @@ def editor_files(settings: Settings, words: Text, repo: Repository, site_url: st
         f"{FOLDER}/config.yml": config_yml(settings, words, repo, site_url),
         f"{FOLDER}/{SCRIPT}": ASSETS / SCRIPT,
     }
-    for path in sorted(DECAP.iterdir()):
-        if path.is_file():
-            files[f"{FOLDER}/decap/{path.name}"] = path
+    for folder in (DECAP, YAML):
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and path.suffix in (".js", ".wasm", ".txt"):
+                files[f"{FOLDER}/{path.relative_to(ASSETS).as_posix()}"] = path
     return files

@@ -1,1 +1,339 @@
-// placeholder
+/* journeymaps: the form editor's own parts, on top of Decap CMS (admin/index.html loads it
+   after decap-cms.js, which waits for it: CMS_MANUAL_INIT).
+   - Files are read and written by our own front-matter formats: what a list may hold as one
+     text is read as a list (Decap's list widgets need lists), and a save changes only what
+     the author changed in the file as it was, keeping its comments, key order and layout,
+     so the pull request shows that change alone. A new file's keys follow docs/format.md.
+   - The map being edited is drawn in the preview pane as the site draws it (the stage and
+     step grid, the emotion curve, the pain points) with the site's own styles, at every
+     keystroke; a persona's demographics (any key: value pairs) get a widget of their own.
+   The format's shapes, the words, the emotion scale and the channels come from the page,
+   written by the build from the format's declaration, in the site's language. */
+import * as YAML from "./yaml/index.js";
+
+{
+  var CMS = window.CMS;
+  var h = window.h;
+  var createClass = window.createClass;
+  var site = JSON.parse(document.getElementById("journeymaps-editor").textContent);
+  var words = site.words;
+  var low = site.scale[0];
+  var high = site.scale[1];
+  var neutral = site.neutral;
+
+  site.styles.forEach(function (href) { CMS.registerPreviewStyle(href); });
+  // The site's styles read Material's palette; the preview pane has no Material, so its
+  // light palette is given here.
+  CMS.registerPreviewStyle(
+    ":root{--md-default-fg-color:rgba(0,0,0,.87);--md-default-fg-color--light:rgba(0,0,0,.54);" +
+      "--md-default-fg-color--lighter:rgba(0,0,0,.32);--md-default-bg-color:#fff;" +
+      "--md-accent-fg-color--transparent:rgba(83,109,254,.1)}" +
+      "body{margin:0;padding:1rem;font-family:system-ui,'Noto Sans CJK SC','Noto Sans SC',sans-serif;" +
+      "color:var(--md-default-fg-color);background:var(--md-default-bg-color)}" +
+      ".jm-editor-preview h1{font-size:1.5rem;margin:0 0 .3em}.jm-editor-preview .jm-canvas-scroll{overflow-x:auto}" +
+      ".md-typeset table.jm-canvas{font-size:.8rem}",
+    { raw: true }
+  );
+
+  function list(value) {
+    if (value === undefined || value === null || value === "") return [];
+    return Array.isArray(value) ? value : [value];
+  }
+
+  function number(value) {
+    if (value === undefined || value === null || value === "") return null;
+    var n = Number(value);
+    return isFinite(n) ? n : null;
+  }
+
+  function mood(v) {
+    if (v > neutral && v - neutral >= 0.25 * (high - neutral)) return "pos";
+    if (v < neutral && neutral - v >= 0.25 * (neutral - low)) return "neg";
+    return "neu";
+  }
+
+  function signed(v) {
+    return v > 0 ? "+" + v : String(v);
+  }
+
+  // The curve as the map page draws it (site/curves.py): each point over its step's column.
+  function curve(steps) {
+    var height = 112;
+    var pad = 22;
+    var n = Math.max(steps.length, 1);
+    function y(v) { return Math.round((pad + ((high - v) / (high - low)) * (height - 2 * pad)) * 10) / 10; }
+    var points = [];
+    var paths = [];
+    var run = [];
+    steps.forEach(function (step, i) {
+      var v = number(step.emotion);
+      if (v === null || v < low || v > high) {
+        if (run.length > 1) paths.push(run);
+        run = [];
+        return;
+      }
+      run.push([i + 0.5, y(v)]);
+      points.push({ step: step, value: v, x: (100 * (i + 0.5)) / n, y: y(v) });
+    });
+    if (run.length > 1) paths.push(run);
+    var lines = paths.map(function (p) {
+      var d = "M" + p[0][0] + " " + p[0][1];
+      for (var k = 1; k < p.length; k++) {
+        var half = (p[k][0] - p[k - 1][0]) / 2;
+        d += " C" + (p[k - 1][0] + half) + " " + p[k - 1][1] + " " + (p[k][0] - half) + " " + p[k][1] + " " + p[k][0] + " " + p[k][1];
+      }
+      return h("path", { key: d, d: d });
+    });
+    var ny = y(neutral);
+    var children = [
+      h("line", { key: "neutral", className: "jm-curve__neutral", x1: "0", x2: "100%", y1: ny, y2: ny }),
+      h("svg", { key: "line", viewBox: "0 0 " + n + " " + height, preserveAspectRatio: "none", width: "100%", height: "100%" }, lines),
+    ];
+    points.forEach(function (p, i) {
+      if (list(p.step.pain_points).length) {
+        children.push(h("text", { key: "pain" + i, className: "jm-curve__pain", x: p.x + "%", y: p.y + 17 }, "▼"));
+      }
+      children.push(
+        h("circle", { key: "point" + i, className: "jm-curve__point jm-mood--" + mood(p.value), cx: p.x + "%", cy: p.y, r: 5, "data-emotion": p.value },
+          h("title", null, (p.step.name || "") + ": " + signed(p.value)))
+      );
+    });
+    return h("svg", { className: "jm-curve jm-curve--current", width: "100%", height: height, role: "img", "aria-label": words.emotion_curve }, children);
+  }
+
+  function painPoint(item, i) {
+    var p = typeof item === "string" ? { text: item } : item || {};
+    return h("div", { key: i, className: "jm-pain" },
+      h("span", { className: "jm-item-text" }, p.text || ""),
+      p.severity ? h("span", { className: "jm-level jm-level--" + p.severity }, " " + (words["level." + p.severity] || p.severity)) : null);
+  }
+
+  function MapPreview(data) {
+    var stages = list(data.stages).filter(function (s) { return s && typeof s === "object"; });
+    var steps = [];
+    stages.forEach(function (stage) { list(stage.steps).forEach(function (step) { if (step && typeof step === "object") steps.push(step); }); });
+    var title = h("h1", null, data.title || "");
+    if (!steps.length) {
+      return h("div", { className: "md-typeset jm-editor-preview" }, title, h("p", { className: "jm-muted" }, words["editor.preview_empty"]));
+    }
+    var n = steps.length;
+    var stageRow = [h("th", { key: "lane", scope: "row", className: "jm-lane" }, words.stage)];
+    stages.forEach(function (stage, i) {
+      var count = list(stage.steps).length;
+      if (count) stageRow.push(h("th", { key: i, scope: "colgroup", colSpan: count, className: "jm-stage" }, stage.name || ""));
+    });
+    var stepRow = [h("th", { key: "lane", scope: "row", className: "jm-lane" }, words.step)];
+    var faces = [];
+    var pains = [h("th", { key: "lane", scope: "row", className: "jm-lane" }, words.pain_points)];
+    steps.forEach(function (step, i) {
+      stepRow.push(h("th", { key: i, scope: "col", className: "jm-step" }, step.name || ""));
+      var v = number(step.emotion);
+      faces.push(h("td", { key: i }, v === null ? h("span", { className: "jm-muted" }, words["editor.preview_no_emotion"]) :
+        h("span", { className: "jm-emotion jm-emotion--" + mood(v) }, signed(v)), step.feeling ? h("span", { className: "jm-feeling" }, " " + step.feeling) : null));
+      pains.push(h("td", { key: i }, list(step.pain_points).map(painPoint)));
+    });
+    return h("div", { className: "md-typeset jm-editor-preview", lang: site.language }, title,
+      h("div", { className: "jm-canvas-scroll" },
+        h("table", { className: "jm-canvas", style: { "--jm-steps": n } },
+          h("thead", null, h("tr", null, stageRow), h("tr", null, stepRow)),
+          h("tbody", { "data-lane": "emotion" },
+            h("tr", { className: "jm-curve-row" },
+              h("th", { scope: "rowgroup", rowSpan: 2, className: "jm-lane" }, words.emotion_curve),
+              h("td", { colSpan: n }, curve(steps))),
+            h("tr", null, faces)),
+          h("tbody", { "data-lane": "pain-points" }, h("tr", null, pains)))));
+  }
+
+  function plain(value) {
+    return value && typeof value.toJS === "function" ? value.toJS() : value;
+  }
+
+  CMS.registerPreviewTemplate("maps", createClass({
+    render: function () {
+      return MapPreview(plain(this.props.entry.get("data")) || {});
+    },
+  }));
+
+  // A mapping of texts (a persona's demographics), edited as "key: value" lines.
+  function pairsText(value) {
+    var data = plain(value) || {};
+    if (typeof data !== "object") return String(data);
+    return Object.keys(data).map(function (k) { return k + ": " + data[k]; }).join("\n");
+  }
+
+  function pairsValue(text) {
+    var out = {};
+    text.split("\n").forEach(function (line) {
+      var at = line.indexOf(":");
+      if (at > 0) out[line.slice(0, at).trim()] = line.slice(at + 1).trim();
+    });
+    return out;
+  }
+
+  var PairsControl = createClass({
+    getInitialState: function () { return { text: pairsText(this.props.value) }; },
+    handleChange: function (event) {
+      this.setState({ text: event.target.value });
+      this.props.onChange(pairsValue(event.target.value));
+    },
+    render: function () {
+      return h("textarea", {
+        id: this.props.forID,
+        className: this.props.classNameWrapper,
+        value: this.state.text,
+        rows: 4,
+        placeholder: site.pairs_hint,
+        onChange: this.handleChange,
+        onFocus: this.props.setActiveStyle,
+        onBlur: this.props.setInactiveStyle,
+      });
+    },
+  });
+  var PairsPreview = createClass({
+    render: function () { return h("pre", null, pairsText(this.props.value)); },
+  });
+  CMS.registerWidget("journeymaps-pairs", PairsControl, PairsPreview);
+
+  // --- Reading and writing files -------------------------------------------------------
+  var shapes = site.shapes;
+  var SOURCE = "__journeymaps_source";  // the file as read, carried in the entry until saved
+  var FENCE = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?\r?\n)?---[ \t]*(?:\r?\n|$)/;
+
+  function isObject(value) {
+    return value !== null && typeof value === "object" && !Array.isArray(value);
+  }
+
+  // A document as the editor's widgets want it: lists where the format allows one text.
+  function normalize(data, shapeName) {
+    var shape = shapes[shapeName];
+    if (!isObject(data) || !shape) return data;
+    var out = {};
+    Object.keys(data).forEach(function (key) {
+      var form = shape[key];
+      var value = data[key];
+      if (form === "list") {
+        value = value === null || value === undefined ? value : list(value);
+      } else if (isObject(form)) {
+        value = value === null || value === undefined ? value : list(value).map(function (item) {
+          if (form.strings && typeof item !== "object") return { text: item };
+          return normalize(item, form.items);
+        });
+      }
+      out[key] = value;
+    });
+    return out;
+  }
+
+  function empty(value) {
+    return value === undefined || value === null || value === "" ||
+      (Array.isArray(value) && value.length === 0) || (isObject(value) && Object.keys(value).length === 0);
+  }
+
+  // What the author gave: empty fields and untouched switches left out, keys in the order
+  // of the declaration (docs/format.md), then any others.
+  function tidy(data, shapeName) {
+    var shape = shapes[shapeName] || {};
+    var out = {};
+    var keys = Object.keys(shape).concat(Object.keys(data).filter(function (k) { return !(k in shape); }));
+    keys.forEach(function (key) {
+      if (!(key in data)) return;
+      var value = data[key];
+      var form = shape[key];
+      if (isObject(form) && Array.isArray(value)) {
+        value = value.map(function (item) { return isObject(item) ? tidy(item, form.items) : item; });
+      }
+      if (empty(value) || value === false) return;
+      out[key] = value;
+    });
+    return out;
+  }
+
+  function same(a, b) {
+    return JSON.stringify(a) === JSON.stringify(b);
+  }
+
+  // Where a new key goes in a mapping already in the file: after the keys the declaration
+  // puts before it.
+  function insertAt(map, key, value, shapeName, doc) {
+    var order = Object.keys(shapes[shapeName] || {});
+    var rank = order.indexOf(key);
+    var at = map.items.length;
+    if (rank >= 0) {
+      for (var i = 0; i < map.items.length; i++) {
+        var other = order.indexOf(String(map.items[i].key && map.items[i].key.value !== undefined ? map.items[i].key.value : map.items[i].key));
+        if (other > rank) { at = i; break; }
+      }
+    }
+    map.items.splice(at, 0, doc.createPair(key, value));
+  }
+
+  function childShape(shapeName, key) {
+    var form = (shapes[shapeName] || {})[key];
+    return isObject(form) ? form.items : null;
+  }
+
+  // Change the file's nodes only where the value changed.
+  function update(doc, node, before, after, shapeName, set) {
+    if (same(before, after)) return;
+    if (isObject(before) && isObject(after) && YAML.isMap(node)) {
+      Object.keys(before).forEach(function (key) {
+        if (!(key in after)) node.delete(key);
+      });
+      Object.keys(after).forEach(function (key) {
+        if (key in before && node.has(key)) {
+          update(doc, node.get(key, true), before[key], after[key], childShape(shapeName, key), function (value) {
+            node.set(key, value);
+          });
+        } else {
+          insertAt(node, key, after[key], shapeName, doc);
+        }
+      });
+      return;
+    }
+    if (Array.isArray(before) && Array.isArray(after) && before.length === after.length && YAML.isSeq(node)) {
+      after.forEach(function (item, i) {
+        update(doc, node.get(i, true), before[i], item, shapeName, function (value) { node.set(i, value); });
+      });
+      return;
+    }
+    set(doc.createNode(after));
+  }
+
+  function formatFor(shapeName) {
+    return {
+      fromFile: function (content) {
+        var found = FENCE.exec(content);
+        var yaml = found ? found[1] || "" : "";
+        var body = found ? content.slice(found[0].length) : content;
+        var data = YAML.parse(yaml) || {};
+        var out = normalize(isObject(data) ? data : {}, shapeName);
+        out.body = body;
+        out[SOURCE] = { yaml: yaml, body: body };
+        return out;
+      },
+      toFile: function (data) {
+        var source = data[SOURCE];
+        var body = typeof data.body === "string" ? data.body : "";
+        var fields = {};
+        Object.keys(data).forEach(function (k) { if (k !== SOURCE && k !== "body") fields[k] = data[k]; });
+        var after = tidy(fields, shapeName);
+        var text;
+        if (source) {
+          var doc = YAML.parseDocument(source.yaml);
+          var before = tidy(normalize(doc.toJS() || {}, shapeName), shapeName);
+          update(doc, doc.contents, before, after, shapeName, function (value) { doc.contents = value; });
+          text = same(before, after) ? source.yaml : doc.toString({ lineWidth: 0 });
+        } else {
+          text = new YAML.Document(after).toString({ lineWidth: 0 });
+        }
+        if (source && body.trim() === source.body.trim()) body = source.body;
+        else if (body && !body.startsWith("\n")) body = "\n" + body;
+        return "---\n" + text + "---\n" + body;
+      },
+    };
+  }
+
+  CMS.registerCustomFormat("journeymaps-map", "md", formatFor("map"));
+  CMS.registerCustomFormat("journeymaps-persona", "md", formatFor("persona"));
+  CMS.init();
+}
