@@ -28,8 +28,8 @@ from journeymaps.format.spec import (
     Shape,
     Slug,
     Text,
-    Texts,
     TextMap,
+    Texts,
     YesNo,
     nested_shapes,
 )
@@ -290,7 +290,9 @@ _PUBLIC = {"github": "github.com", "gitlab": "gitlab.com"}
 _BRANCH_IN_EDIT_URI = re.compile(r"^/?(?:-/)?(?:edit|blob|tree|_edit|src/branch)/([^/]+)/")
 
 
-def repository(editor: EditorSetting, repo_url: str | None, edit_uri: str | None) -> tuple[Repository | None, list[Msg]]:
+def repository(
+    editor: EditorSetting, repo_url: str | None, edit_uri: str | None
+) -> tuple[Repository | None, list[Msg]]:
     """The backend from the site's repo_url (and the branch from its edit_uri), with what the
     site's `editor:` settings add; or what is missing to know it."""
     parts = urlsplit(repo_url or "")

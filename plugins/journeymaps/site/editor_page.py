@@ -20,6 +20,7 @@ ASSETS = Path(__file__).parent / "editor"
 DECAP = ASSETS / "decap"
 YAML = ASSETS / "yaml"  # the yaml package (eemeli/yaml): edits a file keeping its comments
 SCRIPT = "journeymaps-editor.js"
+FORMAT_SCRIPT = "journeymaps-format.js"  # how files are read and written, imported by SCRIPT
 
 
 def _relative(uri: str) -> str:
@@ -63,6 +64,7 @@ def editor_files(settings: Settings, words: Text, repo: Repository, site_url: st
         f"{FOLDER}/index.html": admin_page(settings, words),
         f"{FOLDER}/config.yml": config_yml(settings, words, repo, site_url),
         f"{FOLDER}/{SCRIPT}": ASSETS / SCRIPT,
+        f"{FOLDER}/{FORMAT_SCRIPT}": ASSETS / FORMAT_SCRIPT,
     }
     for folder in (DECAP, YAML):
         for path in sorted(folder.rglob("*")):

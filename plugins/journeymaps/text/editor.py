@@ -82,7 +82,9 @@ EN: dict[str, str] = {
     "config.editor_backend_name": "editor.backend: there is no backend '{value}'; the backends are {names}",
     "config.editor_publish_mode": "editor.publish_mode must be one of {modes}, not {value}",
     "config.editor_branch": "editor.branch must be the name of a branch, not {value}",
-    "config.editor_local_backend": "editor.local_backend must be true, false or the address of decap-server, not {value}",
+    "config.editor_local_backend": (
+        "editor.local_backend must be true, false or the address of decap-server, not {value}"
+    ),
     "config.editor_host": "editor: which kind of Git host is {url}? Set editor.backend to one of {names}",
     "config.editor_repo": "editor: the editor saves to the site's repository: set repo_url (now {url}) to it",
 }

@@ -1,15 +1,12 @@
 /* journeymaps: the form editor's own parts, on top of Decap CMS (admin/index.html loads it
    after decap-cms.js, which waits for it: CMS_MANUAL_INIT).
-   - Files are read and written by our own front-matter formats: what a list may hold as one
-     text is read as a list (Decap's list widgets need lists), and a save changes only what
-     the author changed in the file as it was, keeping its comments, key order and layout,
-     so the pull request shows that change alone. A new file's keys follow docs/format.md.
+   - Files are read and written by our own front-matter formats (journeymaps-format.js).
    - The map being edited is drawn in the preview pane as the site draws it (the stage and
      step grid, the emotion curve, the pain points) with the site's own styles, at every
      keystroke; a persona's demographics (any key: value pairs) get a widget of their own.
    The format's shapes, the words, the emotion scale and the channels come from the page,
    written by the build from the format's declaration, in the site's language. */
-import * as YAML from "./yaml/index.js";
+import { formats } from "./journeymaps-format.js";
 
 {
   var CMS = window.CMS;
@@ -199,148 +196,8 @@ import * as YAML from "./yaml/index.js";
   });
   CMS.registerWidget("journeymaps-pairs", PairsControl, PairsPreview);
 
-  // --- Reading and writing files -------------------------------------------------------
-  var shapes = site.shapes;
-  var SOURCE = "__journeymaps_source";  // the file as read, carried in the entry until saved
-  var FENCE = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?\r?\n)?---[ \t]*(?:\r?\n|$)/;
-
-  function isObject(value) {
-    return value !== null && typeof value === "object" && !Array.isArray(value);
-  }
-
-  // A document as the editor's widgets want it: lists where the format allows one text.
-  function normalize(data, shapeName) {
-    var shape = shapes[shapeName];
-    if (!isObject(data) || !shape) return data;
-    var out = {};
-    Object.keys(data).forEach(function (key) {
-      var form = shape[key];
-      var value = data[key];
-      if (form === "list") {
-        value = value === null || value === undefined ? value : list(value);
-      } else if (isObject(form)) {
-        value = value === null || value === undefined ? value : list(value).map(function (item) {
-          if (form.strings && typeof item !== "object") return { text: item };
-          return normalize(item, form.items);
-        });
-      }
-      out[key] = value;
-    });
-    return out;
-  }
-
-  function empty(value) {
-    return value === undefined || value === null || value === "" ||
-      (Array.isArray(value) && value.length === 0) || (isObject(value) && Object.keys(value).length === 0);
-  }
-
-  // What the author gave: empty fields and untouched switches left out, keys in the order
-  // of the declaration (docs/format.md), then any others.
-  function tidy(data, shapeName) {
-    var shape = shapes[shapeName] || {};
-    var out = {};
-    var keys = Object.keys(shape).concat(Object.keys(data).filter(function (k) { return !(k in shape); }));
-    keys.forEach(function (key) {
-      if (!(key in data)) return;
-      var value = data[key];
-      var form = shape[key];
-      if (isObject(form) && Array.isArray(value)) {
-        value = value.map(function (item) { return isObject(item) ? tidy(item, form.items) : item; });
-      }
-      // One text where the format takes one or a list reads as written by hand.
-      if (form === "list" && Array.isArray(value) && value.length === 1 && typeof value[0] !== "object") value = value[0];
-      if (empty(value) || value === false) return;
-      out[key] = value;
-    });
-    return out;
-  }
-
-  function same(a, b) {
-    return JSON.stringify(a) === JSON.stringify(b);
-  }
-
-  // Where a new key goes in a mapping already in the file: after the keys the declaration
-  // puts before it.
-  function insertAt(map, key, value, shapeName, doc) {
-    var order = Object.keys(shapes[shapeName] || {});
-    var rank = order.indexOf(key);
-    var at = map.items.length;
-    if (rank >= 0) {
-      for (var i = 0; i < map.items.length; i++) {
-        var other = order.indexOf(String(map.items[i].key && map.items[i].key.value !== undefined ? map.items[i].key.value : map.items[i].key));
-        if (other > rank) { at = i; break; }
-      }
-    }
-    map.items.splice(at, 0, doc.createPair(key, value));
-  }
-
-  function childShape(shapeName, key) {
-    var form = (shapes[shapeName] || {})[key];
-    return isObject(form) ? form.items : null;
-  }
-
-  // Change the file's nodes only where the value changed.
-  function update(doc, node, before, after, shapeName, set) {
-    if (same(before, after)) return;
-    if (isObject(before) && isObject(after) && YAML.isMap(node)) {
-      Object.keys(before).forEach(function (key) {
-        if (!(key in after)) node.delete(key);
-      });
-      Object.keys(after).forEach(function (key) {
-        if (key in before && node.has(key)) {
-          update(doc, node.get(key, true), before[key], after[key], childShape(shapeName, key), function (value) {
-            node.set(key, value);
-          });
-        } else {
-          insertAt(node, key, after[key], shapeName, doc);
-        }
-      });
-      return;
-    }
-    if (Array.isArray(before) && Array.isArray(after) && before.length === after.length && YAML.isSeq(node)) {
-      after.forEach(function (item, i) {
-        update(doc, node.get(i, true), before[i], item, shapeName, function (value) { node.set(i, value); });
-      });
-      return;
-    }
-    set(doc.createNode(after));
-  }
-
-  function formatFor(shapeName) {
-    return {
-      fromFile: function (content) {
-        var found = FENCE.exec(content);
-        var yaml = found ? found[1] || "" : "";
-        var body = found ? content.slice(found[0].length) : content;
-        var data = YAML.parse(yaml) || {};
-        var out = normalize(isObject(data) ? data : {}, shapeName);
-        out.body = body;
-        out[SOURCE] = { yaml: yaml, body: body };
-        return out;
-      },
-      toFile: function (data) {
-        var source = data[SOURCE];
-        var body = typeof data.body === "string" ? data.body : "";
-        var fields = {};
-        Object.keys(data).forEach(function (k) { if (k !== SOURCE && k !== "body") fields[k] = data[k]; });
-        var after = tidy(fields, shapeName);
-        var text;
-        if (source) {
-          var doc = YAML.parseDocument(source.yaml);
-          var before = tidy(normalize(doc.toJS() || {}, shapeName), shapeName);
-          update(doc, doc.contents, before, after, shapeName, function (value) { doc.contents = value; });
-          text = same(before, after) ? source.yaml : doc.toString({ lineWidth: 0 });
-        } else {
-          text = new YAML.Document(after).toString({ lineWidth: 0 });
-        }
-        if (source && body.trim() === source.body.trim()) body = source.body;
-        else if (body && !body.startsWith("\n")) body = "\n" + body;
-        return "---\n" + text + "---\n" + body;
-      },
-    };
-  }
-
-  CMS.registerCustomFormat("journeymaps-map", "md", formatFor("map"));
-  CMS.registerCustomFormat("journeymaps-persona", "md", formatFor("persona"));
+  var ours = formats(site.shapes);
+  CMS.registerCustomFormat("journeymaps-map", "md", ours.map);
+  CMS.registerCustomFormat("journeymaps-persona", "md", ours.persona);
   CMS.init();
 }
