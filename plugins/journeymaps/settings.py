@@ -28,6 +28,7 @@ class ChannelSetting:
 # The Git hosts the editor (Decap CMS) can save to, and the ways it can save.
 EDITOR_BACKENDS = ("github", "gitlab", "gitea")
 PUBLISH_MODES = ("editorial_workflow", "simple")
+EDITOR_OPTIONS = ("backend", "branch", "publish_mode", "local_backend")
 
 
 @dataclass(frozen=True)
@@ -175,10 +176,9 @@ def _editor(value: Any, errors: list[Msg]) -> EditorSetting | None:
     if not isinstance(value, Mapping):
         errors.append(Msg("config.editor", value=repr(value)))
         return None
-    known = ("backend", "branch", "publish_mode", "local_backend")
     for key in value:
-        if key not in known:
-            errors.append(Msg("config.editor_key", key=key, keys=Names(known)))
+        if key not in EDITOR_OPTIONS:
+            errors.append(Msg("config.editor_key", key=key, keys=Names(EDITOR_OPTIONS)))
     backend = value.get("backend") or {}
     if isinstance(backend, str):
         backend = {"name": backend}
