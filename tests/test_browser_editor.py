@@ -229,3 +229,35 @@ def test_one_emotion_changed_in_the_form_is_the_only_change(editor, browser):
         (Path(SHOTS) / "edit-diff.json").write_text(diff.stdout, encoding="utf-8")
     assert errors == []
     context.close()
+
+
+def test_a_chinese_site_gets_a_chinese_editor_and_preview(tmp_path, browser):
+    require(DECAP_SERVER, "decap-server (npm)")
+    running = Editor(tmp_path, language="zh")
+    context = browser.new_context(viewport={"width": 1440, "height": 900})
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    try:
+        page.goto(running.url, wait_until="load")
+        page.get_by_role("button", name="登录").click()  # Decap's own words, in Chinese
+        page.goto(running.url + "#/collections/maps/entries/first-purchase/current", wait_until="load")
+        pane = preview(page)
+        pane.locator("circle.jm-curve__point").first.wait_for(timeout=30_000)
+        assert pane.locator("th.jm-lane").first.inner_text() == "阶段"
+        assert page.locator("label[for^='title-field-']").first.inner_text() == "标题"
+        assert page.get_by_text("必填。地图的标题。").count() == 1
+        shoot(page, "zh-edit-map")
+        page.goto(running.url + "#/collections/personas/entries/zhang-li", wait_until="load")
+        page.reload(wait_until="load")  # a new address, not the same page's new anchor
+        pairs = page.locator("textarea[id^='demographics-field-']")
+        try:
+            pairs.wait_for(timeout=30_000)
+        finally:
+            shoot(page, "zh-persona")
+        assert pairs.input_value() == "年龄: 32\n城市: 上海\n设备: iPhone"
+        shoot(page, "zh-persona")
+        assert errors == []
+    finally:
+        context.close()
+        running.close()

@@ -137,6 +137,7 @@ import { formats } from "./journeymaps-format.js";
     return h("div", { className: "md-typeset jm-editor-preview", lang: site.language }, title,
       h("div", { className: "jm-canvas-scroll" },
         h("table", { className: "jm-canvas", style: { "--jm-steps": n } },
+          h("colgroup", null, h("col", { className: "jm-canvas__lanes" })),
           h("thead", null, h("tr", null, stageRow), h("tr", null, stepRow)),
           h("tbody", { "data-lane": "emotion" },
             h("tr", { className: "jm-curve-row" },
