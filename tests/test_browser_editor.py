@@ -207,9 +207,10 @@ def test_one_emotion_changed_in_the_form_is_the_only_change(editor, browser):
     first_point = preview(page).locator("circle.jm-curve__point").first
     first_point.wait_for(timeout=30_000)
     assert first_point.get_attribute("data-emotion") == "0.5"
+    shoot(page, "en-edit-map")
     expand(page, "stages")
     expand(page, "steps")
-    emotion = field(page, "emotion") if False else page.locator("[id^='emotion-field-']").first
+    emotion = page.locator("[id^='emotion-field-']").first  # the first step's
     emotion.fill("-1.5")
     # The preview pane redraws the curve as the author types, before anything is saved.
     page.wait_for_function(

@@ -68,6 +68,6 @@ def editor_files(settings: Settings, words: Text, repo: Repository, site_url: st
     }
     for folder in (DECAP, YAML):
         for path in sorted(folder.rglob("*")):
-            if path.is_file() and path.suffix in (".js", ".wasm", ".txt"):
+            if path.is_file() and (path.suffix in (".js", ".wasm", ".txt") or path.name == "LICENSE"):
                 files[f"{FOLDER}/{path.relative_to(ASSETS).as_posix()}"] = path
     return files
