@@ -239,39 +239,30 @@ def _body(ctx: Context) -> dict[str, Any]:
     return {"name": "body", "label": ctx.words["editor.body"], "widget": "markdown", "required": False}
 
 
+def _collection(ctx: Context, kind: str, shape: Shape, folder: str, identifier: str) -> dict[str, Any]:
+    """A folder of maps or personas, read and written by our own front-matter format
+    (journeymaps-format.js): a save changes only what the author changed in the file."""
+    return {
+        "name": f"{kind}s",
+        "label": ctx.words[f"editor.{kind}s"],
+        "label_singular": ctx.words[f"editor.{kind}"],
+        "folder": folder,
+        "slug": "{{slug}}",
+        "identifier_field": identifier,
+        "format": FORMATS[kind],
+        "extension": "md",
+        "create": True,
+        "fields": [*shape_fields(shape, ctx), _body(ctx)],
+    }
+
+
 def collections(ctx: Context) -> list[dict[str, Any]]:
     """Maps, in both layouts (maps/<journey>/<state>.md are read two folders deep, and a
     journey with one state, maps/<journey>.md, is among them), and personas."""
-    settings = ctx.settings
-    # Our own front-matter formats (journeymaps-editor.js): a save changes only the lines of
-    # what the author changed, keeping comments, key order and the rest of the file.
-    common = {"extension": "md", "create": True}
-    maps = {
-        "name": "maps",
-        "label": ctx.words["editor.maps"],
-        "label_singular": ctx.words["editor.map"],
-        "folder": settings.maps_dir,
-        # New maps go to maps/<journey>/<state>.md, the layout that takes a future state.
-        "path": "{{slug}}/{{state}}",
-        "slug": "{{slug}}",
-        "identifier_field": "title",
-        "summary": "{{title}} · {{state}}",
-        "format": FORMATS["map"],
-        **common,
-        "fields": [*shape_fields(MAP, ctx), _body(ctx)],
-    }
-    personas = {
-        "name": "personas",
-        "label": ctx.words["editor.personas"],
-        "label_singular": ctx.words["editor.persona"],
-        "folder": settings.personas_dir,
-        "slug": "{{slug}}",
-        "identifier_field": "name",
-        "format": FORMATS["persona"],
-        **common,
-        "fields": [*shape_fields(PERSONA, ctx), _body(ctx)],
-    }
-    return [maps, personas]
+    maps = _collection(ctx, "map", MAP, ctx.settings.maps_dir, "title")
+    # New maps go to maps/<journey>/<state>.md, the layout that takes a future state.
+    maps |= {"path": "{{slug}}/{{state}}", "summary": "{{title}} · {{state}}"}
+    return [maps, _collection(ctx, "persona", PERSONA, ctx.settings.personas_dir, "name")]
 
 
 @dataclass(frozen=True)
