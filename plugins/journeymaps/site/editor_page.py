@@ -19,6 +19,7 @@ from journeymaps.text import Text
 ASSETS = Path(__file__).parent / "editor"
 DECAP = ASSETS / "decap"
 YAML = ASSETS / "yaml"  # the yaml package (eemeli/yaml): edits a file keeping its comments
+THIRD_PARTY = (DECAP, YAML)  # shipped as published (THIRD-PARTY.md)
 SCRIPT = "journeymaps-editor.js"
 FORMAT_SCRIPT = "journeymaps-format.js"  # how files are read and written, imported by SCRIPT
 
@@ -66,7 +67,7 @@ def editor_files(settings: Settings, words: Text, repo: Repository, site_url: st
         f"{FOLDER}/{SCRIPT}": ASSETS / SCRIPT,
         f"{FOLDER}/{FORMAT_SCRIPT}": ASSETS / FORMAT_SCRIPT,
     }
-    for folder in (DECAP, YAML):
+    for folder in THIRD_PARTY:
         for path in sorted(folder.rglob("*")):
             if path.is_file() and (path.suffix in (".js", ".wasm", ".txt") or path.name == "LICENSE"):
                 files[f"{FOLDER}/{path.relative_to(ASSETS).as_posix()}"] = path
