@@ -64,12 +64,13 @@ def build(root: Path, site_url: str) -> Path:
 class Editor:
     """The demo site with its editor, served on 127.0.0.1, and decap-server beside it."""
 
-    def __init__(self, root: Path, language: str = "en"):
+    def __init__(self, root: Path, language: str = "en", mode: str = "fs"):
         self.port = _free_port()
         self.root = demo_with_editor(root, self.port, language)
         self.server = SiteServer(root / "site")
         build(self.root, self.server.url)
-        env = {**os.environ, "PORT": str(self.port), "BIND_HOST": "127.0.0.1", "MODE": "fs"}
+        # fs: saves go straight into the folder; git: the editorial workflow, in branches.
+        env = {**os.environ, "PORT": str(self.port), "BIND_HOST": "127.0.0.1", "MODE": mode}
         env["GIT_REPO_DIRECTORY"] = str(self.root)
         self.log = (root / "decap-server.log").open("w")
         self.decap = subprocess.Popen(
@@ -258,6 +259,41 @@ def test_a_chinese_site_gets_a_chinese_editor_and_preview(tmp_path, browser):
             shoot(page, "zh-persona")
         assert pairs.input_value() == "年龄: 32\n城市: 上海\n设备: iPhone"
         shoot(page, "zh-persona")
+        assert errors == []
+    finally:
+        context.close()
+        running.close()
+
+
+def test_in_the_editorial_workflow_a_save_is_a_branch_of_its_own(tmp_path, browser):
+    """The default publish mode: a save leaves the published branch alone and commits to a
+    branch of its own, the pull request's (Decap's local git backend stands in for the host)."""
+    require(DECAP_SERVER, "decap-server (npm)")
+    running = Editor(tmp_path, mode="git")
+    context = browser.new_context(viewport={"width": 1440, "height": 900})
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    path = running.root / "maps" / "open-account" / "current.md"
+    before = path.read_text(encoding="utf-8")
+    try:
+        sign_in(page, running.url)
+        page.goto(running.url + "#/collections/maps/entries/open-account/current", wait_until="load")
+        preview(page).locator("circle.jm-curve__point").first.wait_for(timeout=30_000)
+        expand(page, "stages")
+        expand(page, "steps")
+        page.locator("[id^='emotion-field-']").first.fill("-1.5")
+        page.get_by_role("button", name="Save").first.click()
+        page.wait_for_selector("text=/Entry saved|CHANGES SAVED/i", timeout=30_000)
+        branches = _git(running.root, "branch", "--list", "cms/*").split()
+        assert len(branches) == 1 and branches[0].startswith("cms/maps/"), branches
+        assert _git(running.root, "rev-parse", "--abbrev-ref", "HEAD").strip() == "main"
+        assert path.read_text(encoding="utf-8") == before
+        changed = _git(running.root, "diff", "--unified=0", "main", branches[0], "--", "maps/")
+        assert [line for line in changed.splitlines() if line[:1] in "+-" and line[:3] not in ("+++", "---")] == [
+            "-        emotion: 0.5",
+            "+        emotion: -1.5",
+        ]
         assert errors == []
     finally:
         context.close()
