@@ -166,7 +166,11 @@ def test_a_font_option_that_names_no_file_stops_the_build(site):
         [sys.executable, "-m", "mkdocs", "build"], cwd=root, capture_output=True, text=True, timeout=120
     )
     assert result.returncode == 1
-    assert "font: the file 'fonts/missing.ttf' does not exist (looked for fonts/missing.ttf)" in result.stderr
+    # named with its file, like every other problem with the settings (issue 21)
+    assert (
+        "mkdocs.yml: plugins.journeymaps: font: the file 'fonts/missing.ttf' does not exist (looked for fonts/missing.ttf)"
+        in result.stderr
+    )
 
 
 def test_every_catalogue_entry_is_used():

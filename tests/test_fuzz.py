@@ -3,6 +3,8 @@ problems (in every language), and whatever they accept is planned, rendered and 
 
 from __future__ import annotations
 
+import json
+import os
 import string
 from pathlib import Path
 
@@ -96,4 +98,70 @@ def test_mutated_files(tmp_path_factory, position, cut, insert):
 def test_random_bytes(tmp_path_factory, raw):
     root = tmp_path_factory.mktemp("bin")
     write_site(root, {"maps/j.md": b"---\n" + raw + b"\n---\n", "personas/p.md": raw})
+    check(root)
+
+
+# -- hostile files (issue 21): names, links and control characters --------------------------------
+
+CONTROL = "\n\r\t\x1b\x07\x00\x85\u2028\u202e"
+names = st.text(
+    alphabet=st.one_of(st.sampled_from([*CONTROL, ":", " ", "-", "旅", "é"]), st.characters(codec="utf-8")),
+    min_size=1,
+    max_size=16,
+).filter(lambda name: "/" not in name and "\x00" not in name and name not in (".", ".."))
+KINDS = ["map", "persona", "link-out-file", "link-out-folder", "link-in", "dangling", "pipe", "loop"]
+SECRET = "SECRET-VALUE"
+
+
+def _plant(root: Path, outside: Path, folder: str, name: str, kind: str, text: str) -> None:
+    path = root / folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if path.exists() or path.is_symlink():
+        return
+    if kind in ("map", "persona"):
+        path.write_text(text, encoding="utf-8", errors="surrogateescape")
+    elif kind == "link-out-file":
+        path.symlink_to(outside / "secret.md")
+    elif kind == "link-out-folder":
+        path.symlink_to(outside, target_is_directory=True)
+    elif kind == "link-in":
+        path.symlink_to(root / "personas/zhang-li.md")
+    elif kind == "dangling":
+        path.symlink_to(root / folder / "gone.md")
+    elif kind == "pipe":
+        os.mkfifo(path)
+    else:
+        path.symlink_to(root / folder, target_is_directory=True)
+
+
+def _one_safe_line(words: str) -> bool:
+    return not any(char in words for char in CONTROL) and not words.startswith("::")
+
+
+@settings(FAST, max_examples=250)  # each example writes files, links and pipes
+@given(
+    files=st.lists(
+        st.tuples(st.sampled_from(["maps", "personas"]), names.map(lambda n: n + ".md"), st.sampled_from(KINDS)),
+        max_size=4,
+    ),
+    value=st.text(alphabet=st.sampled_from([*CONTROL, "a", ":", "[", '"']), max_size=10),
+)
+def test_hostile_file_names_links_and_control_characters(tmp_path_factory, files, value):
+    root, outside = tmp_path_factory.mktemp("hostile"), tmp_path_factory.mktemp("outside")
+    (outside / "secret.md").write_text(MAP.replace("First purchase", SECRET), encoding="utf-8")
+    (outside / "current.md").write_text(MAP.replace("First purchase", SECRET), encoding="utf-8")
+    text = MAP.replace("Sees a post", json.dumps(f"Sees{value}"), 1).replace(
+        "state: current", "state: current\ntags: x"
+    )
+    write_site(root, {})
+    for folder, name, kind in files:
+        _plant(root, outside, folder, name, kind, text if folder == "maps" else PERSONA)
+    try:
+        catalog = load_catalog(root, Settings())
+    except InvalidSite as err:
+        for problem in err.problems:
+            for words in (problem.words(), problem.words(CHINESE), problem.message(), problem.place):
+                assert _one_safe_line(words) and SECRET not in words, words
+        return
+    assert all(SECRET not in m.title for m in catalog.maps())
     check(root)

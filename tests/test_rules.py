@@ -280,7 +280,7 @@ CASES = {
     "persona photo with a NUL in its name": (
         {"personas/zhang-li.md": '---\nname: Zhang Li\nphoto: "a\\0.jpg"\n---\n'},
         [
-            "personas/zhang-li.md:3: 'photo' must be a file path relative to this file, like 'zhang-li.jpg', not 'a\x00.jpg'"
+            "personas/zhang-li.md:3: 'photo' must be a file path relative to this file, like 'zhang-li.jpg', not 'a\\x00.jpg'"  # shown escaped
         ],
     ),
     "persona file name that is not an id": (

@@ -5,7 +5,6 @@ from __future__ import annotations
 import html
 import logging
 import os
-import shutil
 import sys
 from concurrent.futures import Future, ThreadPoolExecutor
 from functools import partial
@@ -26,6 +25,7 @@ from PIL import ImageFont
 from journeymaps.analysis.portfolio import all_opportunities, opportunities_csv
 from journeymaps.authoring.mermaid import map_as_mermaid
 from journeymaps.format.catalog import load_catalog
+from journeymaps.format.files import write_atomically
 from journeymaps.format.problems import InvalidSite
 from journeymaps.model import Map, Step
 from journeymaps.settings import OPTIONS, Settings, settings_from_options
@@ -45,6 +45,7 @@ from journeymaps.site.render import Renderer, fill_in, for_search, section_headi
 from journeymaps.site.search_words import coined_words, site_names
 from journeymaps.siteconfig import plugin_options
 from journeymaps.text import Text
+from journeymaps.text.printable import guard_log, log_line
 
 log = logging.getLogger("mkdocs.plugins.journeymaps")
 ASSETS_DIR = Path(__file__).parent / "site" / "assets"
@@ -102,18 +103,19 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         # so a broken map leaves the last good site whole. State is rebuilt
         # from scratch because the plugin lives across `mkdocs serve` rebuilds.
         self.plan, self.renderer, self.pages, self.deferred, self.full, self.cards = None, None, {}, {}, {}, None
+        guard_log(logging.getLogger("mkdocs"))  # a map's text reaches MkDocs' own messages too (its links)
         self.root = Path(config.config_file_path or ".").resolve().parent
         language = (config.theme.get("language") or "en") if config.theme else "en"
         text = Text(language)
         self.settings, errors = settings_from_options(plugin_options(self.config), language=language)
         if errors:
             name = Path(config.config_file_path or "mkdocs.yml").name
-            raise PluginError("\n".join(text("config.where", file=name, message=e) for e in errors))
+            raise PluginError("\n".join(log_line(text("config.where", file=name, message=e)) for e in errors))
         try:
             catalog = load_catalog(self.root, self.settings)
         except InvalidSite as err:
             raise PluginError(f"{err.report(text)}\n{text('build.nothing_built', summary=err.summary(text))}") from None
-        self.fonts = self._fonts(text)
+        self.fonts = self._fonts(text, config)
         self.editor = self._editor(config, text)
         if "jieba" in sys.modules:  # imported by Material's search; its notes are not the author's business
             logging.getLogger("jieba").setLevel(logging.WARNING)
@@ -136,19 +138,22 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         config.extra_javascript.append(urls.SCRIPT)
         return config
 
-    def _fonts(self, text: Text) -> Fonts:
+    def _fonts(self, text: Text, config: MkDocsConfig) -> Fonts:
         """The fonts for images: the site's own (checked here, before anything is built), or
         one found on the machine."""
         if not self.settings.font:
             return find_fonts()
         path = (self.root / self.settings.font).resolve()
+        name = Path(config.config_file_path or "mkdocs.yml").name
         if not path.is_file():
             looked = path.relative_to(self.root) if path.is_relative_to(self.root) else path
-            raise PluginError(text("config.font_missing", path=self.settings.font, looked=looked))
+            message = text("config.font_missing", path=self.settings.font, looked=looked)
+            raise PluginError(text("config.where", file=name, message=message))
         try:
             ImageFont.truetype(str(path), 12)
         except OSError:
-            raise PluginError(text("config.font_unreadable", path=self.settings.font)) from None
+            message = text("config.font_unreadable", path=self.settings.font)
+            raise PluginError(text("config.where", file=name, message=message)) from None
         return find_fonts(str(path))
 
     def _editor(self, config: MkDocsConfig, text: Text) -> Repository | None:
@@ -157,7 +162,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         repo, errors = repository(self.settings.editor, config.repo_url, config.edit_uri)
         if errors:
             name = Path(config.config_file_path or "mkdocs.yml").name
-            raise PluginError("\n".join(text("config.where", file=name, message=e) for e in errors))
+            raise PluginError("\n".join(log_line(text("config.where", file=name, message=e)) for e in errors))
         return repo
 
     def _add_editor(self, files: Files, config: MkDocsConfig) -> None:
@@ -346,12 +351,8 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             log.warning(self.labels["build.no_chinese_font"])
         for drawing in drawings:
             found = self.drawn[drawing.path].result()
-            target = site_dir / drawing.path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            if isinstance(found, bytes):
-                target.write_bytes(found)
-            else:
-                shutil.copyfile(found, target)
+            # Whole or not at all: a build stopped here leaves no half image for a crawler.
+            write_atomically(site_dir / drawing.path, found if isinstance(found, bytes) else found.read_bytes())
         self._stop_drawing()
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:

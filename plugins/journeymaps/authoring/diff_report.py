@@ -29,6 +29,7 @@ from journeymaps.format.problems import InvalidSite, Problem
 from journeymaps.model import Catalog, Map, Source, Step
 from journeymaps.site import urls
 from journeymaps.text import Names, Text
+from journeymaps.text.printable import log_line, printable
 
 # The first line of every summary, invisible on GitHub: a workflow finds its own comment
 # by it and updates that one instead of adding a comment per push.
@@ -75,7 +76,7 @@ _ESCAPE = re.compile(r"([\\`*_\[\]<>|~#@!])")
 
 def md(text: object) -> str:
     """Author's text as literal Markdown on one line."""
-    return _ESCAPE.sub(r"\\\1", " ".join(str(text).split()).replace("&", "&amp;"))
+    return _ESCAPE.sub(r"\\\1", printable(" ".join(str(text).split())).replace("&", "&amp;"))
 
 
 def link(text: object, url: str | None) -> str:
@@ -201,7 +202,7 @@ def _headline(review: Review, text: Text) -> str:
 
 def _problems(review: Review, text: Text) -> list[str]:
     shown = review.problems[:PROBLEMS_SHOWN]
-    body = "\n".join(f"{review.prefix}{p.path}:{p.line}: {text.render(p.msg)}" for p in shown)
+    body = "\n".join(log_line(review.prefix + p.words(text)) for p in shown)
     if len(review.problems) > len(shown):
         body += "\n" + text("diff.more_problems", count=len(review.problems) - len(shown))
     fence = "```"
@@ -411,9 +412,9 @@ def as_json(review: Review, text: Text) -> dict[str, Any]:
         "valid": not review.problems,
         "problems": [
             {
-                "file": review.prefix + p.path,
+                "file": review.prefix + p.place,
                 "line": p.line,
-                "message": text.render(p.msg),
+                "message": p.message(text),
                 "level": p.level,
                 "code": p.msg.key,
             }

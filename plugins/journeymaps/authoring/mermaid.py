@@ -27,6 +27,7 @@ from pathlib import Path
 
 import yaml
 
+from journeymaps.format.files import NotAFile, read_bytes
 from journeymaps.format.problems import Problems
 from journeymaps.model import Map, Persona
 from journeymaps.text import Msg, Names, Text
@@ -34,6 +35,9 @@ from journeymaps.text import Msg, Names, Text
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdx", ".mkd")
 MERMAID_SCORES = (1.0, 5.0)
 NEUTRAL_SCORE = 3
+# A diagram file is read whole and parsed into a map; far larger than any journey an author
+# draws by hand, far smaller than what would take gigabytes of memory to parse.
+MAX_IMPORT_BYTES = 2_000_000
 # Mermaid has no "no score": a step without an emotion is drawn neutral, and this comment
 # before it tells the reader to leave the emotion out again.
 NO_EMOTION = "%% journeymaps: no emotion (drawn as neutral 3)"
@@ -128,9 +132,15 @@ def is_markdown(path: Path, text: str) -> bool:
 def read_diagrams(path: Path, shown: str, problems: Problems) -> list[Diagram]:
     """Every journey diagram of a Mermaid or Markdown file; what is wrong goes to problems."""
     try:
-        raw = path.read_bytes()
+        raw = read_bytes(path, MAX_IMPORT_BYTES)
+    except NotAFile:
+        problems.add(shown, 1, "files.not_a_file")
+        return []
     except OSError as err:
         problems.add(shown, 1, "read.cannot_read", reason=err.strerror or str(err))
+        return []
+    if len(raw) > MAX_IMPORT_BYTES:
+        problems.add(shown, 1, "read.mermaid_too_big", max=f"{MAX_IMPORT_BYTES / 1e6:g}")
         return []
     try:
         text = raw.decode("utf-8").removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")

@@ -16,6 +16,7 @@ from journeymaps.authoring.mermaid import MERMAID_SCORES, Diagram, linear, read_
 from journeymaps.authoring.new import name_from_id
 from journeymaps.format.catalog import read_site
 from journeymaps.format.fields import is_slug, slugify
+from journeymaps.format.files import inside
 from journeymaps.format.problems import ERROR, WARNING, Problem, Problems, ordered
 from journeymaps.model import Catalog, Map, Persona, Stage, Step
 from journeymaps.settings import Settings
@@ -99,6 +100,11 @@ class _Personas:
         return ident
 
 
+def _taken(path: Path) -> bool:
+    """A file is there, or a link (one to nothing too: writing would follow it)."""
+    return path.exists() or path.is_symlink()
+
+
 def _key(name: str) -> str:
     return " ".join(name.split()).casefold()
 
@@ -130,7 +136,7 @@ class _Planner:
         document = map_document(m, with_journey=target not in (f"{shape}/{state}.md", f"{shape}.md"))
         found = map_problems(document, target, self.root, self.settings, journey, state, self.personas.ids)
         self.problems.items.extend(found.items)
-        replaces = (self.root / target).exists()
+        replaces = _taken(self.root / target)
         key = "mermaid.replaced_map" if replaces else "mermaid.wrote_map"
         msg = Msg(
             key, path=target, title=m.title, stages=len(m.stages), steps=len(m.steps), source=f"{d.path}:{d.line}"
@@ -180,7 +186,10 @@ class _Planner:
         path = f"{self.settings.maps_dir}/{journey}/{state}.md"
         if existing is not None and state in existing.states:
             path = existing.states[state].path
-        if (self.root / path).exists() and not self.options.force:
+        if not inside(self.root, self.root / path):
+            self.problems.add(d.path, d.line, "files.write_outside", path=path)
+            return None
+        if _taken(self.root / path) and not self.options.force:
             state_word = Msg(f"state_word.{state}")
             self.problems.add(d.path, d.line, "mermaid.map_exists", path=path, journey=journey, state=state_word)
             return None
@@ -221,6 +230,8 @@ class _Planner:
         for persona in self.personas.new.values():
             document = persona_document(persona)
             self.problems.items.extend(persona_problems(document, persona.path, self.root, self.settings).items)
+            if not inside(self.root, self.root / persona.path):
+                self.problems.add(persona.path, 1, "files.write_outside", path=persona.path)
             msg = Msg("mermaid.wrote_persona", path=persona.path, name=persona.name)
             self.plan.files.append(NewFile(persona.path, document, msg))
 

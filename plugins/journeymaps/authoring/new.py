@@ -10,9 +10,12 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader
+from jinja2 import Environment, FileSystemLoader, TemplateError, TemplateSyntaxError
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import SandboxedEnvironment
 
 from journeymaps.format.fields import is_slug, slugify
+from journeymaps.format.files import inside
 from journeymaps.model import Catalog, Map
 from journeymaps.settings import Settings
 from journeymaps.text import Msg, Text
@@ -26,10 +29,33 @@ def yaml_scalar(value: object) -> str:
     return json.dumps(value if isinstance(value, (int, float)) else str(value), ensure_ascii=False)
 
 
-def _environment(folder: Path) -> Environment:
-    env = Environment(loader=FileSystemLoader(str(folder)), trim_blocks=True, lstrip_blocks=True, autoescape=False)
+class _ProjectLoader(FileSystemLoader):
+    """Templates from one folder, none of them (an include either) a link leading outside
+    the project."""
+
+    def __init__(self, folder: Path, root: Path | None):
+        super().__init__(str(folder))
+        self.root = root
+
+    def get_source(self, environment: Environment, template: str):
+        source, filename, uptodate = super().get_source(environment, template)
+        if self.root is not None and not inside(self.root, Path(filename)):
+            raise Refused(Msg("new.template_outside", path=_shown(Path(filename), self.root)))
+        return source, filename, uptodate
+
+
+def _environment(folder: Path, root: Path | None) -> Environment:
+    # A site's templates arrive in pull requests like its maps: they are data, rendered in
+    # Jinja's sandbox, where a template reaches no Python internals (and so no shell).
+    env = SandboxedEnvironment(
+        loader=_ProjectLoader(folder, root), trim_blocks=True, lstrip_blocks=True, autoescape=False
+    )
     env.filters["yaml"] = yaml_scalar
     return env
+
+
+def _shown(path: Path, root: Path | None) -> str:
+    return path.relative_to(root).as_posix() if root is not None and path.is_relative_to(root) else path.name
 
 
 TEMPLATE_SCALE = (-2.0, 2.0)  # the scale the built-in templates' emotions are written on
@@ -55,9 +81,19 @@ class Template:
     path: Path
     description: str
     own: bool  # the site's own, from its templates_dir
+    root: Path | None = None  # the project, for a site's own template
+    replaces_built_in: bool = False  # a site's own template with a built-in one's name
 
     def render(self, **values: object) -> str:
-        text = _environment(self.path.parent).get_template(self.path.name).render(**values)
+        shown = _shown(self.path, self.root)
+        try:
+            text = _environment(self.path.parent, self.root).get_template(self.path.name).render(**values)
+        except SecurityError as err:
+            raise Refused(Msg("new.template_unsafe", path=shown, detail=str(err))) from None
+        except TemplateSyntaxError as err:
+            raise Refused(Msg("new.template_broken", path=shown, line=err.lineno, detail=err.message or "")) from None
+        except TemplateError as err:
+            raise Refused(Msg("new.template_broken", path=shown, line=1, detail=err.message or "")) from None
         return text if text.endswith("\n") else text + "\n"
 
 
@@ -83,8 +119,14 @@ def map_templates(root: Path, settings: Settings, language: str) -> dict[str, Te
         names = sorted({p.name.split(".")[0] for p in folder.glob("*.md")})
         for name in names:
             path = _in_language(folder, name, language)
-            if path is not None:
+            if path is None:
+                continue
+            if not own:
                 found[name] = Template(name, path, _description(path), own)
+                continue
+            # A template that is a link out of the project is listed, and refused when used.
+            description = _description(path) if inside(root, path) else ""
+            found[name] = Template(name, path, description, own, root, name in found)
     return found
 
 
@@ -120,10 +162,18 @@ def check_journey(catalog: Catalog, root: Path, settings: Settings, journey: str
     if existing is not None and state in existing.states:
         path = existing.states[state].path
         raise Refused(Msg("new.state_exists", journey=journey, state=Msg(f"state_word.{state}"), path=path))
-    target = map_path(root, settings, journey, state)
-    if target.exists():
-        raise Refused(Msg("new.exists", path=target.relative_to(root).as_posix()))
-    return target
+    return free_path(root, map_path(root, settings, journey, state))
+
+
+def free_path(root: Path, path: Path) -> Path:
+    """``path``, when a new file may be written there: inside the project once every link on
+    the way is followed, and with no file (nor a link, even to nothing) in its place."""
+    shown = path.relative_to(root).as_posix()
+    if not inside(root, path):
+        raise Refused(Msg("files.write_outside", path=shown))
+    if path.exists() or path.is_symlink():
+        raise Refused(Msg("new.exists", path=shown))
+    return path
 
 
 def future_from_current(current: Map, title: str, personas: list[str], text: Text) -> str:

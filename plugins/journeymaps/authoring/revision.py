@@ -13,9 +13,13 @@ from pathlib import Path, PurePosixPath
 from journeymaps.text import Msg
 
 _TIMEOUT = 120  # seconds: a local git command that takes longer is stuck
-# Reading a site needs its text files; a large file (a video in docs/, say) only needs to
-# exist, for a persona's photo is checked for existence alone.
+# Reading a site needs its text files, and its photos (a persona's photo is checked to be a
+# readable image): an empty stand-in for either would read as a change. Any other large file
+# (a video in docs/, say) only needs to exist. Photos past the first limit are copied one at
+# a time, up to the largest file a GitHub repository holds.
 _CONTENT_LIMIT = 1024 * 1024
+_PHOTO_LIMIT = 100 * 1024 * 1024
+_PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
 
 
 class RevisionError(Exception):
@@ -105,7 +109,10 @@ def _write(repo: Repository, files: list[_File], dest: Path) -> None:
     for f in files:
         target = dest.joinpath(*f.path.parts)
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(contents.get(f.path, b""))
+        if f.path not in contents and f.size <= _PHOTO_LIMIT and f.path.suffix.lower() in _PHOTO_SUFFIXES:
+            target.write_bytes(_git(["cat-file", "blob", f.blob], repo.top))
+        else:
+            target.write_bytes(contents.get(f.path, b""))
 
 
 @contextlib.contextmanager

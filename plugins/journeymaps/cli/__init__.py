@@ -10,6 +10,7 @@ from pathlib import Path
 from journeymaps.cli import diff, mermaid, new, schema, validate
 from journeymaps.siteconfig import Site, SiteConfigError, load_site
 from journeymaps.text import LANGUAGES, Text
+from journeymaps.text.printable import log_line
 
 # argparse's own words (usage, errors), by the message ids it asks gettext for: argparse's
 # designed hook for its language, pointed at our catalogue.
@@ -45,8 +46,20 @@ def _early(argv: list[str]) -> tuple[str | None, Path]:
     known, rest = early.parse_known_args(argv)
     site = known.site
     if site is None and rest[:1] == ["validate"]:  # `journeymaps validate DIR`, the older form
-        site = next((Path(a) for a in rest[1:] if not a.startswith("-")), None)
+        site = _site_argument(rest[1:])
     return known.lang, site or Path(".")
+
+
+def _site_argument(args: list[str]) -> Path | None:
+    """The older form's folder: the first word that is neither an option nor an option's
+    value (`validate --format github` names no folder)."""
+    words = iter(args)
+    for word in words:
+        if word in validate.OPTIONS_WITH_VALUES:
+            next(words, None)
+        elif not word.startswith("-"):
+            return Path(word)
+    return None
 
 
 def site_or_none(folder: Path) -> Site | None:
@@ -90,7 +103,7 @@ def open_site(args: argparse.Namespace, text: Text) -> Site | None:
         return load_site(args.site)
     except SiteConfigError as err:
         for message in err.messages:
-            print(text.render(message), file=sys.stderr)
+            print(log_line(text.render(message)), file=sys.stderr)
         return None
 
 

@@ -17,6 +17,7 @@ from journeymaps.format.problems import Problem
 from journeymaps.model import Catalog
 from journeymaps.siteconfig import Site, SiteConfigError, load_site
 from journeymaps.text import Msg, Text
+from journeymaps.text.printable import log_line
 
 NAME = "diff"
 FORMATS = ("markdown", "json")
@@ -52,13 +53,15 @@ def _read(root: Path | None, fallback: Site, head: str | None = None) -> tuple[C
     return catalog, problems.errors, site
 
 
-def _compare(args: argparse.Namespace, site: Site) -> Review:
+def _compare(args: argparse.Namespace, site: Site, text: Text) -> Review:
     try:
         repo = repository_of(site.root)
         base_commit = resolve(repo, args.base)
         head_commit = resolve(repo, args.head) if args.head else None
         with site_at(repo, base_commit) as base_root:
-            base, _, _ = _read(base_root, site)
+            base, unreadable, _ = _read(base_root, site)
+        for problem in unreadable:  # what the base could not read is compared as missing: say so
+            print(text("diff.base_problem", revision=args.base, problem=problem.words(text)), file=sys.stderr)
         if head_commit is None:
             head, problems, head_site = _read(site.root, site)
         else:
@@ -87,10 +90,10 @@ def run(args: argparse.Namespace, text: Text) -> int:
     if site is None:
         return 2
     try:
-        review = _compare(args, site)
+        review = _compare(args, site, text)
     except _Stop as stop:
         for message in stop.messages:
-            print(text.render(message), file=sys.stderr)
+            print(log_line(text.render(message)), file=sys.stderr)
         return 2
     with contextlib.suppress(AttributeError, ValueError):
         sys.stdout.reconfigure(encoding="utf-8")  # the sparklines, on consoles that default to a code page

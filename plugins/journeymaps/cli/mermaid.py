@@ -13,10 +13,12 @@ from typing import NamedTuple
 from journeymaps.authoring.mermaid import map_as_mermaid
 from journeymaps.authoring.mermaid_import import NOTE, ImportOptions, ImportPlan, plan_import
 from journeymaps.format.catalog import read_site
+from journeymaps.format.files import writable, write_atomically
 from journeymaps.format.problems import ERROR, Problem, did_you_mean
 from journeymaps.model import STATES
 from journeymaps.siteconfig import Site
 from journeymaps.text import Msg, Names, Text
+from journeymaps.text.printable import log_line
 
 
 class Command(NamedTuple):
@@ -32,8 +34,7 @@ def _shown(path: Path) -> str:
 
 
 def _say(problem: Problem, text: Text) -> str:
-    label = "" if problem.level in (ERROR, NOTE) else text["cli.warning"]
-    return f"{problem.path}:{problem.line}: {label}{text.render(problem.msg)}"
+    return problem.words(text, "" if problem.level in (ERROR, NOTE) else text["cli.warning"])
 
 
 # --- import -----------------------------------------------------------------------------
@@ -81,11 +82,14 @@ def run_import(args: argparse.Namespace, text: Text) -> int:
 
 def _write(site: Site, plan: ImportPlan, text: Text) -> None:
     for new in plan.files:
-        target = site.root / new.path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        # "x" for new files: never over one that appeared since the plan was made
-        with target.open("w" if new.replaces else "x", encoding="utf-8", newline="\n") as out:
-            out.write(new.text)
+        target = writable(site.root, site.root / new.path)  # checked again: nothing written outside
+        if new.replaces:  # the link in place of a map is replaced, never written through
+            write_atomically(target, new.text.encode())
+        else:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            # "x" for new files: never over one that appeared since the plan was made
+            with target.open("x", encoding="utf-8", newline="\n") as out:
+                out.write(new.text)
         print(text(new.msg.key, **{**new.msg.params, "path": _shown(target)}))
 
 
@@ -131,14 +135,19 @@ def run_export(args: argparse.Namespace, text: Text) -> int:
     if args.output is None:
         sys.stdout.write(diagram)
         return 0
-    args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.write_text(diagram, encoding="utf-8", newline="\n")
+    if args.output.is_dir():
+        return _refuse(text, Msg("cli.output_is_folder", path=_shown(args.output)))
+    try:
+        args.output.parent.mkdir(parents=True, exist_ok=True)
+        args.output.write_text(diagram, encoding="utf-8", newline="\n")
+    except OSError as err:
+        return _refuse(text, Msg("cli.cannot_write", path=_shown(args.output), reason=err.strerror or str(err)))
     print(text("cli.wrote", path=_shown(args.output)), file=sys.stderr)
     return 0
 
 
 def _refuse(text: Text, msg: Msg) -> int:
-    print(text.render(msg), file=sys.stderr)
+    print(log_line(text.render(msg)), file=sys.stderr)
     return 1
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from journeymaps.authoring.new import (
     Refused,
     check_journey,
+    free_path,
     future_from_current,
     map_templates,
     name_from_id,
@@ -23,6 +24,7 @@ from journeymaps.format.problems import did_you_mean
 from journeymaps.model import STATES
 from journeymaps.siteconfig import Site
 from journeymaps.text import Msg, Names, Text
+from journeymaps.text.printable import log_line
 
 NAME = "new"
 DEFAULT_TEMPLATE = "ecommerce"
@@ -56,7 +58,7 @@ def run(args: argparse.Namespace, text: Text) -> int:
             return _new_persona(site, args, text)
         return _new_map(site, args, text)
     except Refused as refused:
-        print(text.render(refused.msg), file=sys.stderr)
+        print(log_line(text.render(refused.msg)), file=sys.stderr)
         return 1
 
 
@@ -65,8 +67,9 @@ def _list(site: Site, text: Text) -> int:
     width = max((len(name) for name in templates), default=0)
     print(text["cli.new.templates"])
     for template in templates.values():
-        own = f"  ({text['cli.new.own']})" if template.own else ""
-        print(f"  {template.name.ljust(width)}  {template.description}{own}")
+        label = "cli.new.own_replaces" if template.replaces_built_in else "cli.new.own"
+        own = f"  ({text[label]})" if template.own else ""
+        print(log_line(f"  {template.name.ljust(width)}  {template.description}{own}"))  # a site's file names
     print(text["cli.new.usage"])
     return 0
 
@@ -81,9 +84,7 @@ def _write(site: Site, path: Path, content: str) -> str:
 def _persona_file(site: Site, persona_id: str, name: str | None, text: Text) -> str:
     if not is_slug(persona_id):
         raise Refused(Msg("new.not_a_persona_id", id=persona_id, suggestion=slugify(persona_id) or "my-persona"))
-    path = site.root / site.settings.personas_dir / f"{persona_id}.md"
-    if path.exists():
-        raise Refused(Msg("new.exists", path=path.relative_to(site.root).as_posix()))
+    path = free_path(site.root, site.root / site.settings.personas_dir / f"{persona_id}.md")
     content = persona_template(text.language).render(id=persona_id, name=name or name_from_id(persona_id))
     return _write(site, path, content)
 
@@ -121,6 +122,9 @@ def _new_map(site: Site, args: argparse.Namespace, text: Text) -> int:
         title = args.title or name_from_id(args.journey)
         values = {"title": title, "journey": args.journey, "state": args.state, "persona": args.persona}
         content = templates[name].render(**values, today=today())
+        if templates[name].replaces_built_in:
+            shown = templates[name].path.relative_to(site.root).as_posix()
+            print(text("cli.new.template_replaces", name=name, path=shown), file=sys.stderr)
         if not templates[name].own:  # a site's own templates are written on its own scale
             content = on_scale(content, site.settings.emotion_scale)
         source = text("cli.new.from_template", name=name)

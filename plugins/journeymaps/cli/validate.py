@@ -15,6 +15,7 @@ from journeymaps.text import Text
 
 NAME = "validate"
 FORMATS = ("text", "github", "json")
+OPTIONS_WITH_VALUES = ("--format",)  # the older form's folder is found before the parser runs
 
 
 def add(commands, common: argparse.ArgumentParser, text: Text) -> None:
@@ -41,7 +42,7 @@ def run(args: argparse.Namespace, text: Text) -> int:
     else:
         for problem in [*errors, *warnings]:
             label = text["cli.warning"] if problem.level != ERROR else ""
-            print(f"{problem.path}:{problem.line}: {label}{text.render(problem.msg)}")
+            print(problem.words(text, label))
     failed = bool(errors) or (args.strict and bool(warnings))
     if args.format == "text":
         if errors:
@@ -64,7 +65,7 @@ def run(args: argparse.Namespace, text: Text) -> int:
 
 def _items(problems: list[Problem], text: Text) -> list[dict]:
     return [
-        {"file": p.path, "line": p.line, "message": text.render(p.msg), "level": p.level, "code": p.msg.key}
+        {"file": p.place, "line": p.line, "message": p.message(text), "level": p.level, "code": p.msg.key}
         for p in problems
     ]
 
@@ -78,8 +79,8 @@ def _escape(value: str, property_value: bool = False) -> str:
 def github_annotation(problem: Problem, text: Text, prefix: str = "") -> str:
     """``::error file=…,line=…,title=journeymaps::message``, with the path from the repository root."""
     command = "error" if problem.level == ERROR else "warning"
-    path = _escape(prefix + problem.path, True)
-    return f"::{command} file={path},line={problem.line},title=journeymaps::{_escape(text.render(problem.msg))}"
+    path = _escape(prefix + problem.place, True)
+    return f"::{command} file={path},line={problem.line},title=journeymaps::{_escape(problem.message(text))}"
 
 
 def _repository_prefix(root: Path) -> str:

@@ -7,21 +7,14 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from journeymaps.format.fields import Fields, is_slug, slugify
+from journeymaps.format.fields import Fields, is_slug, shown, slugify
+from journeymaps.format.files import MAX_NAME_CHARS, markdown_files
 from journeymaps.format.problems import InvalidSite, Problems, did_you_mean
 from journeymaps.format.reader import Document, read_document
 from journeymaps.format.validate import MapContext, MapValidator, validate_persona
 from journeymaps.model import STATES, Catalog, Journey, Map, Persona
 from journeymaps.settings import Settings
 from journeymaps.text import Msg, Names
-
-
-def _markdown_files(folder: Path) -> list[Path]:
-    if not folder.is_dir():
-        return []
-    return sorted(
-        p for p in folder.rglob("*.md") if not any(part.startswith(".") for part in p.relative_to(folder).parts)
-    )
 
 
 def _relative(root: Path, path: Path) -> str:
@@ -34,7 +27,7 @@ def load_personas(root: Path, settings: Settings, problems: Problems) -> tuple[d
     folder = root / settings.personas_dir
     personas: dict[str, Persona] = {}
     ids: set[str] = set()
-    for path in _markdown_files(folder):
+    for path in markdown_files(folder, root, problems):
         rel = _relative(root, path)
         if path.parent != folder:
             problems.add(rel, 1, "catalog.persona_in_subfolder", folder=settings.personas_dir)
@@ -44,6 +37,8 @@ def load_personas(root: Path, settings: Settings, problems: Problems) -> tuple[d
         if not is_slug(persona_id):
             hint = Msg("hint.rename", name=f"{slugify(persona_id)}.md") if slugify(persona_id) else ""
             problems.add(rel, 1, "catalog.persona_file_name", name=path.name, hint=hint)
+            continue
+        if _too_long(rel, 1, "long.persona", persona_id, problems):
             continue
         ids.add(persona_id)
         if doc.data is not None:
@@ -82,7 +77,20 @@ def _identify(doc: Document, folder: Path, fields: Fields) -> _MapFile | None:
         journey = path_journey
     if journey is None or state is None:
         return None
+    line = m.value_line("journey") if "journey" in m else 1
+    if _too_long(doc.path, line, "long.journey", journey, fields.problems):
+        return None
     return _MapFile(doc, fields, journey, state)
+
+
+def _too_long(path: str, line: int, what: str, name: str, problems: Problems) -> bool:
+    """Whether a name that becomes part of a page's address is too long for a file system
+    (reported before anything is written, so no build stops half-way)."""
+    if len(name) <= MAX_NAME_CHARS:
+        return False
+    count, most = len(name), MAX_NAME_CHARS
+    problems.add(path, line, "catalog.name_too_long", what=Msg(what), name=shown(name), count=count, max=most)
+    return True
 
 
 def load_maps(
@@ -102,7 +110,7 @@ def load_maps(
         # every value, need not wait for the last file (a large site would hold them all).
         item.doc.data.pop("stages", None)
 
-    for path in _markdown_files(folder):
+    for path in markdown_files(folder, root, problems):
         doc = read_document(path, _relative(root, path), problems)
         if doc.data is None:
             continue
@@ -134,6 +142,7 @@ def load_maps(
         validate(item)
     _check_aliases(journeys, files, problems)
     _check_part_of(journeys, files, problems)
+    _check_tags(files, problems)
     _review_warnings(journeys, files, today or dt.date.today(), problems)
     return {j: journeys[j] for j in sorted(journeys)}
 
@@ -145,10 +154,31 @@ def _check_aliases(journeys: dict[str, Journey], files: dict[tuple[str, str], _M
         lines = dict(item.fields.text_items(item.doc.data, "aliases", Msg("what.map")))
         for alias in m.aliases:
             line = lines.get(alias, item.doc.data.line)
+            if _too_long(item.doc.path, line, "long.alias", alias, problems):
+                continue
             if alias in journeys:
                 problems.add(item.doc.path, line, "catalog.alias_is_journey", alias=alias)
             elif owner.setdefault(alias, journey) != journey:
                 problems.add(item.doc.path, line, "catalog.alias_taken", alias=alias, journey=owner[alias])
+
+
+def _check_tags(files: dict[tuple[str, str], _MapFile], problems: Problems) -> None:
+    """A tag's page is at tags/<its slug>/: bounded in length, and two tags whose slugs are the
+    same ('C', 'C++' and 'C#') would share one page. 'Mobile' and 'mobile' are one tag."""
+    first: dict[str, tuple[str, str, int]] = {}  # slug: the tag as first written, where
+    for _, item in sorted(files.items()):
+        for tag, line in item.fields.text_items(item.doc.data, "tags", Msg("what.map")):
+            slug = slugify(tag)
+            if not slug or _too_long(item.doc.path, line, "long.tag", tag, problems):
+                continue
+            other, path, other_line = first.setdefault(slug, (tag, item.doc.path, line))
+            if _spelling(other) != _spelling(tag):
+                place = f"{path}:{other_line}"
+                problems.add(item.doc.path, line, "catalog.tag_collision", tag=tag, other=other, place=place, slug=slug)
+
+
+def _spelling(tag: str) -> str:
+    return " ".join(tag.split()).casefold()
 
 
 def _check_part_of(journeys: dict[str, Journey], files: dict[tuple[str, str], _MapFile], problems: Problems) -> None:
@@ -181,25 +211,36 @@ def _check_part_of(journeys: dict[str, Journey], files: dict[tuple[str, str], _M
             problems.warn(item.doc.path, line, "catalog.part_of_states_differ", current=str(current.part_of or "—"))
     for journey in sorted(journeys):
         loop = _loop_from(journey, journeys)
-        if loop:
+        if loop:  # each journey of the loop at its own line; a long loop shortened (1200 maps: one line each)
             m = journeys[journey].ordered_states()[0]
             item = files[(journey, m.state)]
             line = item.doc.data.value_line("part_of")
-            problems.add(item.doc.path, line, "catalog.part_of_loop", journey=journey, loop=" → ".join(loop))
+            problems.add(item.doc.path, line, "catalog.part_of_loop", journey=journey, loop=_chain(loop))
+
+
+def _chain(loop: list[str]) -> Msg | str:
+    if len(loop) <= LOOP_SHOWN:
+        return " → ".join(loop)
+    head, tail = loop[: LOOP_SHOWN - 2], loop[-2:]
+    return Msg("catalog.loop_shortened", start=" → ".join(head), end=" → ".join(tail), more=len(loop) - LOOP_SHOWN)
+
+
+LOOP_SHOWN = 8
 
 
 def _loop_from(journey: str, journeys: dict[str, Journey]) -> list[str]:
     """The chain of 'part_of' from a journey back to itself, or nothing."""
-    chain = [journey]
+    chain, seen = [journey], {journey}
     while True:
         parent = journeys[chain[-1]].part_of
         if parent is None or parent.journey not in journeys:
             return []
         if parent.journey == journey:
             return [*chain, journey]
-        if parent.journey in chain:
+        if parent.journey in seen:
             return []  # a loop further up, reported from its own journeys
         chain.append(parent.journey)
+        seen.add(parent.journey)
 
 
 def _review_warnings(

@@ -87,7 +87,7 @@ class Fields:
         if isinstance(value, str):
             return value.strip()
         if isinstance(value, (int, float, dt.date)) and not isinstance(value, bool):
-            return value.isoformat() if isinstance(value, dt.date) else str(value)
+            return value.isoformat() if isinstance(value, dt.date) else getattr(value, "written", None) or str(value)
         if isinstance(value, bool):
             self.error(line, "field.text_not_yes_no", key=key, kind=kind_of(value))
         else:

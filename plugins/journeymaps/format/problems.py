@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from journeymaps.text import ENGLISH, Msg, Text
+from journeymaps.text.printable import log_line, printable
 
 ERROR, WARNING = "error", "warning"
 
@@ -18,9 +19,18 @@ class Problem:
     msg: Msg
     level: str = ERROR  # a warning (a map due for review, say) never stops a build
 
-    def words(self, text: Text = ENGLISH) -> str:
-        """``path:line: message``; the place comes first in every language, for tools."""
-        return f"{self.path}:{self.line}: {text.render(self.msg)}"
+    def words(self, text: Text = ENGLISH, label: str = "") -> str:
+        """``path:line: message``; the place comes first in every language, for tools. One
+        line, whatever the file holds: its control characters are shown escaped."""
+        return log_line(f"{self.path}:{self.line}: {label}{text.render(self.msg)}")
+
+    def message(self, text: Text = ENGLISH) -> str:
+        """The message alone, its control characters shown escaped (for JSON and annotations)."""
+        return printable(text.render(self.msg))
+
+    @property
+    def place(self) -> str:
+        return printable(self.path)
 
     def __str__(self) -> str:
         return self.words()

@@ -10,6 +10,7 @@ from typing import Any
 
 import yaml
 
+from journeymaps.format.files import NotAFile, read_bytes
 from journeymaps.format.problems import Problems
 from journeymaps.text import Msg
 
@@ -53,6 +54,32 @@ class _Invalid:
 
 
 INVALID = _Invalid()
+
+
+class WrittenInt(int):
+    """A number the author wrote in another form (``0x1F``, ``010``, ``1_000``): a key that
+    takes text (an id, a name) keeps it as written, not as 31, 8 or 1000."""
+
+    written: str | None
+
+    def __new__(cls, value: int, written: str | None = None):
+        number = super().__new__(cls, value)
+        number.written = written
+        return number
+
+
+class WrittenFloat(float):
+    """A decimal the author wrote in another form (``1e3``, ``1.10``); see WrittenInt."""
+
+    written: str | None
+
+    def __new__(cls, value: float, written: str | None = None):
+        number = super().__new__(cls, value)
+        number.written = written
+        return number
+
+
+_WRITTEN: dict[type, type] = {int: WrittenInt, float: WrittenFloat}
 
 
 class YList(list):
@@ -117,12 +144,16 @@ class _Builder:
         if node.tag == _STR_TAG:  # most values: the constructor would return the text as it is
             return node.value
         try:
-            return self.constructor.construct_object(node, deep=True)
+            value = self.constructor.construct_object(node, deep=True)
         except yaml.constructor.ConstructorError as err:
             self.problems.add(self.path, self.line(node), "read.not_plain", detail=err.problem)
         except (ValueError, OverflowError) as err:  # a date like 2026-02-30
             self.problems.add(self.path, self.line(node), "read.invalid_value", value=node.value, reason=_reason(err))
-        return INVALID
+            return INVALID
+        kind = _WRITTEN.get(type(value))
+        if kind is not None and node.value != str(value):
+            return kind(value, node.value)
+        return value
 
     def tag_allowed(self, node: yaml.Node, plain: str) -> bool:
         if node.tag == plain:
@@ -265,11 +296,14 @@ def read_document(abs_path: Path, path: str, problems: Problems) -> Document:
     """Read one map or persona file; problems go to ``problems``, never raised."""
     empty = Document(path, abs_path, None, "", 1)
     try:
-        size = abs_path.stat().st_size
-        if size > MAX_FILE_BYTES:
+        raw = read_bytes(abs_path, MAX_FILE_BYTES)
+        if len(raw) > MAX_FILE_BYTES:
+            size = abs_path.stat().st_size
             problems.add(path, 1, "read.too_big", size=f"{size / 1e6:.1f}")
             return empty
-        raw = abs_path.read_bytes()
+    except NotAFile:
+        problems.add(path, 1, "files.not_a_file")
+        return empty
     except OSError as err:
         problems.add(path, 1, "read.cannot_read", reason=err.strerror or str(err))
         return empty

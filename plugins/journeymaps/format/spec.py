@@ -58,7 +58,10 @@ class Refs(Texts):
     def read(self, f, m, key, what, required):
         if required and not f.present(m, key, True, what):
             return []
-        return f.text_items(m, key, what)
+        items = f.text_items(m, key, what)
+        if required and isinstance(m[key], list) and not m[key]:  # `persona: []` names no one
+            f.error(m.value_line(key), "field.empty_list", key=key, what=what)
+        return items
 
 
 class Slug(Kind):

@@ -96,6 +96,18 @@ def _unreadable_image(path: Path) -> Msg | None:
     return None
 
 
+# A journey map is read by people; far beyond this it is data in the wrong place. The bound
+# keeps every page of a map (its canvas, its curves, its journey page) quick to build.
+MAX_STEPS = 1000
+
+
+def _step_count(m: YMap) -> int:
+    stages = m.get("stages")
+    if not isinstance(stages, list):
+        return 0
+    return sum(len(s["steps"]) for s in stages if isinstance(s, dict) and isinstance(s.get("steps"), list))
+
+
 @dataclass
 class MapContext:
     """What a map may refer to outside itself."""
@@ -141,6 +153,10 @@ class MapValidator:
     def validate(self, journey: str, state: str) -> Map:
         m = self.doc.data
         v = read_shape(self.f, m, MAP, skip=("journey", "state"))
+        count = _step_count(m)
+        if count > MAX_STEPS:
+            self.f.error(m.key_line("stages"), "map.too_many_steps", count=f"{count:,}", max=f"{MAX_STEPS:,}")
+            v["stages"] = []
         result = Map(
             journey=journey,
             state=state,

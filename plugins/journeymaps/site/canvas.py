@@ -3,6 +3,7 @@ and where a service blueprint draws its lines; and the merged columns of a journ
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from journeymaps.model import Map, Step
@@ -78,8 +79,10 @@ class Column:
 
 
 def journey_columns(chart: Chart) -> list[Column]:
+    # Counted once, looked up per column: a journey of thousands of steps stays linear.
     steps = {s.key: s.steps for s in chart.series}
-    twice = {slot.step_id for slot in chart.slots if sum(s.step_id == slot.step_id for s in chart.slots) > 1}
+    count = Counter(slot.step_id for slot in chart.slots)
+    anchored: set[str] = set()
     columns: list[Column] = []
     for i, slot in enumerate(chart.slots):
         current = steps["current"][i] if "current" in steps else None
@@ -87,6 +90,7 @@ def journey_columns(chart: Chart) -> list[Column]:
         only_in = None
         if len(steps) == 2 and (current is None) != (future is None):
             only_in = "current" if future is None else "future"
-        first = all(c.slot.step_id != slot.step_id for c in columns)
-        columns.append(Column(slot, current, future, only_in, slot.step_id in twice, first))
+        first = slot.step_id not in anchored
+        anchored.add(slot.step_id)
+        columns.append(Column(slot, current, future, only_in, count[slot.step_id] > 1, first))
     return columns

@@ -5,12 +5,15 @@ screens. Never the original: it may carry GPS positions and camera serials."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 from functools import cache
 from pathlib import Path
 
 from PIL import Image, ImageOps
+
+from journeymaps.format.files import write_atomically
 
 SIZES = (160, 320)  # CSS pixels of the largest avatar, and twice that for srcset
 QUALITY = 82
@@ -47,11 +50,6 @@ def web_photos(source: Path, cache_dir: Path) -> dict[int, bytes]:
         except OSError:
             pass
         out[size] = resize(raw, size)
-        try:
-            cache_dir.mkdir(parents=True, exist_ok=True)
-            tmp = cached.with_suffix(".tmp")
-            tmp.write_bytes(out[size])
-            tmp.replace(cached)
-        except OSError:
-            pass  # a read-only checkout still builds; it only resizes every time
+        with contextlib.suppress(OSError):  # a read-only checkout still builds; it only resizes every time
+            write_atomically(cached, out[size])
     return out

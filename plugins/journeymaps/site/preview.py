@@ -14,6 +14,7 @@ from pathlib import Path
 
 from PIL import Image, ImageColor, ImageDraw, ImageOps
 
+from journeymaps.format.files import write_atomically
 from journeymaps.site.chart import MOMENT_COLOR, PAIN_COLOR, SERIES_STYLE, Chart, runs
 from journeymaps.site.fonts import Fonts
 
@@ -227,10 +228,7 @@ def cached(what: object, draw: Callable[[], bytes], cache_dir: Path) -> Path | b
         return path
     png = draw()
     try:
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{id(png)}.tmp")
-        tmp.write_bytes(png)
-        tmp.replace(path)
+        write_atomically(path, png)  # whole or not at all, whoever else builds at the same time
     except OSError:
         return png
     return path

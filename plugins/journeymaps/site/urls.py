@@ -63,6 +63,13 @@ def tag_src(key: str) -> str:
     return f"tags/{key}/index.md"
 
 
+def channel_anchor(key: str | None) -> str:
+    """A channel's section on the touchpoints page, by the channel's slug: a channel is free
+    text, and quotes or brackets in an id break scripts that look the id up. None: the steps
+    with no channel."""
+    return f"channel-{key}" if key else "channel-none"
+
+
 def owner_anchor(key: str | None) -> str:
     """An owner's section on the owners page; None: the maps nobody owns."""
     return f"owner-{key}" if key else "no-owner"

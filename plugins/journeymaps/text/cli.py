@@ -77,7 +77,18 @@ EN: dict[str, str] = {
     "argparse.expected_one": "expected one argument",
     "argparse.invalid_value": "invalid %(type)s value: %(value)r",
     "argparse.ambiguous": "ambiguous option: %(option)s could match %(matches)s",
+    # hostile input (docs/security.md): templates are data, and nothing is written outside the site
+    "cli.new.own_replaces": "this site's own, in place of the built-in one",
+    "cli.new.template_replaces": "the site's own template {path} is used in place of the built-in '{name}'",
+    "new.template_unsafe": "{path}: the template reaches for Python's internals ({detail}); "
+    "templates may only fill in values like {{{{ title }}}}",
+    "new.template_broken": "{path}:{line}: the template cannot be read: {detail}",
+    "new.template_outside": "{path} is a link leading outside the project; templates are read only from inside it",
+    "cli.output_is_folder": "{path} is a folder; give a file name, like {path}/map.mmd",
+    "cli.cannot_write": "cannot write {path}: {reason}",
+    "diff.base_problem": "at {revision}: {problem} (compared as if it were not there)",
 }
+
 
 ZH: dict[str, str] = {
     "cli.description": "把客户旅程地图发布为网站：检查、新建、对比、导入和导出地图。",
@@ -149,4 +160,13 @@ ZH: dict[str, str] = {
     "argparse.expected_one": "需要一个值",
     "argparse.invalid_value": "无效的 %(type)s 值：%(value)r",
     "argparse.ambiguous": "有歧义的选项：%(option)s 可能是 %(matches)s",
+    # 恶意输入（docs/security.md）：模板只是数据，不会写入站点之外
+    "cli.new.own_replaces": "本站自有，取代内置模板",
+    "cli.new.template_replaces": "使用本站自有模板 {path}，取代内置的 '{name}'",
+    "new.template_unsafe": "{path}：模板试图访问 Python 内部（{detail}）；模板只能填入值，例如 {{{{ title }}}}",
+    "new.template_broken": "{path}:{line}：无法读取模板：{detail}",
+    "new.template_outside": "{path} 是指向项目之外的链接；只读取项目之内的模板",
+    "cli.output_is_folder": "{path} 是文件夹；请给出文件名，例如 {path}/map.mmd",
+    "cli.cannot_write": "无法写入 {path}：{reason}",
+    "diff.base_problem": "在 {revision}：{problem}（比较时视为不存在）",
 }

@@ -147,7 +147,26 @@ EN: dict[str, str] = {
     "config.font": "font must be the path of a font file (.ttf, .otf or .ttc) with Chinese characters, not {value}",
     "config.font_missing": "font: the file '{path}' does not exist (looked for {looked})",
     "config.font_unreadable": "font: '{path}' is not a font file that can be read",
+    # hostile input (docs/security.md): files outside the project, and names too long for paths
+    "files.link_outside": "the link leads outside the project; maps and personas are read only from inside it",
+    "files.not_a_file": "this is not an ordinary file (a device, a pipe, or a link to nothing); "
+    "maps and personas must be files",
+    "files.write_outside": "{path} leads outside the project through a link; nothing is written there",
+    "map.too_many_steps": "the map has {count} steps; a map may have at most {max} "
+    "(split a long journey into smaller ones with 'part_of')",
+    "catalog.name_too_long": "{what} {name} is {count} characters long; it becomes a page's address, "
+    "which allows at most {max}",
+    "long.journey": "the journey id",
+    "long.alias": "the alias",
+    "long.persona": "the persona id",
+    "long.tag": "the tag",
+    "catalog.tag_collision": "the tag '{tag}' would share its page (tags/{slug}/) with the tag '{other}' "
+    "({place}); write it the same way, or choose a name that differs in its letters or digits",
+    "catalog.loop_shortened": "{start} → … {more} more … → {end}",
+    "read.mermaid_too_big": "the file is larger than {max} MB, far larger than any journey diagram; "
+    "split it into smaller files",
 }
+
 
 ZH: dict[str, str] = {
     "list.sep": "、",
@@ -274,4 +293,18 @@ ZH: dict[str, str] = {
     "config.font": "font 必须是含中文字符的字体文件（.ttf、.otf 或 .ttc）的路径，而不是 {value}",
     "config.font_missing": "font：文件 '{path}' 不存在（查找位置：{looked}）",
     "config.font_unreadable": "font：'{path}' 不是可以读取的字体文件",
+    # 恶意输入（docs/security.md）：项目之外的文件，以及作为路径过长的名称
+    "files.link_outside": "该链接指向项目之外；只读取项目之内的旅程图和用户画像",
+    "files.not_a_file": "这不是普通文件（设备、管道或指向不存在目标的链接）；旅程图和用户画像必须是文件",
+    "files.write_outside": "{path} 通过链接指向项目之外；不会写入那里",
+    "map.too_many_steps": "该旅程图有 {count} 个步骤；一张旅程图最多 {max} 个（用 'part_of' 把长旅程拆成较小的旅程）",
+    "catalog.name_too_long": "{what} {name} 长 {count} 个字符；它会成为页面地址的一部分，最多允许 {max} 个",
+    "long.journey": "旅程 id",
+    "long.alias": "别名",
+    "long.persona": "用户画像 id",
+    "long.tag": "标签",
+    "catalog.tag_collision": "标签 '{tag}' 会与标签 '{other}'（{place}）共用一个页面（tags/{slug}/）；"
+    "请写成相同的形式，或换一个字母或数字不同的名称",
+    "catalog.loop_shortened": "{start} → … 另有 {more} 个 … → {end}",
+    "read.mermaid_too_big": "文件大于 {max} MB，远超任何旅程图；请拆成较小的文件",
 }
