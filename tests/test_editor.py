@@ -356,3 +356,13 @@ def test_a_new_map_is_written_in_the_order_of_the_format_without_empty_fields(tm
     )
     root = write_site(tmp_path, {"maps/first-purchase/current.md": written})
     assert problems_of(root) == []
+
+
+def test_the_editor_page_holds_the_sites_words_as_text():
+    from journeymaps.site.editor_page import admin_page
+
+    settings = settings_from_options({"editor": True, "channels": {"sms": "</script><!--<b>SMS"}})[0]
+    page = admin_page(settings, Words("en"))
+    data = page.split('type="application/json">', 1)[1].split("</script>", 1)[0]
+    assert "<" not in data
+    assert json.loads(data)["channels"]["sms"] == "</script><!--<b>SMS"

@@ -33,8 +33,8 @@ def admin_page(settings: Settings, words: Text) -> str:
     """admin/index.html: Decap CMS and our script, with the preview's words and styles."""
     data: dict[str, Any] = preview_words(settings, words)
     data["styles"] = [_relative(urls.STYLE), _relative(urls.GENERATED_STYLE)]
-    # In a <script> element: "</" must not end it early.
-    payload = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
+    # In a <script> element no "<" at all: neither "</script" nor "<!--" can end it early.
+    payload = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")
     return (
         "<!doctype html>\n"
         f'<html lang="{html.escape(words.language)}">\n<head>\n<meta charset="utf-8">\n'
