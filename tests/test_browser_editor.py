@@ -6,6 +6,7 @@ change `journeymaps diff` reports, and the preview pane shows it before the save
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -227,8 +228,16 @@ def test_one_emotion_changed_in_the_form_is_the_only_change(editor, browser):
     assert after == before.replace("\n        emotion: 0.5\n", "\n        emotion: -1.5\n", 1)
     diff = journeymaps(editor.root, "diff", "HEAD", "--format", "json")
     assert diff.returncode == 0, diff.stderr
-    if SHOTS:
-        (Path(SHOTS) / "edit-diff.json").write_text(diff.stdout, encoding="utf-8")
+    report = json.loads(diff.stdout)
+    assert [len(report["maps"][k]) for k in ("added", "removed", "renamed", "changed")] == [0, 0, 0, 1]
+    assert report["personas"] == {"added": [], "removed": [], "edited": []}
+    change = report["maps"]["changed"][0]
+    assert (change["journey"], change["state"]) == ("open-account", "current")
+    assert [(s["id"], s["before"], s["after"]) for s in change["steps"]["emotion"]] == [("comparison", 0.5, -1.5)]
+    assert [v for k, v in change["steps"].items() if k != "emotion"] == [[], [], []]
+    for part in ("pain_points", "opportunities", "sources"):
+        assert all(v == [] for v in change[part].values()), part
+    assert change["edited"] == [] and change["reviewed"] is None
     assert errors == []
     context.close()
 
