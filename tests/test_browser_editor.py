@@ -148,10 +148,12 @@ def preview(page):
     return page.frame_locator("iframe").first
 
 
-def publish(page) -> None:
-    page.get_by_role("button", name="Publish").first.click()
-    page.get_by_text("Publish now").click()
-    page.wait_for_selector("text=/Entry saved|CHANGES SAVED/i", timeout=30_000)
+def publish(page, words: tuple[str, str, str] = ("Publish", "Publish now", "Entry saved|CHANGES SAVED")) -> None:
+    """Decap's "Publish" menu, then "Publish now" (a local backend without the editorial workflow)."""
+    menu, now, saved = words
+    page.get_by_role("button", name=menu).first.click()
+    page.get_by_text(now).click()
+    page.wait_for_selector(f"text=/{saved}/i", timeout=30_000)
 
 
 def test_a_new_map_made_in_the_form_is_a_valid_map_with_its_page(editor, browser):
@@ -259,6 +261,23 @@ def test_a_chinese_site_gets_a_chinese_editor_and_preview(tmp_path, browser):
         assert page.locator("label[for^='title-field-']").first.inner_text() == "标题"
         assert page.get_by_text("必填。地图的标题。").count() == 1
         shoot(page, "zh-edit-map")
+        # A new map with a Chinese title: its journey id is the title, as `journeymaps new` makes it.
+        page.goto(running.url + "#/collections/maps/new", wait_until="load")
+        page.reload(wait_until="load")
+        field(page, "title").fill("续办信用卡")
+        choose(page, "state", "现", "现状")
+        choose(page, "persona", "张", "张丽")
+        page.get_by_role("button", name="新增阶段").last.click()
+        field(page, "name").fill("提醒")
+        page.get_by_role("button", name="新增步骤").last.click()
+        field(page, "name").fill("收到短信")
+        field(page, "emotion").fill("1")
+        preview(page).locator("circle.jm-curve__point").first.wait_for(timeout=10_000)
+        shoot(page, "zh-new-map")
+        publish(page, ("发布", "立即发布", "已保存"))
+        assert (running.root / "maps" / "续办信用卡" / "current.md").is_file()
+        checked = journeymaps(running.root, "validate", ".")
+        assert checked.returncode == 0, checked.stdout + checked.stderr
         page.goto(running.url + "#/collections/personas/entries/zhang-li", wait_until="load")
         page.reload(wait_until="load")  # a new address, not the same page's new anchor
         pairs = page.locator("textarea[id^='demographics-field-']")
