@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 from browser import NODE_MODULES, REPO, SiteServer, require
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.slow
 
@@ -207,7 +208,11 @@ def test_one_emotion_changed_in_the_form_is_the_only_change(editor, browser):
     before = path.read_text(encoding="utf-8")
     assert "\n        emotion: 0.5\n" in before  # the first step's
     sign_in(page, editor.url)
+    # Both layouts are in the collection: maps/<journey>.md too.
+    page.goto(editor.url + "#/collections/maps/entries/workspace-onboarding", wait_until="load")
+    expect(page.locator("[id^='title-field-']").first).to_have_value("Workspace onboarding for IT admins")
     page.goto(editor.url + "#/collections/maps/entries/open-account/current", wait_until="load")
+    page.reload(wait_until="load")
     first_point = preview(page).locator("circle.jm-curve__point").first
     first_point.wait_for(timeout=30_000)
     assert first_point.get_attribute("data-emotion") == "0.5"
