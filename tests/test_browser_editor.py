@@ -117,6 +117,15 @@ def journeymaps(root: Path, *args: str) -> subprocess.CompletedProcess:
     )
 
 
+def editor_tab(browser):
+    """A laptop-sized tab, and the scripts' uncaught errors in it."""
+    context = browser.new_context(viewport={"width": 1440, "height": 900})
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    return context, page, errors
+
+
 def sign_in(page, url: str) -> None:
     page.goto(url, wait_until="load")
     page.get_by_role("button", name=re.compile("Login|登录")).click()
@@ -158,10 +167,7 @@ def publish(page, words: tuple[str, str, str] = ("Publish", "Publish now", "Entr
 
 
 def test_a_new_map_made_in_the_form_is_a_valid_map_with_its_page(editor, browser):
-    context = browser.new_context(viewport={"width": 1440, "height": 900})
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
+    context, page, errors = editor_tab(browser)
     sign_in(page, editor.url)
     page.goto(editor.url + "#/collections/maps/new", wait_until="load")
     field(page, "title").fill("Renew a card")
@@ -200,10 +206,7 @@ def expand(page, key: str) -> None:
 
 
 def test_one_emotion_changed_in_the_form_is_the_only_change(editor, browser):
-    context = browser.new_context(viewport={"width": 1440, "height": 900})
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
+    context, page, errors = editor_tab(browser)
     path = editor.root / "maps" / "open-account" / "current.md"
     before = path.read_text(encoding="utf-8")
     assert "\n        emotion: 0.5\n" in before  # the first step's
@@ -252,10 +255,7 @@ def test_one_emotion_changed_in_the_form_is_the_only_change(editor, browser):
 def test_a_chinese_site_gets_a_chinese_editor_and_preview(tmp_path, browser):
     require(DECAP_SERVER, "decap-server (npm)")
     running = Editor(tmp_path, language="zh")
-    context = browser.new_context(viewport={"width": 1440, "height": 900})
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
+    context, page, errors = editor_tab(browser)
     try:
         page.goto(running.url, wait_until="load")
         page.get_by_role("button", name="登录").click()  # Decap's own words, in Chinese
@@ -303,10 +303,7 @@ def test_in_the_editorial_workflow_a_save_is_a_branch_of_its_own(tmp_path, brows
     branch of its own, the pull request's (Decap's local git backend stands in for the host)."""
     require(DECAP_SERVER, "decap-server (npm)")
     running = Editor(tmp_path, mode="git")
-    context = browser.new_context(viewport={"width": 1440, "height": 900})
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
+    context, page, errors = editor_tab(browser)
     path = running.root / "maps" / "open-account" / "current.md"
     before = path.read_text(encoding="utf-8")
     try:
