@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 from browser import require
-from conftest import MAP, build_site, problems_of, write_site
+from conftest import MAP, build_site, catalog_of, problems_of, write_site
 from journeymaps.format.spec import MAP as MAP_SHAPE
 from journeymaps.format.spec import PERSONA, Choice, Items, Key, Kind, Shape, Text, nested_shapes
 from journeymaps.model import CHANNELS, LEVELS
@@ -366,3 +366,13 @@ def test_the_editor_page_holds_the_sites_words_as_text():
     data = page.split('type="application/json">', 1)[1].split("</script>", 1)[0]
     assert "<" not in data
     assert json.loads(data)["channels"]["sms"] == "</script><!--<b>SMS"
+
+
+def test_a_text_of_several_lines_is_written_where_it_belongs(tmp_path):
+    _, written = run_format(COMMENTED, "data.stages[0].steps[0].name = 'Sees a post\\nand likes it';")
+    root = write_site(tmp_path, {"maps/first-purchase/current.md": written})
+    assert problems_of(root) == []
+    assert (
+        catalog_of(root).journeys["first-purchase"].states["current"].stages[0].steps[0].name
+        == "Sees a post\nand likes it"
+    )

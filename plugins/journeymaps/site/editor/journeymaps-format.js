@@ -122,7 +122,10 @@ export function formats(shapes) {
   // but values changed, every other byte of the file stays as it was.
   function update(doc, node, before, after, shapeName, set, edits) {
     if (same(before, after)) return;
-    if (YAML.isScalar(node) && node.range && after !== null && typeof after !== "object" && before !== null && typeof before !== "object") {
+    // A value of one line in place of another: spliced. A text of several lines needs the
+    // indentation of its place, which only writing the whole front matter gives it.
+    var oneLine = typeof after !== "string" || after.indexOf("\n") < 0;
+    if (YAML.isScalar(node) && node.range && oneLine && after !== null && typeof after !== "object" && before !== null && typeof before !== "object") {
       node.value = after;
       edits.splices.push({ start: node.range[0], end: node.range[1], text: scalarText(after) });
       return;
