@@ -12,7 +12,7 @@ import yaml
 from conftest import REPO, problems_of, write_site
 from journeymaps.format.fields import slugify
 from journeymaps.format.spec import SHAPES
-from journeymaps.settings import OPTIONS, settings_from_options
+from journeymaps.settings import EDITOR_OPTIONS, OPTIONS, settings_from_options
 from test_schema import EditorLoader, as_json, errors
 
 DOCS = REPO / "docs"
@@ -116,6 +116,8 @@ def _keys(value, skip: bool = False) -> set[str]:
 
 
 CONFIG_KEYS = {"plugins", "journeymaps", "search", "theme", "language", "name", "label", "icon"}
+# The form editor (docs/editor.md): its settings, where it saves, and what Decap CMS's backend takes.
+CONFIG_KEYS |= {*EDITOR_OPTIONS, "repo_url", "edit_uri", "app_id", "api_root", "base_url"}
 
 
 @pytest.mark.parametrize("name, text", FRAGMENTS, ids=[n for n, _ in FRAGMENTS])

@@ -36,6 +36,8 @@ from journeymaps.settings import OPTIONS, Settings, settings_from_options
 from journeymaps.site import colours, urls
 from journeymaps.site.cards import Cards, meta_tags, og_locale
 from journeymaps.site.changes import indexes_touched, journeys_touched, touched_pages
+from journeymaps.site.editor_config import Repository, repository
+from journeymaps.site.editor_page import editor_files
 from journeymaps.site.export import dumps, index_data, journey_data, map_data
 from journeymaps.site.fonts import Fonts, find_fonts, has_chinese
 from journeymaps.site.icons import Icons
@@ -92,6 +94,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         self.cards: Cards | None = None
         self.folder = ""  # the language's folder ('zh/') on a site with static-i18n
         self.nav_titles: dict = {}  # the nav's titles of pages, while the tags index is written
+        self.editor: Repository | None = None  # where the form editor at admin/ saves, when on
         # Kept across `mkdocs serve` rebuilds: files read once while unchanged, and with
         # --dirty, the site as last built, to rebuild only the pages an edit touches.
         self.dirty = False
@@ -128,6 +131,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         except InvalidSite as err:
             raise PluginError(f"{err.report(text)}\n{text('build.nothing_built', summary=err.summary(text))}") from None
         self.fonts = self._fonts(text, config)
+        self.editor = self._editor(config, text)
         if "jieba" in sys.modules:  # imported by Material's search; its notes are not the author's business
             logging.getLogger("jieba").setLevel(logging.WARNING)
         for folder in (self.settings.maps_dir, self.settings.personas_dir, self.settings.metrics_dir):
@@ -172,6 +176,24 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             message = text("config.font_unreadable", path=self.settings.font)
             raise PluginError(text("config.where", file=name, message=message)) from None
         return find_fonts(str(path))
+
+    def _editor(self, config: MkDocsConfig, text: Text) -> Repository | None:
+        if self.settings.editor is None:
+            return None
+        repo, errors = repository(self.settings.editor, config.repo_url, config.edit_uri)
+        if errors:
+            name = Path(config.config_file_path or "mkdocs.yml").name
+            raise PluginError("\n".join(log_line(text("config.where", file=name, message=e)) for e in errors))
+        return repo
+
+    def _add_editor(self, files: Files, config: MkDocsConfig) -> None:
+        if self.editor is None:
+            return
+        for uri, content in editor_files(self.settings, self.labels, self.editor, config.site_url).items():
+            if isinstance(content, Path):
+                files.append(File.generated(config, uri, abs_src_path=str(content)))
+            else:
+                files.append(File.generated(config, uri, content=content))
 
     def _files_early(self, files: Files, *, config: MkDocsConfig) -> Files:
         return files if i18n.plugin(config) else self._add_files(files, config)
@@ -236,6 +258,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             sources.point_at_source(file, source, config)  # after the content, which unsets it
             files.append(file)
         self._add_static(files, config)
+        self._add_editor(files, config)
         self._add_data(files, config)
         self._teach_search(config)
         # The pages are settled now (an author's page may stand in for one of ours).

@@ -25,6 +25,26 @@ class ChannelSetting:
     icon: str = "material/message-outline"
 
 
+# The Git hosts the editor (Decap CMS) can save to, and the ways it can save.
+EDITOR_BACKENDS = ("github", "gitlab", "gitea")
+PUBLISH_MODES = ("editorial_workflow", "simple")
+EDITOR_OPTIONS = ("backend", "branch", "publish_mode", "local_backend")
+
+
+@dataclass(frozen=True)
+class EditorSetting:
+    """The form editor at admin/ (`editor:` in mkdocs.yml). The backend's name and repository
+    come from the site's repo_url unless set here; ``backend`` holds what Decap CMS needs
+    beyond them (app_id, base_url, api_root ...), passed on as written."""
+
+    backend: Mapping[str, str] = field(default_factory=dict)
+    branch: str | None = None
+    publish_mode: str = "editorial_workflow"
+    # Decap's local backend (decap-server) is tried first when the editor is opened on this
+    # machine: true for its usual address, or the address of its API.
+    local_backend: bool | str = True
+
+
 @dataclass(frozen=True)
 class Settings:
     maps_dir: str = "maps"
@@ -46,6 +66,7 @@ class Settings:
     # default one is looked for on the machine.
     font: str | None = None
     language: str = "en"
+    editor: EditorSetting | None = None
 
     @property
     def neutral(self) -> float:
@@ -59,7 +80,7 @@ def _number(value: Any) -> bool:
 
 # The options an author may set in mkdocs.yml, with the YAML type of each; their defaults
 # are the fields of Settings.
-OPTIONS: dict[str, type] = {
+OPTIONS: dict[str, type | tuple[type, ...]] = {
     "maps_dir": str,
     "personas_dir": str,
     "templates_dir": str,
@@ -71,6 +92,7 @@ OPTIONS: dict[str, type] = {
     "lanes": list,
     "metrics_dir": str,
     "metrics_stale_after": int,
+    "editor": (bool, dict),
 }
 
 
@@ -127,7 +149,9 @@ def settings_from_options(options: Mapping[str, Any], language: str = "en") -> t
     if font is not None and (not isinstance(font, str) or not font.strip()):
         errors.append(Msg("config.font", value=repr(font)))
         font = None
+    editor = _editor(options.get("editor", False), errors)
     settings = Settings(
+        editor=editor,
         font=font,
         maps_dir=dirs["maps_dir"],
         personas_dir=dirs["personas_dir"],
@@ -154,3 +178,39 @@ def _lanes(value: Any, errors: list[Msg]) -> tuple[str, ...]:
     for lane in unknown:
         errors.append(Msg("config.lane", lane=lane, lanes=Names(LANES)))
     return tuple(dict.fromkeys(v for v in value if v in LANES))
+
+
+def _editor(value: Any, errors: list[Msg]) -> EditorSetting | None:
+    if value is False or value is None:
+        return None
+    if value is True:
+        return EditorSetting()
+    if not isinstance(value, Mapping):
+        errors.append(Msg("config.editor", value=repr(value)))
+        return None
+    for key in value:
+        if key not in EDITOR_OPTIONS:
+            errors.append(Msg("config.editor_key", key=key, keys=Names(EDITOR_OPTIONS)))
+    backend = value.get("backend") or {}
+    if isinstance(backend, str):
+        backend = {"name": backend}
+    if not isinstance(backend, Mapping) or not all(isinstance(v, str) for v in backend.values()):
+        errors.append(Msg("config.editor_backend", value=repr(backend)))
+        backend = {}
+    name = backend.get("name")
+    if name is not None and name not in EDITOR_BACKENDS:
+        errors.append(Msg("config.editor_backend_name", value=name, names=Names(EDITOR_BACKENDS)))
+        backend = {k: v for k, v in backend.items() if k != "name"}
+    mode = value.get("publish_mode", EditorSetting.publish_mode)
+    if mode not in PUBLISH_MODES:
+        errors.append(Msg("config.editor_publish_mode", value=repr(mode), modes=Names(PUBLISH_MODES)))
+        mode = EditorSetting.publish_mode
+    branch = value.get("branch")
+    if branch is not None and (not isinstance(branch, str) or not branch.strip()):
+        errors.append(Msg("config.editor_branch", value=repr(branch)))
+        branch = None
+    local = value.get("local_backend", EditorSetting.local_backend)
+    if not isinstance(local, (bool, str)):
+        errors.append(Msg("config.editor_local_backend", value=repr(local)))
+        local = EditorSetting.local_backend
+    return EditorSetting(backend=dict(backend), branch=branch, publish_mode=mode, local_backend=local)
