@@ -41,7 +41,7 @@ def _git(root: Path, *args: str) -> str:
 def demo_with_editor(root: Path, port: int, language: str = "en") -> Path:
     """The demo's sources with the editor on, saving through decap-server at ``port``, in a
     git repository of their own (for `journeymaps diff`)."""
-    for name in ("maps", "personas", "docs"):
+    for name in ("maps", "personas", "docs", "metrics"):
         shutil.copytree(REPO / name, root / name)
     config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
     option = f"      editor: {{backend: gitlab, local_backend: 'http://127.0.0.1:{port}/api/v1'}}\n"

@@ -49,7 +49,7 @@ def demo_site(
     features: str = "navigation.instant",
 ) -> Path:
     """The demo's maps and personas, two docs pages, and mkdocs.yml with these plugins."""
-    for folder in ("maps", "personas"):
+    for folder in ("maps", "personas", "metrics"):
         shutil.copytree(REPO / folder, root / folder)
     written = {
         "maps/quoted.md": QUOTED,

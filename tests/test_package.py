@@ -61,7 +61,7 @@ def test_the_wheel_installs_into_a_clean_environment_and_builds_the_demo(dist, t
     python = env_dir / "bin" / "python"
     run(python, "-m", "pip", "install", "--quiet", next(dist.glob("*.whl")), cwd=tmp_path)
     site = tmp_path / "site-source"
-    for name in ("docs", "maps", "personas"):
+    for name in ("docs", "maps", "personas", "metrics"):
         shutil.copytree(REPO / name, site / name)
     shutil.copy(REPO / "mkdocs.yml", site / "mkdocs.yml")
     # Nothing of the repository's own checkout on the path: only what the wheel installed.
