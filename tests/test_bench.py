@@ -97,7 +97,9 @@ def test_metrics_benchmark_smoke_run(tmp_path, record_property):
     ]
     run = subprocess.run(command, capture_output=True, text=True, timeout=600)
     assert run.returncode in (0, 1), run.stderr
-    assert "16 metric files of 30 rows" in run.stdout and "| cold |" in run.stdout and "| warm |" in run.stdout
+    assert (
+        "16 metric files of 30 rows" in run.stdout and "| cold, CPU |" in run.stdout and "| warm, wall |" in run.stdout
+    )
     record_property("figures", run.stdout)
 
 
