@@ -104,6 +104,8 @@ class Journey:
 class Content:
     personas: list[Persona]
     journeys: list[Journey]
+    # metric id -> (the date of its latest observation, rows): written as metrics/<id>.csv
+    metrics: dict[str, tuple[dt.date, int]] = field(default_factory=dict)
 
     @property
     def map_count(self) -> int:
@@ -136,15 +138,71 @@ class Writer:
         return max(-2.0, min(2.0, self.rng.choice([-2, -1.5, -1, -0.5, 0, 0.5, 1, 1.5, 2]) + lift))
 
 
-def generate(maps: int, seed: int = 7) -> Content:
-    """``maps`` maps: journeys of two states (the last one alone when ``maps`` is odd)."""
+def generate(maps: int, seed: int = 7, measured: bool = False, rows: int = 500) -> Content:
+    """``maps`` maps: journeys of two states (the last one alone when ``maps`` is odd).
+    ``measured``: a measured KPI and a step metric per map (a state has its own metric
+    files), each a metric file of ``rows`` daily observations, and shipped opportunities.
+    They draw nothing from the random generator, so the site is otherwise the same."""
     rng = random.Random(seed)
     personas = [_persona(rng, i) for i in range(max(2, round(maps * PERSONAS_PER_MAP)))]
     journeys = []
     for j in range((maps + 1) // 2):
         states = ("current", "future") if 2 * j + 1 < maps else ("current",)
         journeys.append(_journey(rng, j, states, personas))
-    return Content(personas, journeys)
+    content = Content(personas, journeys)
+    if measured:
+        _measure(content, rows)
+    return content
+
+
+MEASURED_TODAY = dt.date.today()
+
+
+def _measure(content: Content, rows: int) -> None:
+    """A measured KPI (the first stage's first), a metric on the fifth step, and a shipped
+    date on every done opportunity, in every map: two metric files a map."""
+    for j, journey in enumerate(content.journeys):
+        for state, m in journey.maps.items():
+            prefix = f"{journey.id}-{state}"
+            # Most data is fresh; every fifth journey's export stopped two months ago: stale.
+            latest = MEASURED_TODAY - dt.timedelta(days=60 if j % 5 == 4 else j % 7)
+            first = latest - dt.timedelta(days=rows - 1)
+            kpi_stages = [stage for stage in m["stages"] if stage.get("kpis")][:1]
+            for s, stage in enumerate(kpi_stages):
+                kpi = dict(stage["kpis"][0])
+                kpi.pop("value", None)
+                kpi.update({"metric": f"{prefix}-kpi-{s + 1}", "baseline": first + dt.timedelta(days=30)})
+                if j % 2:
+                    kpi["better"] = "lower"
+                stage["kpis"] = [kpi, *stage["kpis"][1:]]
+                content.metrics[kpi["metric"]] = (latest, rows)
+            steps = [step for stage in m["stages"] for step in stage["steps"]]
+            for n in (4,):
+                steps[n]["metric"] = f"{prefix}-step-{n + 1}"
+                content.metrics[steps[n]["metric"]] = (latest, rows)
+            for step in steps:
+                for o in step.get("opportunities", []):
+                    if isinstance(o, dict) and o.get("status") == "done":
+                        o["shipped"] = latest - dt.timedelta(days=90)
+
+
+def metric_csv(metric_id: str, latest: dt.date, rows: int) -> str:
+    """A metric's data, as an analytics export writes it: a percentage a day, with an extra
+    column the reader ignores; a step up three months before the latest, where opportunities shipped."""
+    seed = sum(map(ord, metric_id))
+    out = ["date,value,source"]
+    for i in range(rows):
+        day = latest - dt.timedelta(days=rows - 1 - i)
+        value = 20 + seed % 30 + (i * 7 % 11) / 10 + (4 if i >= rows - 90 else 0)
+        out.append(f"{day.isoformat()},{value:.1f}%,export")
+    return "\n".join(out) + "\n"
+
+
+def metric_yml(metric_id: str) -> str | None:
+    """Every third metric is described: a name and its direction."""
+    if sum(map(ord, metric_id)) % 3:
+        return None
+    return f'name: {metric_id.replace("-", " ").capitalize()}\nunit: "%"\nbetter: higher\n'
 
 
 def _persona(rng: random.Random, i: int) -> Persona:
@@ -232,7 +290,11 @@ def _current_map(w: Writer, j: int, jid: str, kind: str, personas: list[Persona]
         front["part_of"] = f"journey-0000#{_stage_id(STAGE_NAMES[TYPES[0]][j % STAGES_PER_MAP])}"
     sources = []
     for s in range(3):
-        source = {"id": f"src-{s + 1}", "kind": SOURCE_KINDS[(j + s) % len(SOURCE_KINDS)], "title": w.phrase(4, 8)}
+        source = {
+            "id": _source_id(j, s + 1),
+            "kind": SOURCE_KINDS[(j + s) % len(SOURCE_KINDS)],
+            "title": w.phrase(4, 8),
+        }
         if s != 2:
             source["url"] = f"https://wiki.example.com/research/{jid}/{s + 1}"
         sources.append(source)
@@ -242,6 +304,11 @@ def _current_map(w: Writer, j: int, jid: str, kind: str, personas: list[Persona]
     # One moment of truth per map.
     front["stages"][2]["steps"][1]["moment_of_truth"] = True
     return front
+
+
+def _source_id(j: int, s: int) -> str:
+    """Each journey's own research (a research page each), as teams' maps mostly have."""
+    return f"j{j:04d}-src-{s}"
 
 
 def _stage_id(name: str) -> str:
@@ -281,13 +348,13 @@ def _step(w: Writer, j: int, s: int, t: int, kind: str) -> dict:
     if n % 2 == 0:
         step["actors"] = [w.phrase(1, 2) for _ in range(2)]
     if n % 4 == 1:
-        step["evidence"] = ["src-1", "src-2"]
+        step["evidence"] = [_source_id(j, 1), _source_id(j, 2)]
     if n % 5 != 4:
         pains = []
         for k in range(1 + (n % 3 == 0)):
             pain = {"id": f"pain-{n + 1}-{k + 1}", "text": w.sentence(6, 10), "severity": LEVELS[(n + k) % 3]}
             if k == 0:
-                pain["evidence"] = "src-1"
+                pain["evidence"] = _source_id(j, 1)
             pains.append(pain)
         step["pain_points"] = pains
         opportunity = {

@@ -29,7 +29,7 @@ import shutil
 from pathlib import Path
 
 import yaml
-from content import Content, Journey, Persona
+from content import Content, Journey, Persona, metric_csv, metric_yml
 from journeymaps.text import Text
 
 NAV_LIMIT = 50  # the plugin's default
@@ -156,6 +156,12 @@ def _write_journeymaps(content: Content, root: Path) -> None:
             path = root / "maps" / (f"{j.id}.md" if j.single_file else f"{j.id}/{state}.md")
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(_front(front, j.bodies[state]), encoding="utf-8")
+    if content.metrics:
+        (root / "metrics").mkdir()
+    for metric_id, (latest, rows) in content.metrics.items():
+        (root / f"metrics/{metric_id}.csv").write_text(metric_csv(metric_id, latest, rows), encoding="utf-8")
+        if description := metric_yml(metric_id):
+            (root / f"metrics/{metric_id}.yml").write_text(description, encoding="utf-8")
 
 
 # -- the plain site ------------------------------------------------------------------------
@@ -288,6 +294,7 @@ class PlainSite:
             "      - Opportunities: opportunities/index.md",
             "      - Owners: owners/index.md",
             "      - Tags: tags/index.md",
+            "      - Research: research/index.md",
         ]
         if len(self.content.journeys) <= NAV_LIMIT:
             for j in self.content.journeys:
@@ -298,7 +305,7 @@ class PlainSite:
         if len(self.content.personas) <= NAV_LIMIT:
             lines += [f"      - {_yaml_str(p.front['name'])}: personas/{p.id}.md" for p in self.content.personas]
         # The plugin keeps its pages out of "not in nav" reports; so does the plain site.
-        lines += ["not_in_nav: |", "  /journeys/", "  /personas/", "  /tags/"]
+        lines += ["not_in_nav: |", "  /journeys/", "  /personas/", "  /tags/", "  /research/"]
         return "\n".join(lines) + "\n"
 
     @staticmethod
@@ -318,6 +325,9 @@ class PlainSite:
         yield "tags/index.md", self.tags_index()
         for tag in self._tags():
             yield f"tags/{tag}.md", self.tag_page(tag)
+        yield "research/index.md", self.research_index()
+        for source_id, (source, maps) in self._sources().items():
+            yield f"research/{source_id}/index.md", self.research_page(source, maps)
         yield "personas/index.md", self.personas_index()
         for p in self.content.personas:
             yield f"personas/{p.id}.md", self.persona_page(p)
@@ -717,6 +727,60 @@ class PlainSite:
             kind = _cell([TYPE[m.get("type", "customer-journey")], m.get("owner") if owner else None])
             out.append(f"| {title} {tags} | {people} | {kind} | {_review(m)} |")
         return out + [""]
+
+    def _sources(self) -> dict[str, tuple[dict, list[tuple[Journey, str, dict]]]]:
+        found: dict[str, tuple[dict, list]] = {}
+        for j, s, m in self._maps():
+            for source in m.get("sources", []):
+                found.setdefault(source["id"], (source, []))[1].append((j, s, m))
+        return dict(sorted(found.items(), key=lambda item: (item[1][0]["title"].lower(), item[0])))
+
+    def research_index(self) -> str:
+        out = [_meta(title="Research", hide=["toc"]), "# Research", ""]
+        out += ["Every source the maps cite, and what rests on it: a team's research repository.", ""]
+        out += ["| Source | Type | Listed in | Cited by |", "|---|---|---|---|"]
+        for source_id, (source, maps) in self._sources().items():
+            listed = " ".join(f"[{m['title']}](../journeys/{j.id}/{s}.md) {STATE[s]}" for j, s, m in maps)
+            cited = sum(len(self._citations(source_id, m)) for _, _, m in maps)
+            kind = SOURCE[source.get("kind", "other")]
+            out.append(f"| [{source['title']}]({source_id}/index.md) | {kind} | {listed} | {cited} citations |")
+        return "\n".join(out) + "\n"
+
+    @staticmethod
+    def _citations(source_id: str, m: dict) -> list[tuple[dict, dict, dict | None]]:
+        out = []
+        for stage in m["stages"]:
+            for step in stage["steps"]:
+                if source_id in _items(step.get("evidence")):
+                    out.append((stage, step, None))
+                for pain in _dicts(step.get("pain_points")):
+                    if source_id in _items(pain.get("evidence")):
+                        out.append((stage, step, pain))
+        return out
+
+    def research_page(self, source: dict, maps: list[tuple[Journey, str, dict]]) -> str:
+        kind = SOURCE[source.get("kind", "other")]
+        out = [
+            _meta(title=source["title"], search={"exclude": True}, hide=["toc"]),
+            f"[Research](../index.md) · {kind}",
+            "",
+        ]
+        out += [f"# {source['title']}", ""]
+        if source.get("url"):
+            out += [f"[Open the source]({source['url']}) {source['url']}", ""]
+        out += ["## Listed in", ""]
+        out += [f"- [{m['title']}](../../journeys/{j.id}/{s}.md) {STATE[s]} #{source['id']}" for j, s, m in maps]
+        out += ["", "## Cited by", ""]
+        cited = [(j, s, m, c) for j, s, m in maps for c in self._citations(source["id"], m)]
+        if not cited:
+            out.append("No step or pain point cites this source yet.")
+        else:
+            out += ["| Map | Step | Pain points |", "|---|---|---|"]
+        for j, s, m, (stage, step, pain) in cited:
+            where = f"[{m['title']}](../../journeys/{j.id}/{s}.md) {STATE[s]}<br>{stage['name']}"
+            text = f"{pain['text']} {LEVEL.get(pain.get('severity'), '')}" if pain else ""
+            out.append(f"| {where} | {step['name']} | {text} |")
+        return "\n".join(out) + "\n"
 
     def owners_index(self) -> str:
         out = [_meta(title="Owners", search={"exclude": True}, hide=["toc"]), "# Owners", ""]

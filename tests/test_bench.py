@@ -11,6 +11,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+import yaml
 from conftest import Html, build_site, problems_of
 from journeymaps.format.spec import SHAPES
 from journeymaps.site.render import iframe_html, initials
@@ -20,7 +21,7 @@ REPO = Path(__file__).resolve().parent.parent
 BENCH = REPO / "bench"
 sys.path.insert(0, str(BENCH))
 
-from content import generate  # noqa: E402
+from content import generate, metric_yml  # noqa: E402
 from sites import write_sites  # noqa: E402
 
 
@@ -47,11 +48,14 @@ def _used_keys(content) -> dict[str, set[str]]:
                         used["pain_point"] |= set(pain)
                     for opportunity in items(step.get("opportunities", [])):
                         used["opportunity"] |= set(opportunity)
+    for metric_id in content.metrics:
+        if description := metric_yml(metric_id):
+            used["metric"] |= set(yaml.safe_load(description))
     return used
 
 
 def test_the_benchmark_uses_every_key_of_the_format():
-    used = _used_keys(generate(40))
+    used = _used_keys(generate(40, measured=True))
     missing = {s.name: sorted(set(s.key_names) - used[s.name]) for s in SHAPES if set(s.key_names) - used[s.name]}
     # A key added to the format must be added to bench/content.py too, or the benchmark
     # stops measuring what sites hold.
@@ -72,6 +76,31 @@ def test_the_benchmark_uses_both_states_every_map_type_and_both_languages():
 
 def test_the_generated_site_has_no_errors(tmp_path):
     assert problems_of(write_sites(generate(41), tmp_path)["journeymaps"]) == []
+    assert problems_of(write_sites(generate(41, measured=True, rows=40), tmp_path / "m")["journeymaps"]) == []
+
+
+@pytest.mark.slow
+def test_metrics_benchmark_smoke_run(tmp_path, record_property):
+    """bench/metrics.py at a small size: it builds both sites and reports the ratio (CI
+    meets no number: the exit status says only whether the target was met)."""
+    command = [
+        sys.executable,
+        str(BENCH / "metrics.py"),
+        "--maps",
+        "8",
+        "--rows",
+        "30",
+        "--rounds",
+        "1",
+        "--warmup",
+        "0",
+    ]
+    run = subprocess.run(command, capture_output=True, text=True, timeout=600)
+    assert run.returncode in (0, 1), run.stderr
+    assert (
+        "16 metric files of 30 rows" in run.stdout and "| cold, CPU |" in run.stdout and "| warm, wall |" in run.stdout
+    )
+    record_property("figures", run.stdout)
 
 
 def _words(html: str) -> Counter:
@@ -86,8 +115,8 @@ def test_the_plain_sites_carry_the_same_words(tmp_path):
     pages = sorted(p.relative_to(built["plain"]) for p in built["plain"].rglob("index.html"))
     pages = [p for p in pages if "<article" in (built["plain"] / p).read_text(encoding="utf-8")]
     # home, 3 journeys of 2 maps, 7 indexes (journeys, pain points, touchpoints, opportunities,
-    # owners, tags, personas), 4 tags, 2 personas
-    assert len(pages) == 1 + 3 * 3 + 7 + 4 + 2
+    # owners, tags, personas), 4 tags, 2 personas, the research index and 3 sources a journey
+    assert len(pages) == 1 + 3 * 3 + 7 + 4 + 2 + 1 + 3 * 3
     extra: set[str] = set()
     for page in pages:
         ours = _words((built["journeymaps"] / page).read_text(encoding="utf-8"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 STATES = ("current", "future")
 MAP_TYPES = ("customer-journey", "purchase-journey", "day-in-the-life", "service-blueprint", "onboarding")
@@ -189,9 +190,8 @@ class Journey:
         return [self.states[s] for s in STATES if s in self.states]
 
 
-@dataclass(frozen=True)
-class Observation:
-    """One measurement of a metric: its value on a day."""
+class Observation(NamedTuple):
+    """One measurement of a metric: its value on a day. A tuple: a site holds a million."""
 
     date: dt.date
     value: float

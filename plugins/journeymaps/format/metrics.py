@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import io
 import math
 from pathlib import Path
@@ -45,6 +46,11 @@ def parse_value(cell: str) -> tuple[float, bool] | None:
     return (number, percent) if math.isfinite(number) else None
 
 
+# Metric files of one site share their days: one date object a day, not one a row (a site
+# of 2000 files of 500 rows holds a million observations).
+_iso_date = functools.lru_cache(maxsize=1 << 16)(dt.date.fromisoformat)
+
+
 def parse_date(cell: str) -> dt.date | None:
     """An ISO date cell (2026-10-01) as a date, or None."""
     try:
@@ -58,39 +64,84 @@ def parse_observations(text: str, path: str, problems: Problems) -> tuple[list[O
     written with ``%``. ``path`` names the file in problems (``metrics/x.csv:7: ...``); rows
     with a problem are left out, so the result may be partial when ``problems`` has errors."""
     rows = csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""))
-    columns: dict[str, int] | None = None
-    seen: dict[dt.date, int] = {}
     reported = len(problems.items)
-    found: list[Observation] = []
-    percent = False
     try:
-        for row in rows:
-            line = rows.line_num
-            if not any(cell.strip() for cell in row):
-                continue  # blank lines, and rows of empty cells a spreadsheet leaves
-            if columns is None:
-                columns = _header(row)
-                if columns is None:
-                    problems.add(path, line, "metric.no_header", first=_cell(",".join(row)))
-                    return [], False
-                continue
-            observation = _row(row, columns, path, line, problems)
-            if observation is None:
-                continue
-            first = seen.setdefault(observation[0].date, line)
-            if first != line:
-                problems.add(path, line, "metric.date_twice", date=observation[0].date.isoformat(), first=first)
-                continue
-            found.append(observation[0])
-            percent = percent or observation[1]
+        columns = _columns(rows, path, problems)
+        if columns is None:
+            return [], False
+        found, percent = _observations(rows, columns, path, problems)
     except csv.Error as err:
         problems.add(path, rows.line_num or 1, "metric.unreadable", reason=str(err))
         return [], False
-    if columns is None:
-        problems.add(path, 1, "metric.no_header", first="")
-    elif not found and len(problems.items) == reported:
+    if not found and len(problems.items) == reported:
         problems.add(path, 1, "metric.no_rows")
     return sorted(found, key=lambda o: o.date), percent
+
+
+def _blank(row: list[str]) -> bool:
+    """Blank lines, and rows of empty cells a spreadsheet leaves."""
+    return not any(cell.strip() for cell in row)
+
+
+def _columns(rows, path: str, problems: Problems) -> tuple[int, int] | None:
+    """The date and value columns from the header, the first row that is not blank."""
+    for row in rows:
+        if _blank(row):
+            continue
+        names = [cell.strip().lower() for cell in row]
+        if all(name in names for name in HEADER):
+            return names.index("date"), names.index("value")
+        problems.add(path, rows.line_num, "metric.no_header", first=_cell(",".join(row)))
+        return None
+    problems.add(path, 1, "metric.no_header", first="")
+    return None
+
+
+def _observations(rows, columns: tuple[int, int], path: str, problems: Problems) -> tuple[list[Observation], bool]:
+    # A file holds hundreds of rows and a site thousands of files: the usual row (an ISO
+    # date, a plain number, perhaps with '%') takes the short way; anything else is looked
+    # at closely. Dates that repeat are rare: looked for once all are read.
+    at_date, at_value = columns
+    needed = max(columns)
+    days: list[dt.date] = []
+    values: list[float] = []
+    lines: list[int] = []
+    percent = False
+    for row in rows:
+        try:
+            cell = row[at_value]
+            with_percent = cell.endswith("%")
+            day, value = _iso_date(row[at_date]), float(cell[:-1] if with_percent else cell)
+        except (ValueError, IndexError):
+            read = _row(row, columns, needed, path, rows.line_num, problems)
+            if read is None:
+                continue
+            day, value, with_percent = read
+        else:
+            if not math.isfinite(value):
+                problems.add(path, rows.line_num, "metric.value", value=_cell(row[at_value]))
+                continue
+        days.append(day)
+        values.append(value)
+        lines.append(rows.line_num)
+        percent = percent or with_percent
+    if len(set(days)) < len(days):
+        return _without_repeats(days, values, lines, path, problems), percent
+    return list(map(Observation._make, zip(days, values, strict=True))), percent
+
+
+def _without_repeats(
+    days: list[dt.date], values: list[float], lines: list[int], path: str, problems: Problems
+) -> list[Observation]:
+    first: dict[dt.date, int] = {}
+    found = []
+    for day, value, line in zip(days, values, lines, strict=True):
+        if day in first:
+            problems.add(path, line, "metric.date_twice", date=day.isoformat(), first=first[day])
+            continue
+        first[day] = line
+        found.append(Observation(day, value))
+    return found
 
 
 def _cell(text: str) -> str:
@@ -100,20 +151,16 @@ def _cell(text: str) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
-def _header(row: list[str]) -> dict[str, int] | None:
-    names = [cell.strip().lower() for cell in row]
-    if not all(name in names for name in HEADER):
-        return None
-    return {name: names.index(name) for name in HEADER}
-
-
 def _row(
-    row: list[str], columns: dict[str, int], path: str, line: int, problems: Problems
-) -> tuple[Observation, bool] | None:
-    if len(row) <= max(columns.values()):
+    row: list[str], columns: tuple[int, int], needed: int, path: str, line: int, problems: Problems
+) -> tuple[dt.date, float, bool] | None:
+    """A row the short way could not read: blank, short, spaced, with '%', or wrong."""
+    if _blank(row):
+        return None
+    if len(row) <= needed:
         problems.add(path, line, "metric.short_row", count=len(row))
         return None
-    date_cell, value_cell = row[columns["date"]], row[columns["value"]]
+    date_cell, value_cell = row[columns[0]], row[columns[1]]
     day = parse_date(date_cell)
     if day is None:
         problems.add(path, line, "metric.date", value=_cell(date_cell))
@@ -122,13 +169,13 @@ def _row(
     if value is None:
         problems.add(path, line, "metric.value", value=_cell(value_cell))
         return None
-    return Observation(day, value[0]), value[1]
+    return day, value[0], value[1]
 
 
-def read_metric(csv_path: Path, path: str, problems: Problems) -> Metric | None:
+def read_metric(csv_path: Path, path: str, problems: Problems, describe: bool = True) -> Metric | None:
     """One metric: its CSV file (``csv_path`` on disk, ``path`` as problems name it,
-    ``metrics/<id>.csv``) and the ``<id>.yml`` beside it when there is one. None, with the
-    problems reported, when the file cannot give a single observation."""
+    ``metrics/<id>.csv``) and, with ``describe``, the ``<id>.yml`` beside it when there is
+    one. None, with the problems reported, when the file cannot give a single observation."""
     metric_id = csv_path.stem
     if not is_slug(metric_id):
         hint = Msg("hint.rename", name=f"{slugify(metric_id)}.csv") if slugify(metric_id) else ""
@@ -143,7 +190,7 @@ def read_metric(csv_path: Path, path: str, problems: Problems) -> Metric | None:
         return None
     metric = Metric(metric_id, observations, unit="%" if percent else None, path=path)
     described = csv_path.with_suffix(".yml")
-    if described.is_file():
+    if describe and described.is_file():
         _describe(metric, described, path.removesuffix(".csv") + ".yml", problems)
     return metric
 
@@ -182,12 +229,11 @@ def _describe(metric: Metric, file: Path, path: str, problems: Problems) -> None
     metric.better = values["better"]
 
 
-def _inside(file: Path, root: Path) -> bool:
-    try:
-        file.resolve().relative_to(root.resolve())
-    except ValueError:
-        return False
-    return True
+def _inside(file: Path, project: Path, folder_inside: bool) -> bool:
+    """Whether a file (a link, perhaps) stays in the project; only links need resolving."""
+    if folder_inside and not file.is_symlink():
+        return True
+    return file.resolve().is_relative_to(project)
 
 
 def load_metrics(root: Path, settings: Settings, problems: Problems) -> dict[str, Metric]:
@@ -198,18 +244,22 @@ def load_metrics(root: Path, settings: Settings, problems: Problems) -> dict[str
     if not folder.is_dir():
         return {}
     metrics: dict[str, Metric] = {}
-    for file in sorted(folder.iterdir()):
+    project = root.resolve()
+    folder_inside = folder.resolve().is_relative_to(project)
+    files = [f for f in sorted(folder.iterdir()) if not f.name.startswith(".") and f.suffix in (".csv", ".yml")]
+    outside = {f for f in files if f.is_file() and not _inside(f, project, folder_inside)}
+    for file in files:
         rel = file.relative_to(root).as_posix()
-        if file.name.startswith(".") or file.suffix not in (".csv", ".yml") or not file.is_file():
+        if not file.is_file():
             continue
-        if not _inside(file, root):
+        if file in outside:
             problems.add(rel, 1, "metric.outside")
             continue
         if file.suffix == ".yml":
             if not file.with_suffix(".csv").is_file():
                 problems.add(rel, 1, "metric.yml_alone", csv=file.with_suffix(".csv").name)
             continue
-        metric = read_metric(file, rel, problems)
+        metric = read_metric(file, rel, problems, describe=file.with_suffix(".yml") not in outside)
         if metric is not None:
             metrics[metric.id] = metric
     return metrics

@@ -5,6 +5,7 @@ opportunities shipped), as plain numbers for the templates' SVG."""
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass
 
 from journeymaps.analysis.measures import Measure, Shipped
@@ -72,7 +73,13 @@ def trend(measure: Measure, width: int = 240, height: int = 56, pad: int = 4) ->
     def y(value: float) -> float:
         return round(pad + (height - 2 * pad) * (high - value) / (high - low), 1)
 
-    points = " ".join(f"{x(o.date)},{y(o.value)}" for o in observations)
+    # A point every two pixels at most: 500 daily values in 240 pixels would only make the
+    # page heavier. The latest stays, as its dot marks it.
+    every = max(1, math.ceil(len(observations) / (width / 2)))
+    shown = observations[::every]
+    if shown[-1] != observations[-1]:
+        shown.append(observations[-1])
+    points = " ".join(f"{x(o.date)},{y(o.value)}" for o in shown)
     return Trend(
         width=width,
         height=height,
