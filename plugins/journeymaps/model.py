@@ -47,6 +47,8 @@ class Opportunity:
     owner: str | None = None
     status: str | None = None
     addresses: list[str] = field(default_factory=list)
+    impact: str | None = None  # low | medium | high: what it does for customers
+    effort: str | None = None  # low | medium | high: what it takes to deliver
 
 
 @dataclass

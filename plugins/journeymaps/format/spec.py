@@ -256,6 +256,8 @@ OPPORTUNITY = Shape(
         Key("owner", Text()),
         Key("status", Choice(OPPORTUNITY_STATUSES)),
         Key("addresses", Refs()),
+        Key("impact", Choice(LEVELS)),
+        Key("effort", Choice(LEVELS)),
     ),
 )
 STEP = Shape(

@@ -280,6 +280,8 @@ class MapValidator:
             owner=v["owner"],
             status=v["status"],
             addresses=[i for i, _ in v["addresses"]],
+            impact=v["impact"],
+            effort=v["effort"],
         )
 
     def check_refs(self) -> None:

@@ -11,6 +11,7 @@ from typing import Any
 
 from journeymaps.analysis.compare import Comparison
 from journeymaps.analysis.heatmap import HeatCell, OpenPain
+from journeymaps.analysis.matrix import MatrixItem
 from journeymaps.model import Journey, Map
 from journeymaps.site import urls
 from journeymaps.site.plan import SitePlan
@@ -93,7 +94,38 @@ def index_data(plan: SitePlan, use_directory_urls: bool) -> dict[str, Any]:
         {"id": p.id, "name": p.name, "url": url(urls.persona_src(p.id)), "role": p.role}
         for p in plan.catalog.personas.values()
     ]
-    return {"journeys": journeys, "personas": personas, **portfolio_data(plan, url)}
+    return {
+        "journeys": journeys,
+        "personas": personas,
+        **portfolio_data(plan, url),
+        "opportunities": matrix_data(plan, url),
+    }
+
+
+def matrix_data(plan: SitePlan, url: Callable[[str], str]) -> dict[str, Any]:
+    """Every opportunity with its impact, effort and quadrant (null: not rated on both), and
+    the severity of the pain points it addresses (docs/reading.md, The opportunity matrix)."""
+
+    def item(i: MatrixItem) -> dict[str, Any]:
+        r, o = i.row, i.row.opportunity
+        return {
+            "journey": r.map.journey,
+            "state": r.map.state,
+            "stage": r.stage.id,
+            "step": r.step.id,
+            "id": o.id,
+            "text": o.text,
+            "status": o.status,
+            "owner": o.owner,
+            "priority": o.priority,
+            "impact": o.impact,
+            "effort": o.effort,
+            "quadrant": i.quadrant,
+            "addresses": [{"id": p.id, "severity": p.severity} for p in r.addresses],
+            "url": url(urls.map_src(r.map.journey, r.map.state)) + "#" + urls.anchor("step", r.step.id),
+        }
+
+    return {"matrix_url": url(urls.OPPORTUNITY_MATRIX), "items": [item(i) for i in plan.matrix.all]}
 
 
 def _map_ref(m: Map, url: Callable[[str], str]) -> dict[str, Any]:

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from journeymaps.analysis.compare import Comparison, compare_journey
+from journeymaps.analysis.matrix import Matrix, opportunity_matrix
 from journeymaps.analysis.portfolio import MapGroup, Portfolio
 from journeymaps.model import Catalog, Journey, Map, Persona
 from journeymaps.settings import DEFAULT_SCALE
@@ -44,6 +45,7 @@ KINDS: dict[str, PageKind] = {
         PageKind("embed", searchable=False, standalone=True),
         PageKind("touchpoints", searchable=False, label="touchpoints"),
         PageKind("opportunities", searchable=False, label="opportunities"),
+        PageKind("matrix", searchable=False, wide=True, label="matrix"),
         # The portfolio views repeat words of the map pages: search leads to the maps instead.
         PageKind("pain-points", searchable=False, wide=True, label="pain_points"),
         PageKind("owners", searchable=False, label="owners"),
@@ -82,6 +84,14 @@ class SitePlan:
     _comparisons: dict[str, Comparison] = field(default_factory=dict)
     _portfolio: Portfolio | None = None
     _maps_of: dict[str, list[Map]] | None = None
+    _matrix: Matrix | None = None
+
+    @property
+    def matrix(self) -> Matrix:
+        """The opportunity matrix, for its page and journeymaps.json."""
+        if self._matrix is None:
+            self._matrix = opportunity_matrix(self.catalog)
+        return self._matrix
 
     @property
     def portfolio(self) -> Portfolio:
@@ -145,6 +155,7 @@ def plan_site(
     plan.pages.append(PlannedPage("pain-points", urls.PAIN_POINTS_INDEX, "pain_points"))
     plan.pages.append(PlannedPage("touchpoints", urls.TOUCHPOINTS_INDEX, "touchpoints"))
     plan.pages.append(PlannedPage("opportunities", urls.OPPORTUNITIES_INDEX, "opportunities"))
+    plan.pages.append(PlannedPage("matrix", urls.OPPORTUNITY_MATRIX, "matrix"))
     plan.pages.append(PlannedPage("owners", urls.OWNERS_INDEX, "owners"))
     plan.pages.append(PlannedPage("tags", urls.TAGS_INDEX, "tags"))
     for tag in plan.portfolio.tags:

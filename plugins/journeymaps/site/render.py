@@ -179,6 +179,8 @@ class Renderer:
             context["caption"] = self.caption(states[0])
         elif page.kind == "touchpoints":
             context["touchpoints_by_channel"] = touchpoints_by_channel(self.plan.catalog)
+        elif page.kind == "matrix":
+            context["matrix"] = self.plan.matrix
         elif page.kind == "opportunities":
             context["all_opportunities"] = all_opportunities(self.plan.catalog)
         elif page.kind == "pain-points":

@@ -10,6 +10,8 @@ PERSONAS_INDEX = "personas/index.md"
 TOUCHPOINTS_INDEX = "touchpoints/index.md"
 OPPORTUNITIES_INDEX = "opportunities/index.md"
 OPPORTUNITIES_CSV = "opportunities.csv"
+# The opportunity matrix: impact against effort across journeys (analysis/matrix.py).
+OPPORTUNITY_MATRIX = "opportunities/matrix.md"
 PAIN_POINTS_INDEX = "pain-points/index.md"
 OWNERS_INDEX = "owners/index.md"
 TAGS_INDEX = "tags/index.md"

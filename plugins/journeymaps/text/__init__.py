@@ -12,9 +12,9 @@ from typing import Any
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
 
-from journeymaps.text import cli, diff, mermaid, pages, problems, schema
+from journeymaps.text import cli, decide, diff, mermaid, pages, problems, schema
 
-DOMAINS = (pages, problems, cli, schema, diff, mermaid)
+DOMAINS = (pages, problems, cli, schema, diff, mermaid, decide)
 LANGUAGES = ("en", "zh")
 
 

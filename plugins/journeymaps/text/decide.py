@@ -1,0 +1,73 @@
+"""Words of the pages that help decide and look back: the opportunity matrix, a map's
+history across reviews and the one-page summary for leadership."""
+
+from __future__ import annotations
+
+EN: dict[str, str] = {
+    # the opportunity matrix
+    "matrix": "Opportunity matrix",
+    "matrix_intro": "Every rated opportunity of every journey, placed by its impact on customers and the effort "
+    "it takes. Each shows the severity of the pain points it addresses, to weigh impact against evidence.",
+    "matrix_rule": "Only “high” counts as high: a quick win is high impact for low or medium effort.",
+    "matrix_link": "Weigh them in the opportunity matrix",
+    "impact": "Impact",
+    "effort": "Effort",
+    "impact_level": "{level} impact",
+    "effort_level": "{level} effort",
+    "quadrant": "Quadrant",
+    "quadrant.quick-win": "Quick wins",
+    "quadrant.big-bet": "Big bets",
+    "quadrant.fill-in": "Fill-ins",
+    "quadrant.money-pit": "Money pits",
+    "quadrant_hint.quick-win": "High impact, little effort: do these first.",
+    "quadrant_hint.big-bet": "High impact, high effort: plan them.",
+    "quadrant_hint.fill-in": "Less impact, less effort: when there is time.",
+    "quadrant_hint.money-pit": "High effort without high impact: question them.",
+    "matrix_cell": "{impact}, {effort}: {count}",
+    "matrix_as_table": "The matrix as a table",
+    "unrated": "Not rated yet",
+    "unrated_intro": "Opportunities without both impact and effort: rate them to place them in the matrix.",
+    "addresses_severity": "Addresses pain points of severity",
+    "no_pain_addressed": "Addresses no pain point",
+    "filter_journey": "Journey",
+    "filter_status": "Status",
+    "status_none": "No status",
+    "csv.impact": "impact",
+    "csv.effort": "effort",
+    "schema.opportunity.impact": "What it does for customers: low, medium or high (the opportunity matrix).",
+    "schema.opportunity.effort": "What it takes to deliver: low, medium or high (the opportunity matrix).",
+}
+
+ZH: dict[str, str] = {
+    "matrix": "机会点矩阵",
+    "matrix_intro": "所有旅程中已评估的机会点，按对客户的影响和所需投入排布。每个机会点旁标出它要解决的痛点的严重程度，"
+    "以便对照证据判断影响。",
+    "matrix_rule": "只有“高”算作高：影响高、投入低或中的是速赢。",
+    "matrix_link": "在机会点矩阵中权衡它们",
+    "impact": "影响",
+    "effort": "投入",
+    "impact_level": "影响{level}",
+    "effort_level": "投入{level}",
+    "quadrant": "象限",
+    "quadrant.quick-win": "速赢",
+    "quadrant.big-bet": "重大投入",
+    "quadrant.fill-in": "顺手可做",
+    "quadrant.money-pit": "费力不讨好",
+    "quadrant_hint.quick-win": "影响高、投入少：优先做。",
+    "quadrant_hint.big-bet": "影响高、投入高：好好规划。",
+    "quadrant_hint.fill-in": "影响较小、投入较少：有空再做。",
+    "quadrant_hint.money-pit": "投入高而影响不高：重新考虑。",
+    "matrix_cell": "{impact}，{effort}：{count}",
+    "matrix_as_table": "以表格查看矩阵",
+    "unrated": "尚未评估",
+    "unrated_intro": "尚未同时填写影响和投入的机会点：评估后即可放入矩阵。",
+    "addresses_severity": "所解决痛点的严重程度",
+    "no_pain_addressed": "未对应任何痛点",
+    "filter_journey": "旅程",
+    "filter_status": "进展",
+    "status_none": "无进展状态",
+    "csv.impact": "影响",
+    "csv.effort": "投入",
+    "schema.opportunity.impact": "对客户的影响：low、medium 或 high（机会点矩阵）。",
+    "schema.opportunity.effort": "交付所需的投入：low、medium 或 high（机会点矩阵）。",
+}
