@@ -24,6 +24,7 @@ from mkdocs.structure.toc import AnchorLink, TableOfContents
 from PIL import ImageFont
 
 from journeymaps.analysis.portfolio import all_opportunities, opportunities_csv
+from journeymaps.authoring.history import Histories, read_histories
 from journeymaps.authoring.mermaid import map_as_mermaid
 from journeymaps.format.catalog import load_catalog
 from journeymaps.format.problems import InvalidSite
@@ -127,10 +128,18 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             favicon=config.theme.get("favicon") if config.theme else None,
         )
         self.labels = self.renderer.labels
+        self.renderer.history = self._history(text)
         self.pages = self.plan.by_src()
         config.extra_css += [urls.STYLE, urls.GENERATED_STYLE]
         config.extra_javascript.append(urls.SCRIPT)
         return config
+
+    def _history(self, text: Text) -> Histories:
+        """Each map's history across reviews, from git; without one, the build says why."""
+        found = read_histories(self.root, self.settings, self.root / ".cache" / "journeymaps" / "history")
+        if found.unavailable:
+            log.info(text("build.no_history", reason=text[f"history_reason.{found.unavailable}"]))
+        return found
 
     def _fonts(self, text: Text) -> Fonts:
         """The fonts for images: the site's own (checked here, before anything is built), or

@@ -7,6 +7,7 @@ import html
 import json
 import re
 from collections.abc import Sequence
+from typing import Any
 from urllib.parse import urlsplit
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -28,6 +29,7 @@ from journeymaps.site.canvas import journey_columns, lanes_of
 from journeymaps.site.channels import Channels
 from journeymaps.site.chart import build_chart, mood
 from journeymaps.site.curves import Sparkline, lane_curve, sparkline
+from journeymaps.site.history_chart import history_chart
 from journeymaps.site.icons import Icons
 from journeymaps.site.interactive import plotly_spec
 from journeymaps.site.plan import KINDS, PlannedPage, SitePlan
@@ -98,6 +100,7 @@ class Renderer:
         self.site_name = site_name
         self.site_url = site_url
         self.favicon = favicon  # site path of the theme's icon, for pages outside the theme
+        self.history: Any = None  # each map's history across reviews, when the site has one
         self.env = Environment(
             loader=PackageLoader("journeymaps.site", "templates"),
             autoescape=True,
@@ -171,6 +174,7 @@ class Renderer:
             context["opportunity_rows"] = opportunity_rows(page.map)
             context["caption"] = self.caption(page.map)
             context["full_page"] = link(urls.map_src(page.map.journey, page.map.state))
+            context.update(self.history_of(page.map))
         elif page.kind == "journey" and page.journey is not None:
             states = page.journey.ordered_states()
             context["comparison"] = self.plan.comparison(page.journey)
@@ -186,6 +190,23 @@ class Renderer:
         elif page.kind == "pain-points":
             context["tone_ranges"] = tone_ranges(self.settings.emotion_scale)
         return self.templates[page.kind].render(context), deferred
+
+    def history_of(self, m: Map) -> dict[str, Any]:
+        """The map's history across reviews for its page (``history``: None without one).
+        ``self.history`` is set by the caller from git (authoring/history.py)."""
+        found = self.history.of(m) if self.history is not None else None
+        if found is None or not found.reviews:
+            return {"history": None}
+        days = [self.labels.day(dt.date.fromisoformat(r.reviewed)) for r in found.reviews]
+        chart = history_chart(
+            found.reviews,
+            m,
+            days,
+            self.labels["history_now"],
+            self.settings.emotion_scale,
+            self.settings.neutral,
+        )
+        return {"history": found, "history_days": days, "history_chart": chart}
 
     def personas_of(self, m: Map) -> list[Persona]:
         return [self.plan.catalog.personas[p] for p in m.persona if p in self.plan.catalog.personas]

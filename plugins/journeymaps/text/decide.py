@@ -36,6 +36,30 @@ EN: dict[str, str] = {
     "csv.effort": "effort",
     "schema.opportunity.impact": "What it does for customers: low, medium or high (the opportunity matrix).",
     "schema.opportunity.effort": "What it takes to deliver: low, medium or high (the opportunity matrix).",
+    # a map's history across reviews
+    "history": "History across reviews",
+    "history_intro": "{count} reviews in the repository's history, from {first} to {last}: the curve at each, "
+    "older ones fainter, and what changed at each review.",
+    "history_one": "One review in the repository's history, on {first}; the next one will show what changed.",
+    "history_now": "Today",
+    "history_chart_label": "The emotion curve at each review, older ones fainter, under today's; the table below "
+    "gives the numbers.",
+    "history_table": "The curves at each review as a table",
+    "history_review": "Review of {date}",
+    "history_commit": "commit {commit}",
+    "history_first": "The first review in the history.",
+    "history_no_change": "No step, pain point or stage emotion changed since the review before.",
+    "history_steps_added": "Steps added",
+    "history_steps_removed": "Steps removed",
+    "history_pains_opened": "Pain points opened",
+    "history_pains_resolved": "Pain points resolved (no longer on the map)",
+    "history_stages": "Emotion by stage",
+    "build.no_history": "journeymaps: history across reviews is not available: {reason}. In CI, fetch the whole "
+    "history (actions/checkout with fetch-depth: 0)",
+    "history_reason.no_git": "git is not installed",
+    "history_reason.outside": "the site is not in a git repository with commits",
+    "history_reason.shallow": "the repository is a shallow clone",
+    "history_reason.failed": "git could not read the history",
 }
 
 ZH: dict[str, str] = {
@@ -70,4 +94,26 @@ ZH: dict[str, str] = {
     "csv.effort": "投入",
     "schema.opportunity.impact": "对客户的影响：low、medium 或 high（机会点矩阵）。",
     "schema.opportunity.effort": "交付所需的投入：low、medium 或 high（机会点矩阵）。",
+    "history": "历次评审",
+    "history_intro": "仓库历史中有 {count} 次评审，从 {first} 到 {last}：每次评审时的曲线（越早越淡），"
+    "以及每次评审的变化。",
+    "history_one": "仓库历史中有一次评审，在 {first}；下次评审后将显示变化。",
+    "history_now": "当前",
+    "history_chart_label": "每次评审时的情绪曲线，越早越淡，叠在当前曲线之下；下方表格给出数值。",
+    "history_table": "以表格查看每次评审的曲线",
+    "history_review": "{date} 的评审",
+    "history_commit": "提交 {commit}",
+    "history_first": "历史中的第一次评审。",
+    "history_no_change": "与上一次评审相比，步骤、痛点和各阶段情绪都没有变化。",
+    "history_steps_added": "新增步骤",
+    "history_steps_removed": "移除步骤",
+    "history_pains_opened": "新出现的痛点",
+    "history_pains_resolved": "已解决的痛点（不再出现在地图上）",
+    "history_stages": "各阶段情绪",
+    "build.no_history": "journeymaps：无法显示历次评审：{reason}。在 CI 中请获取完整历史"
+    "（actions/checkout 设置 fetch-depth: 0）",
+    "history_reason.no_git": "未安装 git",
+    "history_reason.outside": "站点不在有提交的 git 仓库中",
+    "history_reason.shallow": "仓库是浅克隆",
+    "history_reason.failed": "git 无法读取历史",
 }
