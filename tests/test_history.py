@@ -144,7 +144,7 @@ def test_a_warm_build_reads_the_cache_not_the_history(reviewed_twice, monkeypatc
     from journeymaps.authoring import history
 
     build_site(reviewed_twice)
-    assert len(list((reviewed_twice / ".cache/journeymaps/history").glob("*.json"))) == 1
+    assert len(list((reviewed_twice / ".cache/journeymaps/history").glob("head-*.json"))) == 1
     history._MEMORY.clear()  # a new process: only the file remains
 
     def no_log(*args, **kwargs):

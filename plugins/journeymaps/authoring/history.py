@@ -7,6 +7,7 @@ before pays one git process, and `mkdocs serve` not even that file twice."""
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import hashlib
 import json
 import os
@@ -16,10 +17,10 @@ from pathlib import Path
 from typing import Any
 
 from journeymaps.authoring.diff import MapChange, compare_maps
-from journeymaps.authoring.history_git import Unavailable, Version, head_of, review_versions
+from journeymaps.authoring.history_git import Head, Unavailable, Version, contents, head_of, review_versions
 from journeymaps.authoring.revision import RevisionError
 from journeymaps.format.versions import read_version
-from journeymaps.model import Map
+from journeymaps.model import Map, PainPoint, Stage, Step
 from journeymaps.settings import Settings
 
 # Raised when the cached data's shape or meaning changes: old caches are then ignored.
@@ -95,26 +96,82 @@ def _changes(change: MapChange) -> Changes:
     )
 
 
+# What the history keeps of one version of a map file, as JSON: its review date and its
+# stages, steps, emotions and pain points (all that a review's changes and curve are made
+# of). Read once per version (by its blob id), however many builds and commits follow.
+Snapshot = dict[str, Any]
+
+
+def snapshot(m: Map | None) -> Snapshot | None:
+    if m is None:
+        return None
+    return {
+        "reviewed": m.reviewed.isoformat() if m.reviewed else None,
+        "stages": [
+            [stage.id, stage.name, [[s.id, s.name, s.emotion, [[p.id, p.text, p.severity] for p in s.pain_points]]
+                                    for s in stage.steps]]
+            for stage in m.stages
+        ],
+    }  # fmt: skip
+
+
+def _as_map(found: Snapshot) -> Map:
+    """The version as a map again, with what the snapshot holds: enough for compare_maps."""
+    stages = [
+        Stage(sid, name, steps=[Step(i, n, emotion=e, pain_points=[PainPoint(*p) for p in pains])
+                                for i, n, e, pains in steps])
+        for sid, name, steps in found["stages"]
+    ]  # fmt: skip
+    return Map("", "current", "", [], stages, reviewed=dt.date.fromisoformat(found["reviewed"]))
+
+
 def _curve(m: Map) -> list[Point]:
     return [Point(stage.name, step.id, step.name, step.emotion) for stage in m.stages for step in stage.steps]
 
 
-def map_history(path: str, versions: list[Version], settings: Settings) -> MapHistory:
+def map_history(path: str, versions: list[tuple[Version, Snapshot | None]]) -> MapHistory:
     """One map's reviews from the versions of its file that touched 'reviewed:', oldest first."""
     reviews: list[Review] = []
     before: Map | None = None
-    for version in versions:
-        m = read_version(version.raw, path, settings)
-        if m is None or m.reviewed is None or (before is not None and before.reviewed == m.reviewed):
+    for version, found in versions:
+        if found is None or found["reviewed"] is None:
             continue
+        if before is not None and before.reviewed.isoformat() == found["reviewed"]:
+            continue
+        m = _as_map(found)
         changes = _changes(compare_maps(before, m)) if before is not None else None
-        reviews.append(Review(m.reviewed.isoformat(), version.commit, version.committed, _curve(m), changes))
+        reviews.append(Review(found["reviewed"], version.commit, version.committed, _curve(m), changes))
         before = m
     return MapHistory(path, reviews)
 
 
+def _snapshots(head: Head, versions: list[Version], settings: Settings, cache: Path) -> dict[str, Snapshot | None]:
+    """Each version's snapshot by blob id: those read before from the cache, the others read
+    by the format's reader (the slow part: a map's YAML with every line kept)."""
+    stored = cache / "versions.json"
+    known: dict[str, Snapshot | None] = {}
+    with contextlib.suppress(OSError, ValueError):
+        data = json.loads(stored.read_text(encoding="utf-8"))
+        if data.get("version") == CACHE_VERSION and data.get("settings") == _settings_key(settings):
+            known = data["snapshots"]
+    paths = {v.blob: v.path for v in versions}
+    missing = [blob for blob in paths if blob not in known]
+    for blob, raw in contents(head, missing).items():
+        known[blob] = snapshot(read_version(raw, paths[blob], settings))
+    if missing:
+        kept = {blob: known.get(blob) for blob in paths}  # versions no longer in the history go
+        text = json.dumps({"version": CACHE_VERSION, "settings": _settings_key(settings), "snapshots": kept})
+        with contextlib.suppress(OSError):
+            _write_atomically(stored, text)
+    return known
+
+
+def _settings_key(settings: Settings) -> list[Any]:
+    return [settings.maps_dir, list(settings.emotion_scale)]
+
+
 def _key(commit: str, prefix: str, settings: Settings) -> str:
-    what = [CACHE_VERSION, commit, prefix, settings.maps_dir, list(settings.emotion_scale), settings.review_every]
+    what = [CACHE_VERSION, commit, prefix, _settings_key(settings)]
     return hashlib.sha1(json.dumps(what).encode()).hexdigest()
 
 
@@ -156,10 +213,6 @@ def _write_atomically(path: Path, text: str) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
-    for other in path.parent.glob("*.json"):  # one commit's history is kept: the last one read
-        if other != path:
-            with contextlib.suppress(OSError):
-                other.unlink()
 
 
 _MEMORY: dict[str, Histories] = {}  # `mkdocs serve` rebuilds: the last history read, by key
@@ -175,21 +228,24 @@ def read_histories(site_root: Path, settings: Settings, cache: Path) -> Historie
     key = _key(head.commit, head.prefix, settings)
     if key in _MEMORY:
         return _MEMORY[key]
-    stored = cache / f"{key}.json"
+    stored = cache / f"head-{key}.json"
     with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
         found = _from_json(json.loads(stored.read_text(encoding="utf-8")))
         _MEMORY.clear()
         _MEMORY[key] = found
         return found
-    by_path: dict[str, list[Version]] = {}
     try:
         versions = review_versions(head, settings.maps_dir)
+        snapshots = _snapshots(head, versions, settings, cache)
     except RevisionError:
         return Histories({}, "failed")
+    by_path: dict[str, list[tuple[Version, Snapshot | None]]] = {}
     for version in versions:
-        by_path.setdefault(version.path, []).append(version)
-    found = Histories({path: map_history(path, versions, settings) for path, versions in by_path.items()})
+        by_path.setdefault(version.path, []).append((version, snapshots.get(version.blob)))
+    found = Histories({path: map_history(path, pairs) for path, pairs in by_path.items()})
     with contextlib.suppress(OSError):
+        for other in cache.glob("head-*.json"):  # one commit's history is kept: the last one read
+            other.unlink()
         _write_atomically(stored, json.dumps(_to_json(found), ensure_ascii=False, separators=(",", ":")))
     _MEMORY.clear()
     _MEMORY[key] = found

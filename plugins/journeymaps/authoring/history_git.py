@@ -36,7 +36,7 @@ class Version:
     commit: str
     committed: str  # the commit's date, ISO 8601
     path: str  # relative to the site folder
-    raw: bytes
+    blob: str  # the file's content, by its git object id: what the versions' cache keys on
 
 
 def head_of(site_root: Path) -> Head:
@@ -60,39 +60,37 @@ def review_versions(head: Head, maps_dir: str) -> list[Version]:
     """Every version of every map file at which a 'reviewed:' line changed, oldest first."""
     folder = (head.prefix + maps_dir.strip("/")).rstrip("/") or "."
     log = _git(
-        ["-c", "core.quotePath=off", "log", "--reverse", "--no-renames", f"--format={_COMMIT}%H %cI", "--name-only"]
-        + ["-G", _REVIEW_LINES, head.commit, "--", folder],
+        ["-c", "core.quotePath=off", "log", "--reverse", "--no-renames", f"--format={_COMMIT}%H %cI"]
+        + ["--raw", "--no-abbrev", "-G", _REVIEW_LINES, head.commit, "--", folder],
         head.top,
     ).decode("utf-8", "surrogateescape")
-    wanted: list[tuple[str, str, str]] = []  # commit, date, path inside the repository
+    found: list[Version] = []
     for entry in log.split(_COMMIT)[1:]:
-        first, *names = entry.split("\n")
+        first, *changes = entry.split("\n")
         commit, _, committed = first.partition(" ")
-        wanted += [(commit, committed, n) for n in names if n.endswith(".md") and not n.startswith('"')]
-    blobs = _contents([f"{commit}:{path}" for commit, _, path in wanted], head.top)
-    return [
-        Version(commit, committed, path[len(head.prefix) :], raw)
-        for (commit, committed, path), raw in zip(wanted, blobs, strict=True)
-        if raw is not None
-    ]
+        for change in changes:
+            # ":100644 100644 <old blob> <new blob> M\t<path>"; a deleted file has no new blob
+            info, _, path = change.partition("\t")
+            fields = info.split()
+            if len(fields) == 5 and fields[3].strip("0") and path.endswith(".md") and not path.startswith('"'):
+                found.append(Version(commit, committed, path[len(head.prefix) :], fields[3]))
+    return found
 
 
-def _contents(names: list[str], top: Path) -> list[bytes | None]:
-    """Each named blob's bytes from one `git cat-file --batch`; None for one that is missing
-    (a file deleted by the commit)."""
-    if not names:
-        return []
-    out = _git(["cat-file", "--batch"], top, "".join(f"{n}\n" for n in names).encode("utf-8", "surrogateescape"))
-    found: list[bytes | None] = []
+def contents(head: Head, blobs: list[str]) -> dict[str, bytes]:
+    """The bytes of each blob, from one `git cat-file --batch`."""
+    if not blobs:
+        return {}
+    out = _git(["cat-file", "--batch"], head.top, "".join(f"{b}\n" for b in blobs).encode())
+    found: dict[str, bytes] = {}
     at = 0
-    for _ in names:
+    for blob in blobs:
         end = out.index(b"\n", at)
         header = out[at:end].split()
         if len(header) != 3 or header[1] != b"blob":
-            found.append(None)
             at = end + 1
             continue
         size = int(header[2])
-        found.append(out[end + 1 : end + 1 + size])
+        found[blob] = out[end + 1 : end + 1 + size]
         at = end + 1 + size + 1  # each blob is followed by a newline
     return found
