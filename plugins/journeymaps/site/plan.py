@@ -46,6 +46,7 @@ KINDS: dict[str, PageKind] = {
         PageKind("touchpoints", searchable=False, label="touchpoints"),
         PageKind("opportunities", searchable=False, label="opportunities"),
         PageKind("matrix", searchable=False, wide=True, label="matrix"),
+        PageKind("summary", searchable=False, wide=True, label="summary_title"),
         # The portfolio views repeat words of the map pages: search leads to the maps instead.
         PageKind("pain-points", searchable=False, wide=True, label="pain_points"),
         PageKind("owners", searchable=False, label="owners"),
@@ -146,6 +147,9 @@ def plan_site(
         first = journey.ordered_states()[0]
         plan.pages.append(
             PlannedPage("journey", urls.journey_src(journey.id), journey.title, first.path, journey=journey)
+        )
+        plan.pages.append(
+            PlannedPage("summary", urls.summary_src(journey.id), journey.title, first.path, journey=journey)
         )
         for m in journey.ordered_states():
             plan.pages.append(

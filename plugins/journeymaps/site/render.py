@@ -22,6 +22,7 @@ from journeymaps.analysis.portfolio import (
     pain_rows,
     touchpoints_by_channel,
 )
+from journeymaps.analysis.summary import journey_summary
 from journeymaps.model import Map, Persona
 from journeymaps.settings import Settings
 from journeymaps.site import urls
@@ -183,6 +184,11 @@ class Renderer:
             context["caption"] = self.caption(states[0])
         elif page.kind == "touchpoints":
             context["touchpoints_by_channel"] = touchpoints_by_channel(self.plan.catalog)
+        elif page.kind == "summary" and page.journey is not None:
+            states = page.journey.ordered_states()
+            context["summary"] = journey_summary(page.journey, self.plan.comparison(page.journey))
+            context["curve"] = self.chart_for(states, f"{page.journey.id}-summary")
+            context["caption"] = self.caption(states[0])
         elif page.kind == "matrix":
             context["matrix"] = self.plan.matrix
         elif page.kind == "opportunities":

@@ -44,6 +44,11 @@ def journey_src(journey: str) -> str:
     return f"journeys/{journey}/index.md"
 
 
+def summary_src(journey: str) -> str:
+    """The journey on one page, for leadership: ``journeys/<journey>/summary/``."""
+    return f"journeys/{journey}/summary.md"
+
+
 def map_src(journey: str, state: str) -> str:
     return f"journeys/{journey}/{state}.md"
 

@@ -60,6 +60,20 @@ EN: dict[str, str] = {
     "history_reason.outside": "the site is not in a git repository with commits",
     "history_reason.shallow": "the repository is a shallow clone",
     "history_reason.failed": "git could not read the history",
+    # the one-page summary
+    "summary": "One-page summary",
+    "summary_title": "{name}: one-page summary",
+    "summary_link": "One-page summary, to print for leadership",
+    "summary_back": "The whole journey",
+    "summary_pains": "Top pain points, worst first",
+    "summary_delivered": "Delivered",
+    "summary_more": "And {count} more on the journey's pages.",
+    "summary_in_progress": "Opportunities in progress",
+    "summary_nothing_in_progress": "No opportunity is in progress.",
+    "summary_kpi": "KPI",
+    "summary_kpi_value": "Now",
+    "summary_kpi_target": "Target",
+    "summary_no_kpis": "No KPIs on this map yet.",
 }
 
 ZH: dict[str, str] = {
@@ -116,4 +130,17 @@ ZH: dict[str, str] = {
     "history_reason.outside": "站点不在有提交的 git 仓库中",
     "history_reason.shallow": "仓库是浅克隆",
     "history_reason.failed": "git 无法读取历史",
+    "summary": "一页摘要",
+    "summary_title": "{name}：一页摘要",
+    "summary_link": "一页摘要，可打印给管理层",
+    "summary_back": "完整旅程",
+    "summary_pains": "最严重的痛点",
+    "summary_delivered": "已交付",
+    "summary_more": "另有 {count} 项，见旅程页面。",
+    "summary_in_progress": "进行中的机会点",
+    "summary_nothing_in_progress": "目前没有进行中的机会点。",
+    "summary_kpi": "指标",
+    "summary_kpi_value": "现值",
+    "summary_kpi_target": "目标",
+    "summary_no_kpis": "这张地图还没有关键指标。",
 }
