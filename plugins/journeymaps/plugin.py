@@ -32,7 +32,7 @@ from journeymaps.model import Map, Step
 from journeymaps.settings import OPTIONS, Settings, settings_from_options
 from journeymaps.site import colours, urls
 from journeymaps.site.cards import Cards, meta_tags, og_locale
-from journeymaps.site.export import dumps, index_data, journey_data, map_data
+from journeymaps.site.export import dumps, history_data, index_data, journey_data, map_data, summary_data
 from journeymaps.site.fonts import Fonts, find_fonts, has_chinese
 from journeymaps.site.icons import Icons
 from journeymaps.site.navigation import NavPage, NavSection, portfolio_nav
@@ -254,6 +254,13 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
                 mermaid = map_as_mermaid(m, self.plan.catalog.personas, self.settings.emotion_scale, self.labels)
                 files.append(File.generated(config, urls.map_mermaid(journey.id, m.state), content=mermaid.encode()))
             data = journey_data(journey, self.plan.comparison(journey), states)
+            summary_url = urls.page_url(urls.summary_src(journey.id), config.use_directory_urls)
+            data["summary"] = summary_data(self.plan.summary(journey), summary_url)
+            for m in journey.ordered_states():
+                found = self.renderer.history.of(m) if self.renderer and self.renderer.history else None
+                if found is not None and found.reviews:
+                    history_file = urls.map_file(journey.id, m.state, "history.json")
+                    files.append(File.generated(config, history_file, content=dumps(history_data(found)).encode()))
             files.append(
                 File.generated(config, urls.journey_file(journey.id, "journey.json"), content=dumps(data).encode())
             )

@@ -12,6 +12,7 @@ from typing import Any
 from journeymaps.analysis.compare import Comparison
 from journeymaps.analysis.heatmap import HeatCell, OpenPain
 from journeymaps.analysis.matrix import MatrixItem
+from journeymaps.analysis.summary import JourneySummary
 from journeymaps.model import Journey, Map
 from journeymaps.site import urls
 from journeymaps.site.plan import SitePlan
@@ -59,6 +60,28 @@ def journey_data(journey: Journey, comparison: Comparison, states: dict[str, dic
         },
         "stages": [{"id": s.id, "current": s.current, "future": s.future} for s in comparison.stages],
     }
+
+
+def summary_data(summary: JourneySummary, url: str) -> dict[str, Any]:
+    """The one-page summary as data, for journey.json: what the page shows, by id."""
+    return {
+        "url": url,
+        "goal": summary.goal,
+        "owner": summary.owner,
+        "reviewed": _plain(summary.reviewed),
+        "pain_points": [
+            {"id": p.pain.id, "severity": p.pain.severity, "resolved": p.resolved, "progress": p.progress}
+            for p in summary.pains
+        ],
+        "more_pain_points": summary.more_pains,
+        "in_progress": [{"state": r.map.state, "id": r.opportunity.id} for r in summary.in_progress],
+        "kpis": [{"stage": k.stage.id, **_plain(k.kpi)} for k in summary.kpis],
+    }
+
+
+def history_data(history: Any) -> dict[str, Any]:
+    """A map's history across reviews (authoring/history.py), for history.json."""
+    return {"reviews": _plain(history.reviews)}
 
 
 def index_data(plan: SitePlan, use_directory_urls: bool) -> dict[str, Any]:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from journeymaps.analysis.compare import Comparison, compare_journey
 from journeymaps.analysis.matrix import Matrix, opportunity_matrix
 from journeymaps.analysis.portfolio import MapGroup, Portfolio
+from journeymaps.analysis.summary import JourneySummary, journey_summary
 from journeymaps.model import Catalog, Journey, Map, Persona
 from journeymaps.settings import DEFAULT_SCALE
 from journeymaps.site import urls
@@ -86,6 +87,7 @@ class SitePlan:
     _portfolio: Portfolio | None = None
     _maps_of: dict[str, list[Map]] | None = None
     _matrix: Matrix | None = None
+    _summaries: dict[str, JourneySummary] = field(default_factory=dict)
 
     @property
     def matrix(self) -> Matrix:
@@ -107,6 +109,12 @@ class SitePlan:
         if journey.id not in self._comparisons:
             self._comparisons[journey.id] = compare_journey(journey)
         return self._comparisons[journey.id]
+
+    def summary(self, journey: Journey) -> JourneySummary:
+        """The journey on one page, worked out once for its page and journey.json."""
+        if journey.id not in self._summaries:
+            self._summaries[journey.id] = journey_summary(journey, self.comparison(journey))
+        return self._summaries[journey.id]
 
     def by_src(self) -> dict[str, PlannedPage]:
         return {p.src_uri: p for p in self.pages}

@@ -22,7 +22,6 @@ from journeymaps.analysis.portfolio import (
     pain_rows,
     touchpoints_by_channel,
 )
-from journeymaps.analysis.summary import journey_summary
 from journeymaps.model import Map, Persona
 from journeymaps.settings import Settings
 from journeymaps.site import urls
@@ -186,7 +185,7 @@ class Renderer:
             context["touchpoints_by_channel"] = touchpoints_by_channel(self.plan.catalog)
         elif page.kind == "summary" and page.journey is not None:
             states = page.journey.ordered_states()
-            context["summary"] = journey_summary(page.journey, self.plan.comparison(page.journey))
+            context["summary"] = self.plan.summary(page.journey)
             context["curve"] = self.chart_for(states, f"{page.journey.id}-summary")
             context["caption"] = self.caption(states[0])
         elif page.kind == "matrix":
