@@ -5,6 +5,7 @@ INFO line; a warm build reads the cache instead of git's history."""
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import shutil
@@ -103,6 +104,10 @@ def test_the_map_page_shows_each_review_and_what_changed(reviewed_twice, caplog)
     table = section(page, "The curves at each review as a table", "Review of Jun 1")
     assert "Pay Pays -2 +1 +1" in table
     assert "Pay Gets a receipt — +1 +1" in table
+    data = json.loads((out / "journeys/first-purchase/current/history.json").read_text(encoding="utf-8"))
+    assert [r["reviewed"] for r in data["reviews"]] == ["2026-03-01", "2026-06-01"]
+    assert data["reviews"][0]["curve"][1] == {"stage": "Pay", "step": "pays", "name": "Pays", "emotion": -2}
+    assert data["reviews"][1]["changes"]["pains_resolved"] == [{"text": "Payment is slow", "severity": "high"}]
 
 
 def test_a_chinese_site_says_it_in_chinese(reviewed_twice):

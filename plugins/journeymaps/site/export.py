@@ -79,9 +79,16 @@ def summary_data(summary: JourneySummary, url: str) -> dict[str, Any]:
     }
 
 
+_POINT = ("stage", "step", "name", "emotion")  # a history curve's row, by place
+
+
 def history_data(history: Any) -> dict[str, Any]:
     """A map's history across reviews (authoring/history.py), for history.json."""
-    return {"reviews": _plain(history.reviews)}
+    return {
+        "reviews": [
+            {**_plain(r), "curve": [dict(zip(_POINT, p, strict=True)) for p in r.curve]} for r in history.reviews
+        ],
+    }
 
 
 def index_data(plan: SitePlan, use_directory_urls: bool) -> dict[str, Any]:

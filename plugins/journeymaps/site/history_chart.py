@@ -2,7 +2,8 @@
 version in one order (matched by id), each curve as a path, older ones fainter. Plain
 numbers for templates/history.html's SVG; the history itself comes from the caller (it is
 read from git at the edge, authoring/history.py), duck-typed: reviews with a curve of
-points that have a step id, a name, a stage name and an emotion."""
+rows (stage name, step id, step name, emotion), by place: a thousand maps' reviews are a
+hundred thousand rows, read from the cache as they are."""
 
 from __future__ import annotations
 
@@ -44,19 +45,19 @@ def _columns(curves: list[list[Any]]) -> list[Column]:
     at: dict[str, int] = {}
     for curve in curves:
         previous: str | None = None
-        for point in curve:
-            if point.step not in at:
+        for stage, step, name, _ in curve:
+            if step not in at:
                 index = at[previous] + 1 if previous is not None else 0
-                order.insert(index, Column(point.step, point.name, point.stage))
+                order.insert(index, Column(step, name, stage))
                 at = {c.step: i for i, c in enumerate(order)}
-            previous = point.step
+            previous = step
     return order
 
 
 def history_chart(reviews: list[Any], today: Map, labels: list[str], now: str, scale: tuple[float, float],
                   neutral: float, height: int = 150, pad: int = 14) -> HistoryChart:  # fmt: skip
     """``reviews`` oldest first, each labelled; today's map drawn last and strongest."""
-    now_curve = [_Now(stage.name, step.id, step.name, step.emotion) for stage in today.stages for step in stage.steps]
+    now_curve = [(stage.name, step.id, step.name, step.emotion) for stage in today.stages for step in stage.steps]
     curves = [r.curve for r in reviews] + [now_curve]
     columns = _columns(curves)
     index = {c.step: i for i, c in enumerate(columns)}
@@ -67,8 +68,8 @@ def history_chart(reviews: list[Any], today: Map, labels: list[str], now: str, s
 
     lines = []
     for n, (curve, label) in enumerate(zip(curves, [*labels, now], strict=True)):
-        values = {p.step: p.emotion for p in curve}
-        placed = sorted((index[p.step], p.emotion) for p in curve if p.emotion is not None)
+        values = {step: emotion for _, step, _, emotion in curve}
+        placed = sorted((index[step], emotion) for _, step, _, emotion in curve if emotion is not None)
         paths, run = [], []
         for i, v in placed:
             if run and i != run[-1][0] + 1 and not _gap_only_of_others(run[-1][0], i, columns, values):
@@ -89,11 +90,3 @@ def _gap_only_of_others(a: int, b: int, columns: list[Column], values: dict[str,
     """Whether the columns between two points are steps this curve does not have (another
     version's), which the line passes over, rather than its own steps without an emotion."""
     return all(columns[k].step not in values for k in range(a + 1, b))
-
-
-@dataclass
-class _Now:
-    stage: str
-    step: str
-    name: str
-    emotion: float | None
