@@ -14,7 +14,6 @@ from pathlib import Path
 
 import pytest
 from conftest import Html, build_site, write_site
-from journeymaps.authoring import history_git
 
 P = "maps/first-purchase/current.md"
 
@@ -158,15 +157,3 @@ def test_a_warm_build_reads_the_cache_not_the_history(reviewed_twice, monkeypatc
     monkeypatch.setattr(history, "review_versions", no_log)
     page = Html((build_site(reviewed_twice) / "journeys/first-purchase/current/index.html").read_text("utf-8"))
     assert len(reviews_of(page)) == 2
-
-
-def test_only_revision_runs_git():
-    """The edge: the history's git processes start in authoring/revision.py, as diff's do."""
-    package = Path(history_git.__file__).resolve().parent.parent
-    running = sorted(
-        p.relative_to(package).as_posix()
-        for p in package.rglob("*.py")
-        if '["git"' in p.read_text(encoding="utf-8") or "'git'," in p.read_text(encoding="utf-8")
-    )
-    # validate asks git only where the site sits, for annotations' paths: an adapter's business.
-    assert running == ["authoring/revision.py", "cli/validate.py"]
