@@ -151,10 +151,10 @@ def _snapshots(head: Head, versions: list[Version], settings: Settings, cache: P
     by the format's reader (the slow part: a map's YAML with every line kept)."""
     stored = cache / "versions.json"
     known: dict[str, Snapshot | None] = {}
-    with contextlib.suppress(OSError, ValueError):
+    with contextlib.suppress(OSError, ValueError, KeyError, TypeError, AttributeError):  # unreadable: read again
         data = json.loads(stored.read_text(encoding="utf-8"))
         if data.get("version") == CACHE_VERSION and data.get("settings") == _settings_key(settings):
-            known = data["snapshots"]
+            known = dict(data["snapshots"])
     paths = {v.blob: v.path for v in versions}
     missing = [blob for blob in paths if blob not in known]
     for blob, raw in contents(head, missing).items():
