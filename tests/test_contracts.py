@@ -178,6 +178,7 @@ INDEXES = [
     "pain-points/index.md",
     "touchpoints/index.md",
     "opportunities/index.md",
+    "opportunities/matrix.md",
     "owners/index.md",
     "tags/index.md",
     "research/index.md",

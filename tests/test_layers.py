@@ -96,3 +96,13 @@ def test_imports_name_their_layer():
         if isinstance(node, ast.ImportFrom) and node.level > 0
     ]
     assert relative == []
+
+
+def test_git_runs_at_the_edge():
+    """git is started in one place, authoring/revision.py: the history across reviews
+    (authoring/history_git.py) goes through its runner, as `journeymaps diff` does. validate
+    asks git only where the site sits, for annotations' paths: an adapter's business."""
+    running = sorted(
+        name for name, path in modules() if '["git"' in (text := path.read_text(encoding="utf-8")) or "'git'," in text
+    )
+    assert running == ["authoring.revision", "cli.validate"]

@@ -53,6 +53,8 @@ class Opportunity:
     status: str | None = None
     addresses: list[str] = field(default_factory=list)
     shipped: dt.date | None = None  # the day it reached customers (status done)
+    impact: str | None = None  # low | medium | high: what it does for customers
+    effort: str | None = None  # low | medium | high: what it takes to deliver
 
 
 @dataclass

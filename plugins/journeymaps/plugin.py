@@ -24,6 +24,7 @@ from mkdocs.structure.toc import AnchorLink, TableOfContents
 from PIL import ImageFont
 
 from journeymaps.analysis.portfolio import all_opportunities, opportunities_csv
+from journeymaps.authoring.history import Histories, read_histories
 from journeymaps.authoring.mermaid import map_as_mermaid
 from journeymaps.format.catalog import load_catalog
 from journeymaps.format.files import write_atomically
@@ -38,7 +39,7 @@ from journeymaps.site.cards import Cards, meta_tags, og_locale
 from journeymaps.site.changes import indexes_touched, journeys_touched, touched_pages
 from journeymaps.site.editor_config import Repository, repository
 from journeymaps.site.editor_page import editor_files
-from journeymaps.site.export import dumps, index_data, journey_data, map_data
+from journeymaps.site.export import dumps, history_data, index_data, journey_data, map_data, summary_data
 from journeymaps.site.fonts import Fonts, find_fonts, has_chinese
 from journeymaps.site.icons import Icons
 from journeymaps.site.navigation import NavPage, NavSection, portfolio_nav
@@ -154,10 +155,18 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             favicon=config.theme.get("favicon") if config.theme else None,
         )
         self.labels = self.renderer.labels
+        self.renderer.history = self._history(text)
         self.pages = self.plan.by_src()
         config.extra_css += [urls.STYLE, urls.GENERATED_STYLE]
         config.extra_javascript.append(urls.SCRIPT)
         return config
+
+    def _history(self, text: Text) -> Histories:
+        """Each map's history across reviews, from git; without one, the build says why."""
+        found = read_histories(self.root, self.settings, self.root / ".cache" / "journeymaps" / "history")
+        if found.unavailable:
+            log.info(text("build.no_history", reason=text[f"history_reason.{found.unavailable}"]))
+        return found
 
     def _fonts(self, text: Text, config: MkDocsConfig) -> Fonts:
         """The fonts for images: the site's own (checked here, before anything is built), or
@@ -338,6 +347,13 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
                 mermaid = map_as_mermaid(m, self.plan.catalog.personas, self.settings.emotion_scale, self.labels)
                 files.append(File.generated(config, urls.map_mermaid(journey.id, m.state), content=mermaid.encode()))
             data = journey_data(journey, self.plan.comparison(journey), states)
+            summary_url = urls.page_url(urls.summary_src(journey.id), config.use_directory_urls)
+            data["summary"] = summary_data(self.plan.summary(journey), summary_url)
+            for m in journey.ordered_states():
+                found = self.renderer.history.of(m) if self.renderer and self.renderer.history else None
+                if found is not None and found.reviews:
+                    history_file = urls.map_file(journey.id, m.state, "history.json")
+                    files.append(File.generated(config, history_file, content=dumps(history_data(found)).encode()))
             files.append(
                 File.generated(config, urls.journey_file(journey.id, "journey.json"), content=dumps(data).encode())
             )

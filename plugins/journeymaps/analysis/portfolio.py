@@ -109,7 +109,7 @@ def pain_rows(m: Map) -> list[PainRow]:
 
 CSV_COLUMNS = (
     "journey", "state", "map", "stage", "step", "id", "opportunity", "priority", "owner", "status",
-    "addresses", "url",
+    "addresses", "url", "impact", "effort",
 )  # fmt: skip
 
 
@@ -133,7 +133,8 @@ def opportunities_csv(rows: list[OpportunityRow], url_of: Callable[[Map, Step], 
                 r.map.journey, text[f"csv.state.{r.map.state}"], r.map.title, r.stage.name, r.step.name, o.id,
                 o.text, text[f"csv.level.{o.priority}"] if o.priority else "", o.owner or "",
                 text[f"csv.status.{o.status}"] if o.status else "", "; ".join(p.text for p in r.addresses),
-                url_of(r.map, r.step),
+                url_of(r.map, r.step), text[f"csv.level.{o.impact}"] if o.impact else "",
+                text[f"csv.level.{o.effort}"] if o.effort else "",
             )
         )  # fmt: skip
     return out.getvalue()

@@ -272,6 +272,8 @@ OPPORTUNITY = Shape(
         Key("status", Choice(OPPORTUNITY_STATUSES)),
         Key("addresses", Refs()),
         Key("shipped", Date()),
+        Key("impact", Choice(LEVELS)),
+        Key("effort", Choice(LEVELS)),
     ),
 )
 STEP = Shape(

@@ -312,6 +312,8 @@ class MapValidator:
             status=v["status"],
             addresses=[i for i, _ in v["addresses"]],
             shipped=v["shipped"],
+            impact=v["impact"],
+            effort=v["effort"],
         )
         check_shipped(self.f, item, opportunity)
         return opportunity

@@ -11,6 +11,8 @@ from typing import Any
 
 from journeymaps.analysis.compare import Comparison
 from journeymaps.analysis.heatmap import HeatCell, OpenPain
+from journeymaps.analysis.matrix import MatrixItem
+from journeymaps.analysis.summary import JourneySummary
 from journeymaps.model import Journey, Map
 from journeymaps.site import urls
 from journeymaps.site.evidence_data import evidence_data
@@ -65,6 +67,35 @@ def journey_data(journey: Journey, comparison: Comparison, states: dict[str, dic
     }
 
 
+def summary_data(summary: JourneySummary, url: str) -> dict[str, Any]:
+    """The one-page summary as data, for journey.json: what the page shows, by id."""
+    return {
+        "url": url,
+        "goal": summary.goal,
+        "owner": summary.owner,
+        "reviewed": _plain(summary.reviewed),
+        "pain_points": [
+            {"id": p.pain.id, "severity": p.pain.severity, "resolved": p.resolved, "progress": p.progress}
+            for p in summary.pains
+        ],
+        "more_pain_points": summary.more_pains,
+        "in_progress": [{"state": r.map.state, "id": r.opportunity.id} for r in summary.in_progress],
+        "kpis": [{"stage": k.stage.id, **_plain(k.kpi)} for k in summary.kpis],
+    }
+
+
+_POINT = ("stage", "step", "name", "emotion")  # a history curve's row, by place
+
+
+def history_data(history: Any) -> dict[str, Any]:
+    """A map's history across reviews (authoring/history.py), for history.json."""
+    return {
+        "reviews": [
+            {**_plain(r), "curve": [dict(zip(_POINT, p, strict=True)) for p in r.curve]} for r in history.reviews
+        ],
+    }
+
+
 def index_data(plan: SitePlan, use_directory_urls: bool) -> dict[str, Any]:
     def url(src: str) -> str:
         return urls.page_url(src, use_directory_urls)
@@ -98,7 +129,38 @@ def index_data(plan: SitePlan, use_directory_urls: bool) -> dict[str, Any]:
         {"id": p.id, "name": p.name, "url": url(urls.persona_src(p.id)), "role": p.role}
         for p in plan.catalog.personas.values()
     ]
-    return {"journeys": journeys, "personas": personas, **portfolio_data(plan, url)}
+    return {
+        "journeys": journeys,
+        "personas": personas,
+        **portfolio_data(plan, url),
+        "opportunities": matrix_data(plan, url),
+    }
+
+
+def matrix_data(plan: SitePlan, url: Callable[[str], str]) -> dict[str, Any]:
+    """Every opportunity with its impact, effort and quadrant (null: not rated on both), and
+    the severity of the pain points it addresses (docs/reading.md, The opportunity matrix)."""
+
+    def item(i: MatrixItem) -> dict[str, Any]:
+        r, o = i.row, i.row.opportunity
+        return {
+            "journey": r.map.journey,
+            "state": r.map.state,
+            "stage": r.stage.id,
+            "step": r.step.id,
+            "id": o.id,
+            "text": o.text,
+            "status": o.status,
+            "owner": o.owner,
+            "priority": o.priority,
+            "impact": o.impact,
+            "effort": o.effort,
+            "quadrant": i.quadrant,
+            "addresses": [{"id": p.id, "severity": p.severity} for p in r.addresses],
+            "url": url(urls.map_src(r.map.journey, r.map.state)) + "#" + urls.anchor("step", r.step.id),
+        }
+
+    return {"matrix_url": url(urls.OPPORTUNITY_MATRIX), "items": [item(i) for i in plan.matrix.all]}
 
 
 def _map_ref(m: Map, url: Callable[[str], str]) -> dict[str, Any]:

@@ -39,6 +39,7 @@ def portfolio_nav(plan: SitePlan, settings: Settings, text: Text) -> list[NavSec
         *page(urls.PAIN_POINTS_INDEX, text["pain_points"]),
         *page(urls.TOUCHPOINTS_INDEX, text["touchpoints"]),
         *page(urls.OPPORTUNITIES_INDEX, text["opportunities"]),
+        *page(urls.OPPORTUNITY_MATRIX, text["matrix"]),
         *page(urls.OWNERS_INDEX, text["owners"]),
         *page(urls.TAGS_INDEX, text["tags"]),
         *page(urls.RESEARCH_INDEX, text["research"]),

@@ -7,8 +7,10 @@ from dataclasses import dataclass, field
 
 from journeymaps.analysis.compare import Comparison, compare_journey
 from journeymaps.analysis.evidence import Research, research
+from journeymaps.analysis.matrix import Matrix, opportunity_matrix
 from journeymaps.analysis.measures import MapMeasures, measure_map
 from journeymaps.analysis.portfolio import MapGroup, Portfolio
+from journeymaps.analysis.summary import JourneySummary, journey_summary
 from journeymaps.model import Catalog, Journey, Map, Persona
 from journeymaps.settings import DEFAULT_SCALE
 from journeymaps.site import urls
@@ -46,6 +48,8 @@ KINDS: dict[str, PageKind] = {
         PageKind("embed", searchable=False, standalone=True),
         PageKind("touchpoints", searchable=False, label="touchpoints"),
         PageKind("opportunities", searchable=False, label="opportunities"),
+        PageKind("matrix", searchable=False, wide=True, label="matrix"),
+        PageKind("summary", searchable=False, wide=True, label="summary_title"),
         # The portfolio views repeat words of the map pages: search leads to the maps instead.
         PageKind("pain-points", searchable=False, wide=True, label="pain_points"),
         PageKind("owners", searchable=False, label="owners"),
@@ -106,6 +110,16 @@ class SitePlan:
             self._research = research(self.catalog)
         return self._research
 
+    _matrix: Matrix | None = None
+    _summaries: dict[str, JourneySummary] = field(default_factory=dict)
+
+    @property
+    def matrix(self) -> Matrix:
+        """The opportunity matrix, for its page and journeymaps.json."""
+        if self._matrix is None:
+            self._matrix = opportunity_matrix(self.catalog)
+        return self._matrix
+
     @property
     def portfolio(self) -> Portfolio:
         """The views across journeys (nesting, heat map, tags, owners, review queue), each
@@ -130,6 +144,12 @@ class SitePlan:
             same = journey and was and journey.states.keys() == was.states.keys()
             if same and all(journey.states[s] is was.states[s] for s in journey.states):
                 self._comparisons[jid] = comparison
+
+    def summary(self, journey: Journey) -> JourneySummary:
+        """The journey on one page, worked out once for its page and journey.json."""
+        if journey.id not in self._summaries:
+            self._summaries[journey.id] = journey_summary(journey, self.comparison(journey))
+        return self._summaries[journey.id]
 
     def by_src(self) -> dict[str, PlannedPage]:
         return {p.src_uri: p for p in self.pages}
@@ -174,6 +194,9 @@ def plan_site(
         plan.pages.append(
             PlannedPage("journey", urls.journey_src(journey.id), journey.title, first.path, journey=journey)
         )
+        plan.pages.append(
+            PlannedPage("summary", urls.summary_src(journey.id), journey.title, first.path, journey=journey)
+        )
         for m in journey.ordered_states():
             plan.pages.append(
                 PlannedPage("map", urls.map_src(journey.id, m.state), m.title, m.path, journey, m, body=m.body)
@@ -182,6 +205,7 @@ def plan_site(
     plan.pages.append(PlannedPage("pain-points", urls.PAIN_POINTS_INDEX, "pain_points"))
     plan.pages.append(PlannedPage("touchpoints", urls.TOUCHPOINTS_INDEX, "touchpoints"))
     plan.pages.append(PlannedPage("opportunities", urls.OPPORTUNITIES_INDEX, "opportunities"))
+    plan.pages.append(PlannedPage("matrix", urls.OPPORTUNITY_MATRIX, "matrix"))
     plan.pages.append(PlannedPage("owners", urls.OWNERS_INDEX, "owners"))
     plan.pages.append(PlannedPage("tags", urls.TAGS_INDEX, "tags"))
     for tag in plan.portfolio.tags:

@@ -11,6 +11,8 @@ PERSONAS_INDEX = "personas/index.md"
 TOUCHPOINTS_INDEX = "touchpoints/index.md"
 OPPORTUNITIES_INDEX = "opportunities/index.md"
 OPPORTUNITIES_CSV = "opportunities.csv"
+# The opportunity matrix: impact against effort across journeys (analysis/matrix.py).
+OPPORTUNITY_MATRIX = "opportunities/matrix.md"
 PAIN_POINTS_INDEX = "pain-points/index.md"
 OWNERS_INDEX = "owners/index.md"
 TAGS_INDEX = "tags/index.md"
@@ -42,6 +44,11 @@ def anchor(kind: str, ident: str) -> str:
 
 def journey_src(journey: str) -> str:
     return f"journeys/{journey}/index.md"
+
+
+def summary_src(journey: str) -> str:
+    """The journey on one page, for leadership: ``journeys/<journey>/summary/``."""
+    return f"journeys/{journey}/summary.md"
 
 
 def map_src(journey: str, state: str) -> str:

@@ -12,9 +12,9 @@ from typing import Any
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
 
-from journeymaps.text import cli, diff, editor, evidence, mermaid, pages, problems, pull, schema
+from journeymaps.text import cli, decide, diff, editor, evidence, mermaid, pages, problems, pull, schema
 
-DOMAINS = (pages, problems, cli, schema, diff, mermaid, evidence, pull, editor)
+DOMAINS = (pages, problems, cli, schema, diff, mermaid, evidence, pull, editor, decide)
 LANGUAGES = ("en", "zh")
 
 

@@ -356,7 +356,16 @@
     return legacy();
   }
 
+  // The one-page summary's print button (the map page's is set up with its lanes).
+  function setUpPrint() {
+    Array.prototype.forEach.call(document.querySelectorAll("[data-jm-print-page]:not([data-jm-ready])"), function (button) {
+      button.setAttribute("data-jm-ready", "1");
+      button.addEventListener("click", function () { window.print(); });
+    });
+  }
+
   function onPage() {
+    setUpPrint();
     drawCharts();
     setUpFilters();
     setUpLanes();

@@ -1,0 +1,253 @@
+"""Each map's history across reviews (docs/reading.md, History across reviews): the versions
+of its file at which 'reviewed:' changed, read like the file itself (format/versions.py) and
+compared review to review by what `journeymaps diff` computes (authoring/diff.py). Kept as
+plain data, cached by commit under .cache/: a build at a commit whose history was read
+before pays one git process, and `mkdocs serve` not even that file twice."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+import json
+import os
+import tempfile
+from dataclasses import asdict, dataclass, field, replace
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from journeymaps.authoring.diff import MapChange, compare_maps
+from journeymaps.authoring.history_git import Head, Unavailable, Version, contents, head_of, review_versions
+from journeymaps.authoring.revision import RevisionError
+from journeymaps.format.versions import read_version
+from journeymaps.model import Map, PainPoint, Stage, Step
+from journeymaps.settings import Settings
+
+# Raised when the cached data's shape or meaning changes: old caches are then ignored.
+CACHE_VERSION = 1
+
+
+class Point(NamedTuple):
+    """A tuple: a thousand maps' reviews hold a hundred thousand of them, read from the cache."""
+
+    stage: str  # the stage's name
+    step: str  # the step's id
+    name: str  # the step's name
+    emotion: float | None
+
+
+@dataclass
+class Pain:
+    text: str
+    severity: str | None
+
+
+@dataclass
+class StageEmotion:
+    name: str
+    before: float | None
+    after: float | None
+
+
+@dataclass
+class Changes:
+    """What changed since the review before, in the words of `journeymaps diff`."""
+
+    steps_added: list[str] = field(default_factory=list)
+    steps_removed: list[str] = field(default_factory=list)
+    pains_opened: list[Pain] = field(default_factory=list)
+    pains_resolved: list[Pain] = field(default_factory=list)  # no longer on the map
+    stages: list[StageEmotion] = field(default_factory=list)  # only stages whose mean emotion moved
+
+    def __bool__(self) -> bool:
+        return any((self.steps_added, self.steps_removed, self.pains_opened, self.pains_resolved, self.stages))
+
+
+@dataclass
+class Review:
+    reviewed: str  # the date the map says, ISO
+    commit: str
+    committed: str  # the commit's date, ISO 8601
+    curve: list[Point]  # or, read from the cache, lists of the same four values
+    changes: Changes | None  # None: the first review in the history
+
+
+@dataclass
+class MapHistory:
+    path: str
+    reviews: list[Review]  # oldest first
+
+
+@dataclass
+class Histories:
+    maps: dict[str, MapHistory]  # by the map file's path, relative to the site
+    unavailable: str | None = None  # why there is no history: 'no_git', 'outside', 'shallow'
+
+    def of(self, m: Map) -> MapHistory | None:
+        return self.maps.get(m.path)
+
+
+def _changes(change: MapChange) -> Changes:
+    return Changes(
+        steps_added=[p.step.name for p in change.steps_added],
+        steps_removed=[p.step.name for p in change.steps_removed],
+        pains_opened=[Pain(p.item.text, p.item.severity) for p in change.pains_added],
+        pains_resolved=[Pain(p.item.text, p.item.severity) for p in change.pains_removed],
+        stages=[StageEmotion(s.name, s.before, s.after) for s in change.stages],
+    )
+
+
+# What the history keeps of one version of a map file, as JSON: its review date and its
+# stages, steps, emotions and pain points (all that a review's changes and curve are made
+# of). Read once per version (by its blob id), however many builds and commits follow.
+Snapshot = dict[str, Any]
+
+
+def snapshot(m: Map | None) -> Snapshot | None:
+    if m is None:
+        return None
+    return {
+        "reviewed": m.reviewed.isoformat() if m.reviewed else None,
+        "stages": [
+            [stage.id, stage.name, [[s.id, s.name, s.emotion, [[p.id, p.text, p.severity] for p in s.pain_points]]
+                                    for s in stage.steps]]
+            for stage in m.stages
+        ],
+    }  # fmt: skip
+
+
+def _as_map(found: Snapshot) -> Map:
+    """The version as a map again, with what the snapshot holds: enough for compare_maps."""
+    stages = [
+        Stage(sid, name, steps=[Step(i, n, emotion=e, pain_points=[PainPoint(*p) for p in pains])
+                                for i, n, e, pains in steps])
+        for sid, name, steps in found["stages"]
+    ]  # fmt: skip
+    return Map("", "current", "", [], stages, reviewed=dt.date.fromisoformat(found["reviewed"]))
+
+
+def _curve(m: Map) -> list[Point]:
+    return [Point(stage.name, step.id, step.name, step.emotion) for stage in m.stages for step in stage.steps]
+
+
+def map_history(path: str, versions: list[tuple[Version, Snapshot | None]]) -> MapHistory:
+    """One map's reviews from the versions of its file that touched 'reviewed:', oldest first."""
+    reviews: list[Review] = []
+    before: Map | None = None
+    for version, found in versions:
+        if found is None or found["reviewed"] is None:
+            continue
+        if before is not None and before.reviewed.isoformat() == found["reviewed"]:
+            continue
+        m = _as_map(found)
+        changes = _changes(compare_maps(before, m)) if before is not None else None
+        reviews.append(Review(found["reviewed"], version.commit, version.committed, _curve(m), changes))
+        before = m
+    return MapHistory(path, reviews)
+
+
+def _snapshots(head: Head, versions: list[Version], settings: Settings, cache: Path) -> dict[str, Snapshot | None]:
+    """Each version's snapshot by blob id: those read before from the cache, the others read
+    by the format's reader (the slow part: a map's YAML with every line kept)."""
+    stored = cache / "versions.json"
+    known: dict[str, Snapshot | None] = {}
+    with contextlib.suppress(OSError, ValueError, KeyError, TypeError, AttributeError):  # unreadable: read again
+        data = json.loads(stored.read_text(encoding="utf-8"))
+        if data.get("version") == CACHE_VERSION and data.get("settings") == _settings_key(settings):
+            known = dict(data["snapshots"])
+    paths = {v.blob: v.path for v in versions}
+    missing = [blob for blob in paths if blob not in known]
+    for blob, raw in contents(head, missing).items():
+        known[blob] = snapshot(read_version(raw, paths[blob], settings))
+    if missing:
+        kept = {blob: known.get(blob) for blob in paths}  # versions no longer in the history go
+        text = json.dumps({"version": CACHE_VERSION, "settings": _settings_key(settings), "snapshots": kept})
+        with contextlib.suppress(OSError):
+            _write_atomically(stored, text)
+    return known
+
+
+def _settings_key(settings: Settings) -> list[Any]:
+    return [settings.maps_dir, list(settings.emotion_scale)]
+
+
+def _key(commit: str, prefix: str, settings: Settings) -> str:
+    what = [CACHE_VERSION, commit, prefix, _settings_key(settings)]
+    return hashlib.sha1(json.dumps(what).encode()).hexdigest()
+
+
+def _from_json(data: dict[str, Any]) -> Histories:
+    def review(r: dict[str, Any]) -> Review:
+        c = r["changes"]
+        changes = None
+        if c is not None:
+            changes = Changes(
+                c["steps_added"],
+                c["steps_removed"],
+                [Pain(**p) for p in c["pains_opened"]],
+                [Pain(**p) for p in c["pains_resolved"]],
+                [StageEmotion(**s) for s in c["stages"]],
+            )
+        curve = r["curve"]  # rows as read: a Point is a tuple of the same four, by place
+        return Review(r["reviewed"], r["commit"], r["committed"], curve, changes)
+
+    return Histories({p: MapHistory(p, [review(r) for r in reviews]) for p, reviews in data.items()})
+
+
+def _to_json(histories: Histories) -> dict[str, Any]:
+    def review(r: Review) -> dict[str, Any]:
+        # asdict would make each point a dict: four times the size of a row
+        return {**asdict(replace(r, curve=[])), "curve": [list(p) for p in r.curve]}
+
+    return {path: [review(r) for r in h.reviews] for path, h in histories.maps.items()}
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    """Written beside, then renamed: a build stopped half-way leaves no half a cache."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            out.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+_MEMORY: dict[str, Histories] = {}  # `mkdocs serve` rebuilds: the last history read, by key
+
+
+def read_histories(site_root: Path, settings: Settings, cache: Path) -> Histories:
+    """Every map's history across reviews at the repository's current commit; empty, with the
+    reason, when there is none to read. ``cache`` is the folder to keep it in."""
+    try:
+        head = head_of(site_root)
+    except Unavailable as why:
+        return Histories({}, why.reason)
+    key = _key(head.commit, head.prefix, settings)
+    if key in _MEMORY:
+        return _MEMORY[key]
+    stored = cache / f"head-{key}.json"
+    with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
+        found = _from_json(json.loads(stored.read_text(encoding="utf-8")))
+        _MEMORY.clear()
+        _MEMORY[key] = found
+        return found
+    try:
+        versions = review_versions(head, settings.maps_dir)
+        snapshots = _snapshots(head, versions, settings, cache)
+    except RevisionError:
+        return Histories({}, "failed")
+    by_path: dict[str, list[tuple[Version, Snapshot | None]]] = {}
+    for version in versions:
+        by_path.setdefault(version.path, []).append((version, snapshots.get(version.blob)))
+    found = Histories({path: map_history(path, pairs) for path, pairs in by_path.items()})
+    with contextlib.suppress(OSError):
+        for other in cache.glob("head-*.json"):  # one commit's history is kept: the last one read
+            other.unlink()
+        _write_atomically(stored, json.dumps(_to_json(found), ensure_ascii=False, separators=(",", ":")))
+    _MEMORY.clear()
+    _MEMORY[key] = found
+    return found

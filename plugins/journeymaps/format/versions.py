@@ -1,0 +1,55 @@
+"""A past version of a map file (from the repository's history), read from its text by the
+same reader and validator as the file on disk. A version is history: its problems are not
+the author's to fix today, so they are collected and dropped, and a version that cannot be
+read at all gives nothing."""
+
+from __future__ import annotations
+
+from pathlib import PurePosixPath
+
+from journeymaps.format.fields import Fields
+from journeymaps.format.problems import Problems
+from journeymaps.format.reader import Document, YMap, parse_front_matter, split_front_matter
+from journeymaps.format.validate import MapContext, MapValidator
+from journeymaps.model import STATES, Map
+from journeymaps.settings import Settings
+
+MAX_VERSION_BYTES = 2 * 1024 * 1024  # as large a file as the site reads today
+
+
+def journey_and_state(path: str, maps_dir: str) -> tuple[str, str | None] | None:
+    """The journey a map file stands for by its place (maps/<journey>/<state>.md or
+    maps/<journey>.md), and its state when the place says it."""
+    parts = PurePosixPath(path).relative_to(maps_dir).parts
+    if len(parts) == 1 and parts[0].endswith(".md"):
+        return parts[0].removesuffix(".md"), None
+    if len(parts) == 2 and parts[1].removesuffix(".md") in STATES:
+        return parts[0], parts[1].removesuffix(".md")
+    return None
+
+
+def read_version(raw: bytes, path: str, settings: Settings) -> Map | None:
+    """The map in one version of the file at ``path`` (relative to the site), or None."""
+    place = journey_and_state(path, settings.maps_dir)
+    if place is None or len(raw) > MAX_VERSION_BYTES:
+        return None
+    try:
+        parts = split_front_matter(raw.decode("utf-8-sig"))
+    except (UnicodeDecodeError, ValueError):
+        return None
+    if parts is None:
+        return None
+    problems = Problems()
+    front, front_line, body, body_line = parts
+    data = parse_front_matter(front, front_line - 1, path, problems)
+    if not isinstance(data, YMap) or not isinstance(data.get("stages"), list):
+        return None
+    journey, state = place
+    state = state or (str(data.get("state", "")).strip().lower() or None)
+    if state not in STATES:
+        return None
+    doc = Document(path, PurePosixPath(path), data, body, body_line)
+    fields = Fields(path, problems, settings)
+    # Every persona the version names is taken as known: history is not re-checked.
+    named = {str(p) for p in (data.get("persona") if isinstance(data.get("persona"), list) else [data.get("persona")])}
+    return MapValidator(doc, fields, MapContext(named, set())).validate(journey, state)
