@@ -365,6 +365,8 @@ def _step(w: Writer, j: int, s: int, t: int, kind: str) -> dict:
             "status": STATUSES[(j + n) % 4],
             "addresses": [p["id"] for p in pains],
         }
+        if n % 3:  # most opportunities rated for the matrix, some left unrated
+            opportunity["impact"], opportunity["effort"] = LEVELS[(j + 2 * n) % 3], LEVELS[(j + n + 1) % 3]
         # Plain-text opportunities (ids made from the text) are allowed too.
         step["opportunities"] = [opportunity] if n % 4 else [opportunity, f"{w.phrase(3, 5)} {j} {n}"]
     if kind == "service-blueprint":

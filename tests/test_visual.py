@@ -297,5 +297,7 @@ def test_a_chinese_sites_csv_has_chinese_headers_and_statuses(tmp_path):
         "进展",
         "解决的痛点",
         "链接",
+        "影响",
+        "投入",
     ]
     assert [(r[1], r[9]) for r in rows[1:]] == [("现状", "想法"), ("现状", "已计划"), ("现状", "已完成")]
