@@ -2,8 +2,9 @@
 
 - ``journeymaps/``: the maps and personas as authors write them, and the plugin.
 - ``plain-tables/``: what a team would publish without the plugin. One Markdown page at
-  the same URL for every page the plugin generates (each map, each journey, each persona,
-  the journeys, touchpoints, opportunities and personas indexes) holding the words that
+  the same URL for every page the plugin generates (each map, each journey and its one-page
+  summary, each persona, the journeys, touchpoints, opportunities and personas indexes, the
+  opportunity matrix) holding the words that
   page shows; the same navigation (a section per journey up to ``nav_limit`` journeys,
   only the indexes past it); the same pages left out of search and the same parts of
   pages marked ``data-search-exclude``; the same alias redirect pages. Where the plugin
@@ -96,6 +97,9 @@ CHANNEL = {
     "word-of-mouth": "Word of mouth",
 }
 LEVEL = {"low": "Low", "medium": "Medium", "high": "High"}
+QUADRANT = {"quick-win": "Quick wins", "big-bet": "Big bets", "fill-in": "Fill-ins", "money-pit": "Money pits"}
+SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}  # worst first
+PROGRESS = ("idea", "planned", "in-progress", "done")
 STATUS = {"idea": "Idea", "planned": "Planned", "in-progress": "In progress", "done": "Done"}
 SOURCE = {k: k.capitalize() for k in ("interview", "survey", "analytics", "support", "social", "other")}
 
@@ -277,6 +281,25 @@ def _stage_key(stage: dict) -> str:
     return stage.get("id") or stage["name"]
 
 
+def _quadrant(impact: str, effort: str) -> str:
+    """The matrix's quadrant (analysis/matrix.py): only "high" counts as high."""
+    if impact == "high":
+        return "big-bet" if effort == "high" else "quick-win"
+    return "money-pit" if effort == "high" else "fill-in"
+
+
+def _addressed(m: dict, o: dict) -> list[dict]:
+    """The pain points of its map an opportunity addresses."""
+    pains = {p.get("id"): p for _, _, p in _pains(m)}
+    return [pains[a] for a in _items(o.get("addresses")) if a in pains]
+
+
+def _severities(pains: list[dict]) -> str:
+    if not pains:
+        return "Addresses no pain point"
+    return "Addresses pain points of severity: " + " ".join(LEVEL.get(p.get("severity"), "") for p in pains)
+
+
 class PlainSite:
     def __init__(self, content: Content):
         self.content = content
@@ -292,6 +315,7 @@ class PlainSite:
             "      - Pain points: pain-points/index.md",
             "      - Touchpoints: touchpoints/index.md",
             "      - Opportunities: opportunities/index.md",
+            "      - Opportunity matrix: opportunities/matrix.md",
             "      - Owners: owners/index.md",
             "      - Tags: tags/index.md",
             "      - Research: research/index.md",
@@ -316,11 +340,13 @@ class PlainSite:
         yield "journeys/index.md", self.journeys_index()
         for j in self.content.journeys:
             yield f"journeys/{j.id}/index.md", self.journey_page(j)
+            yield f"journeys/{j.id}/summary.md", self.summary_page(j)
             for state in j.maps:
                 yield f"journeys/{j.id}/{state}.md", self.map_page(j, state)
         yield "pain-points/index.md", self.pain_points_index()
         yield "touchpoints/index.md", self.touchpoints_index()
         yield "opportunities/index.md", self.opportunities_index()
+        yield "opportunities/matrix.md", self.matrix_page()
         yield "owners/index.md", self.owners_index()
         yield "tags/index.md", self.tags_index()
         for tag in self._tags():
@@ -705,6 +731,158 @@ class PlainSite:
                         f"| {o['text']} | {LEVEL.get(o.get('priority'), '')} | {STATUS.get(o.get('status'), '')} "
                         f"| {o.get('owner', '')} | {where} | {addressed} |"
                     )
+        return "\n".join(out) + "\n"
+
+    def summary_page(self, j: Journey) -> str:
+        """The one-page summary (analysis/summary.py): the goal, owner and review, the worst
+        pain points with how far their fix has come, the work in progress and the KPIs."""
+        states = list(j.maps.items())
+        main = states[0][1]
+        current, future = j.maps.get("current"), j.maps.get("future")
+        goal = next((m["goal"] for _, m in states if m.get("goal")), None)
+        owner = main.get("owner") or next((m["owner"] for _, m in states if m.get("owner")), None)
+        out = [_meta(title=f"{self._title(j)}: one-page summary", search={"exclude": True}, hide=["toc"])]
+        out += ["One-page summary " + " ".join(STATE[s] for s, _ in states), "", f"# {self._title(j)}", ""]
+        if goal:
+            out += [f"**Goal** {goal}", ""]
+        facts = [("Owner", owner or "No owner"), ("Reviewed", _review(main))]
+        people = ", ".join(self.personas[p].front["name"] for p in _items(main["persona"]))
+        facts.append(("Persona", people))
+        out += [f"- **{k}**: {v}" for k, v in facts if v] + [""]
+        out += ["[The whole journey](index.md) Print or save as PDF", ""]
+        # The emotion curves: their names, the stages under them and the legend.
+        stage_names: dict[str, str] = {}
+        for _, m in states:
+            for stage in m["stages"]:
+                stage_names.setdefault(_stage_key(stage), stage["name"])
+        out += ["## Emotion curve", ""]
+        for s, m in states:  # each point of a curve names its step, emotion and feeling
+            points = [
+                f"{step['name']}: {_emotion(step['emotion'])}"
+                + (f" ({step['feeling']})" if step.get("feeling") else "")
+                for _, step in _steps(m)
+                if step.get("emotion") is not None
+            ]
+            out += [f"{STATE[s]}: " + " · ".join(points), ""]
+        out += [" ".join(stage_names.values()), ""]
+        out += ["▼ Pain points ★ Moment of truth", ""]
+        # The worst pain points of the current state, worst first, and how far their fix has come.
+        resolved = {r for _, step in _steps(future or {"stages": []}) for r in _items(step.get("resolves"))}
+        opps = [o for _, _, o in _opportunities(current)] if current else []
+        pains = []
+        for stage, step, p in _pains(current) if current else []:
+            known = [
+                PROGRESS.index(o["status"])
+                for o in opps
+                if p.get("id") in _items(o.get("addresses"))
+                if o.get("status") in PROGRESS
+            ]
+            progress = PROGRESS[max(known)] if known else None
+            done = p.get("id") in resolved
+            emotion = step["emotion"] if step.get("emotion") is not None else float("inf")
+            pains.append(((SEVERITY_ORDER.get(p.get("severity"), 3), done, emotion), stage, step, p, done, progress))
+        pains.sort(key=lambda x: x[0])
+        out += ["## Top pain points, worst first", ""]
+        for _, stage, step, p, done, progress in pains[:5]:
+            state = (
+                "**Delivered**" if done and progress == "done" else "Resolved in the future design" if done else "Open"
+            )
+            status = f" · {STATUS[progress]}" if progress else ""
+            level = LEVEL.get(p.get("severity"), "")
+            out.append(f"1. {p['text']} {level} {stage['name']} · {step['name']} · {state}{status}")
+        out += self._more(len(pains) - 5) if pains else ["None recorded yet.", ""]
+        # The work in progress, on any state of the journey.
+        working = [(m, o) for _, m in states for _, _, o in _opportunities(m) if o.get("status") == "in-progress"]
+        out += ["## Opportunities in progress", ""]
+        for m, o in working[:5]:
+            parts = [o.get("owner") or m.get("owner") or ""]
+            parts += [f"{LEVEL[o[k]]} {k}" for k in ("impact", "effort") if o.get(k)]
+            parts += [f"{p['text']} {LEVEL.get(p.get('severity'), '')}".strip() for p in _addressed(m, o)]
+            out.append(f"- {o['text']} " + " · ".join(parts))
+        out += self._more(len(working) - 5) if working else ["No opportunity is in progress.", ""]
+        # The KPIs of the main state.
+        kpis = [(stage, k) for stage in main["stages"] for k in stage.get("kpis", [])]
+        out += ["## KPIs", ""]
+        if kpis:
+            out += ["| Stage | KPI | Now | Target |", "|---|---|---|---|"]
+            out += [
+                f"| {st['name']} | {k['name']} | {k.get('value', '—')} | {k.get('target', '—')} |" for st, k in kpis[:6]
+            ]
+            out += self._more(len(kpis) - 6)
+        else:
+            out += ["No KPIs on this map yet.", ""]
+        out += [f"Bench · https://bench.example.com/journeys/{j.id}/", ""]
+        return "\n".join(out)
+
+    @staticmethod
+    def _more(count: int) -> list[str]:
+        return ["", f"And {count} more on the journey's pages.", ""] if count > 0 else [""]
+
+    def matrix_page(self) -> str:
+        """The opportunity matrix (analysis/matrix.py): the rated opportunities by impact and
+        effort, the unrated beside them, and the whole as a table."""
+        items = [(j, s, m, step, o) for j, s, m in self._maps() for _, step, o in _opportunities(m)]
+        rated = [i for i in items if i[4].get("impact") and i[4].get("effort")]
+        unrated = [i for i in items if not (i[4].get("impact") and i[4].get("effort"))]
+
+        def worst(item) -> int:
+            found = [SEVERITY_ORDER[p["severity"]] for p in _addressed(item[2], item[4]) if p.get("severity")]
+            return min(found) if found else 3
+
+        def link(j: Journey, s: str, o: dict) -> str:
+            return f"[{o['text']}](../journeys/{j.id}/{s}.md)"
+
+        out = [_meta(title="Opportunity matrix", search={"exclude": True}, hide=["toc"]), "# Opportunity matrix", ""]
+        out += [
+            "Every rated opportunity of every journey, placed by its impact on customers and the effort it takes. "
+            "Each shows the severity of the pain points it addresses, to weigh impact against evidence. "
+            "Only “high” counts as high: a quick win is high impact for low or medium effort.",
+            "",
+        ]
+        if not items:
+            return "\n".join([*out, "None recorded yet.", ""])
+        owners = sorted({o.get("owner") or m.get("owner") for _, _, m, _, o in items} - {None, ""}, key=str.casefold)
+        journeys = {j.id: m["title"] for j, _, m, _, _ in items}
+        words = ["Journey All", *journeys.values(), "Owner All", *owners, "Status All", *STATUS.values(), "Tag All"]
+        out += [" ".join([*words, *self._tags()]), "", "Idea Planned In progress Done No status", ""]
+        cells = [(impact, effort) for impact in ("high", "medium", "low") for effort in ("low", "medium", "high")]
+        for quadrant, name in QUADRANT.items():
+            out += [f"## {name}", ""]
+            for impact, effort in (c for c in cells if _quadrant(*c) == quadrant):
+                here = [i for i in rated if i[4]["impact"] == impact and i[4]["effort"] == effort]
+                out += [f"### {LEVEL[impact]} impact · {LEVEL[effort]} effort", ""]
+                for j, s, m, _, o in sorted(here, key=worst):
+                    status = f"{STATUS[o['status']]} · " if o.get("status") else ""
+                    out.append(f"- {link(j, s, o)} {status}{m['title']} {_severities(_addressed(m, o))}")
+                out.append("")
+        out += [
+            "## Not rated yet",
+            "",
+            "Opportunities without both impact and effort: rate them to place them in the matrix.",
+            "",
+        ]
+        for j, s, m, _, o in unrated:
+            rating = [STATUS.get(o.get("status"), "")] + [
+                f"{LEVEL[o[k]]} {k}" for k in ("impact", "effort") if o.get(k)
+            ]
+            out.append(
+                f"- {link(j, s, o)} {' '.join(r for r in rating if r)} · {m['title']} {_severities(_addressed(m, o))}"
+            )
+        out += ["", "## The matrix as a table", ""]
+        out += ["| Opportunities | Quadrant | Impact | Effort | Status | Owner | Journey | Pain points |"]
+        out += ["|---|---|---|---|---|---|---|---|"]
+        for j, s, m, step, o in rated + unrated:
+            quadrant = (
+                QUADRANT[_quadrant(o["impact"], o["effort"])]
+                if o.get("impact") and o.get("effort")
+                else "Not rated yet"
+            )
+            pains = _cell(f"{p['text']} {LEVEL.get(p.get('severity'), '')}" for p in _addressed(m, o))
+            out.append(
+                f"| {link(j, s, o)} | {quadrant} | {LEVEL.get(o.get('impact'), '')} | {LEVEL.get(o.get('effort'), '')} "
+                f"| {STATUS.get(o.get('status'), '')} | {o.get('owner') or m.get('owner', '')} "
+                f"| {m['title']} · {STATE[s]} · {step['name']} | {pains or 'Addresses no pain point'} |"
+            )
         return "\n".join(out) + "\n"
 
     def maps_of(self, pid: str) -> list[tuple[Journey, str, dict]]:

@@ -114,9 +114,10 @@ def test_the_plain_sites_carry_the_same_words(tmp_path):
     built = {name: build_site(site) for name, site in write_sites(content, tmp_path).items()}
     pages = sorted(p.relative_to(built["plain"]) for p in built["plain"].rglob("index.html"))
     pages = [p for p in pages if "<article" in (built["plain"] / p).read_text(encoding="utf-8")]
-    # home, 3 journeys of 2 maps, 7 indexes (journeys, pain points, touchpoints, opportunities,
-    # owners, tags, personas), 4 tags, 2 personas, the research index and 3 sources a journey
-    assert len(pages) == 1 + 3 * 3 + 7 + 4 + 2 + 1 + 3 * 3
+    # home, 3 journeys of 2 maps and a one-page summary, 7 indexes (journeys, pain points,
+    # touchpoints, opportunities, owners, tags, personas), the opportunity matrix, 4 tags,
+    # 2 personas, the research index and 3 sources a journey
+    assert len(pages) == 1 + 3 * 4 + 7 + 1 + 4 + 2 + 1 + 3 * 3
     extra: set[str] = set()
     for page in pages:
         ours = _words((built["journeymaps"] / page).read_text(encoding="utf-8"))
