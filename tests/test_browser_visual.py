@@ -206,7 +206,7 @@ def test_chinese_chart_tooltips_and_toolbar(browser, chinese_site):
 
 def test_the_emotion_table_toggle_shows_a_table_icon(tab, server):
     tab.open(server.url + "journeys/open-account/current/")
-    summary = tab.page.locator("details.jm-chart__table > summary")
+    summary = tab.page.locator("details.jm-chart__table > summary").first  # the emotion chart's (history has one too)
     icon = summary.evaluate(
         "s => getComputedStyle(s, '::before').maskImage || getComputedStyle(s, '::before').webkitMaskImage"
     )
