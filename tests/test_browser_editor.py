@@ -32,7 +32,7 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _git(root: Path, *args: str) -> str:
+def run_git(root: Path, *args: str) -> str:
     env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t", "GIT_COMMITTER_NAME": "t"}
     env["GIT_COMMITTER_EMAIL"] = "t@t"
     return subprocess.run(["git", *args], cwd=root, check=True, capture_output=True, text=True, env=env).stdout
@@ -49,9 +49,9 @@ def demo_with_editor(root: Path, port: int, language: str = "en") -> Path:
     assert count == 1
     config = re.sub(r"(?m)^(  language:) \w+", rf"\1 {language}", config)
     (root / "mkdocs.yml").write_text(config, encoding="utf-8")
-    _git(root, "init", "-q", "-b", "main")
-    _git(root, "add", "-A")
-    _git(root, "commit", "-qm", "demo")
+    run_git(root, "init", "-q", "-b", "main")
+    run_git(root, "add", "-A")
+    run_git(root, "commit", "-qm", "demo")
     return root
 
 
@@ -315,11 +315,11 @@ def test_in_the_editorial_workflow_a_save_is_a_branch_of_its_own(tmp_path, brows
         page.locator("[id^='emotion-field-']").first.fill("-1.5")
         page.get_by_role("button", name="Save").first.click()
         page.wait_for_selector("text=/Entry saved|CHANGES SAVED/i", timeout=30_000)
-        branches = _git(running.root, "branch", "--list", "cms/*").split()
+        branches = run_git(running.root, "branch", "--list", "cms/*").split()
         assert len(branches) == 1 and branches[0].startswith("cms/maps/"), branches
-        assert _git(running.root, "rev-parse", "--abbrev-ref", "HEAD").strip() == "main"
+        assert run_git(running.root, "rev-parse", "--abbrev-ref", "HEAD").strip() == "main"
         assert path.read_text(encoding="utf-8") == before
-        changed = _git(running.root, "diff", "--unified=0", "main", branches[0], "--", "maps/")
+        changed = run_git(running.root, "diff", "--unified=0", "main", branches[0], "--", "maps/")
         assert [line for line in changed.splitlines() if line[:1] in "+-" and line[:3] not in ("+++", "---")] == [
             "-        emotion: 0.5",
             "+        emotion: -1.5",

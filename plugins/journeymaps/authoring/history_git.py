@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from journeymaps.authoring.revision import RevisionError, _git
+from journeymaps.authoring.revision import RevisionError, run_git
 
 # Commits whose diff adds or removes a top-level 'reviewed:' line in a file: the reviews.
 _REVIEW_LINES = "^reviewed:"
@@ -42,7 +42,7 @@ class Version:
 def head_of(site_root: Path) -> Head:
     """The repository and its current commit, in one git process (what a warm build pays)."""
     try:
-        out = _git(
+        out = run_git(
             ["rev-parse", "--show-toplevel", "--show-prefix", "--is-shallow-repository", "--verify", "HEAD"], site_root
         )
     except RevisionError as err:
@@ -59,7 +59,7 @@ def head_of(site_root: Path) -> Head:
 def review_versions(head: Head, maps_dir: str) -> list[Version]:
     """Every version of every map file at which a 'reviewed:' line changed, oldest first."""
     folder = (head.prefix + maps_dir.strip("/")).rstrip("/") or "."
-    log = _git(
+    log = run_git(
         ["-c", "core.quotePath=off", "log", "--reverse", "--no-renames", f"--format={_COMMIT}%H %cI"]
         + ["--raw", "--no-abbrev", "-G", _REVIEW_LINES, head.commit, "--", folder],
         head.top,
@@ -81,7 +81,7 @@ def contents(head: Head, blobs: list[str]) -> dict[str, bytes]:
     """The bytes of each blob, from one `git cat-file --batch`."""
     if not blobs:
         return {}
-    out = _git(["cat-file", "--batch"], head.top, "".join(f"{b}\n" for b in blobs).encode())
+    out = run_git(["cat-file", "--batch"], head.top, "".join(f"{b}\n" for b in blobs).encode())
     found: dict[str, bytes] = {}
     at = 0
     for blob in blobs:

@@ -36,7 +36,9 @@ class Repository:
     prefix: str  # the site folder inside it, "" or "docs-site/"
 
 
-def _git(args: list[str], cwd: Path, stdin: bytes | None = None) -> bytes:
+def run_git(args: list[str], cwd: Path, stdin: bytes | None = None) -> bytes:
+    """git's output for ``args`` in ``cwd``; every failure a RevisionError with a message.
+    The one runner of git: `journeymaps diff` and the history across reviews share it."""
     try:
         done = subprocess.run(["git", *args], cwd=cwd, input=stdin, capture_output=True, timeout=_TIMEOUT, check=False)
     except FileNotFoundError:
@@ -52,7 +54,7 @@ def _git(args: list[str], cwd: Path, stdin: bytes | None = None) -> bytes:
 def repository_of(site_root: Path) -> Repository:
     """The git repository holding the site folder, and where the site sits in it."""
     try:
-        out = _git(["rev-parse", "--show-toplevel", "--show-prefix"], site_root).decode("utf-8")
+        out = run_git(["rev-parse", "--show-toplevel", "--show-prefix"], site_root).decode("utf-8")
     except RevisionError as err:
         if err.msg.key == "diff.no_git":
             raise
@@ -66,7 +68,7 @@ def resolve(repo: Repository, revision: str) -> str:
     if revision.startswith("-"):  # never let a revision pass as an option to git
         raise RevisionError(Msg("diff.unknown_revision", revision=revision))
     try:
-        return _git(["rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}"], repo.top).decode().strip()
+        return run_git(["rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}"], repo.top).decode().strip()
     except RevisionError:
         raise RevisionError(Msg("diff.unknown_revision", revision=revision)) from None
 
@@ -82,7 +84,7 @@ def _files(repo: Repository, commit: str) -> list[_File]:
     """Every regular file of the site folder at a commit. Symbolic links and submodules
     are left out: a link could point outside the copy."""
     spec = repo.prefix.rstrip("/") or "."
-    out = _git(["ls-tree", "-r", "-l", "-z", "--full-tree", commit, "--", spec], repo.top)
+    out = run_git(["ls-tree", "-r", "-l", "-z", "--full-tree", commit, "--", spec], repo.top)
     files = []
     for entry in out.split(b"\0"):
         info, _, raw = entry.partition(b"\t")
@@ -99,7 +101,7 @@ def _write(repo: Repository, files: list[_File], dest: Path) -> None:
     """Every wanted blob from one `git cat-file --batch` call: thousands of maps cost one
     process. Files past the size limit are written empty."""
     wanted = [f for f in files if f.size <= _CONTENT_LIMIT]
-    out = _git(["cat-file", "--batch"], repo.top, "".join(f"{f.blob}\n" for f in wanted).encode()) if wanted else b""
+    out = run_git(["cat-file", "--batch"], repo.top, "".join(f"{f.blob}\n" for f in wanted).encode()) if wanted else b""
     contents: dict[PurePosixPath, bytes] = {}
     at = 0
     for f in wanted:
@@ -110,7 +112,7 @@ def _write(repo: Repository, files: list[_File], dest: Path) -> None:
         target = dest.joinpath(*f.path.parts)
         target.parent.mkdir(parents=True, exist_ok=True)
         if f.path not in contents and f.size <= _PHOTO_LIMIT and f.path.suffix.lower() in _PHOTO_SUFFIXES:
-            target.write_bytes(_git(["cat-file", "blob", f.blob], repo.top))
+            target.write_bytes(run_git(["cat-file", "blob", f.blob], repo.top))
         else:
             target.write_bytes(contents.get(f.path, b""))
 
