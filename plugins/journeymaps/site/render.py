@@ -37,6 +37,7 @@ from journeymaps.site.history_chart import history_chart
 from journeymaps.site.icons import Icons
 from journeymaps.site.interactive import plotly_spec
 from journeymaps.site.plan import KINDS, PlannedPage, SitePlan
+from journeymaps.site.snippets import Snippets
 from journeymaps.text import Names, Text
 
 
@@ -156,13 +157,17 @@ class Renderer:
             iframe_html=iframe_html,
             site_name=site_name,
             lang=self.labels.locale.replace("_", "-"),  # as the theme writes it: en, zh, zh-TW
-            mood=lambda value: mood(value, settings.emotion_scale, settings.neutral),
+            mood=self.mood,
+            snippets=Snippets(self.labels, self.channels, self.icons.svg, self.mood),
             portfolio=plan.portfolio,
             facets=facets,
             group_key=group_key,
         )
         self.env.globals.update(evidence_globals(self.labels))
         self.templates = {name: self.env.get_template(kind.template) for name, kind in KINDS.items()}
+
+    def mood(self, value: float) -> str:
+        return mood(value, self.settings.emotion_scale, self.settings.neutral)
 
     @cached_property
     def tag_pages(self) -> frozenset[str]:
