@@ -213,6 +213,100 @@
     });
   }
 
+  // On a phone the map page's canvas reads as one card per stage, its steps in a list. The
+  // cards are laid out here from the canvas's own cells (the page carries each step's words
+  // once): the step's heading, its emotion, touchpoint, data, pain points and opportunities,
+  // and the stage's journeys in detail and KPIs. Without JavaScript the canvas scrolls.
+  function buildStageCards() {
+    Array.prototype.forEach.call(document.querySelectorAll("[data-jm-cards]:not([data-jm-ready])"), function (cards) {
+      cards.setAttribute("data-jm-ready", "1");
+      var canvas = document.getElementById(cards.getAttribute("data-jm-cards"));
+      var rows = canvas && canvas.tHead ? canvas.tHead.rows : [];
+      if (rows.length < 2) return;
+      // A lane's cells, one a step (a stage, for KPIs), in its last row: the emotion lane's
+      // first row is the curve, a blueprint lane's first row its line.
+      function laneCells(key) {
+        var lane = canvas.querySelector('tbody[data-lane="' + key + '"]');
+        if (!lane) return [];
+        var row = lane.rows[lane.rows.length - 1];
+        return Array.prototype.slice.call(row.cells).filter(function (cell) { return cell.tagName === "TD"; });
+      }
+      function copy(node) {
+        var clone = node.cloneNode(true);
+        // The canvas keeps the anchors: a link to a pain point still lands there.
+        if (clone.removeAttribute) clone.removeAttribute("id");
+        Array.prototype.forEach.call(clone.querySelectorAll ? clone.querySelectorAll("[id]") : [], function (el) { el.removeAttribute("id"); });
+        return clone;
+      }
+      function children(cell, into) {
+        Array.prototype.forEach.call(cell ? cell.childNodes : [], function (node) { into.appendChild(copy(node)); });
+        return into;
+      }
+      function div(cell) {
+        return cell && cell.textContent.trim() ? children(cell, document.createElement("div")) : null;
+      }
+      var stages = Array.prototype.slice.call(rows[0].querySelectorAll("th.jm-stage"));
+      var steps = Array.prototype.slice.call(rows[1].querySelectorAll("th.jm-step"));
+      var faces = laneCells("emotion"), touchpoints = laneCells("touchpoint"), data = laneCells("data");
+      var pains = laneCells("pain-points"), opportunities = laneCells("opportunities"), kpis = laneCells("kpis");
+      var dataName = canvas.querySelector('tbody[data-lane="data"] th');
+      dataName = dataName && dataName.firstChild ? dataName.firstChild.textContent : "";
+      var first = 0;
+      stages.forEach(function (stage, s) {
+        var card = document.createElement("section");
+        card.className = "jm-card jm-stage-card";
+        var title = document.createElement("h3");
+        var name = stage.querySelector(".jm-anchor");
+        title.textContent = name ? name.textContent : "";
+        card.appendChild(title);
+        var details = stage.querySelector(".jm-details");
+        if (details) card.appendChild(copy(details));
+        if (kpis[s]) children(kpis[s], card);
+        var list = document.createElement("ol");
+        var count = parseInt(stage.getAttribute("colspan") || "1", 10);
+        steps.slice(first, first + count).forEach(function (step, k) {
+          var i = first + k, item = document.createElement("li");
+          item.setAttribute("data-step-card", step.id);
+          var strong = document.createElement("strong");
+          var stepName = step.querySelector(".jm-anchor");
+          strong.textContent = stepName ? stepName.textContent : "";
+          item.appendChild(strong);
+          var moment = step.querySelector(".jm-mot");
+          if (moment) { item.appendChild(document.createTextNode(" ")); item.appendChild(copy(moment)); }
+          var face = div(faces[i]);
+          if (face) item.appendChild(face);
+          var touchpoint = div(touchpoints[i]);
+          if (touchpoint) {
+            // The canvas puts the touchpoint under its channel; the card, beside it.
+            var under = touchpoint.querySelector(":scope > div");
+            if (under) touchpoint.replaceChild(document.createTextNode(" " + under.textContent), under);
+            item.appendChild(touchpoint);
+          }
+          if (data[i] && data[i].querySelector(".jm-data")) {
+            var measured = copy(data[i].querySelector(".jm-data"));
+            // No lane heading beside it here: an unnamed metric is named by the lane's name.
+            if (!measured.querySelector(":scope > .jm-muted.jm-small") && dataName) {
+              var label = document.createElement("span");
+              label.className = "jm-muted jm-small";
+              label.textContent = dataName;
+              measured.insertBefore(label, measured.querySelector("svg"));
+              measured.insertBefore(document.createTextNode(" "), label);
+            }
+            item.appendChild(measured);
+          }
+          if (pains[i]) children(pains[i], item);
+          if (opportunities[i]) children(opportunities[i], item);
+          list.appendChild(item);
+        });
+        first += count;
+        card.appendChild(list);
+        cards.appendChild(card);
+      });
+      // Now the phone shows the cards in the canvas's place (journeymaps.css).
+      canvas.setAttribute("data-jm-carded", "");
+    });
+  }
+
   // A link to a step's anchor lands on the canvas's step column; on a phone, where the canvas
   // is a list of stage cards, it lands on the step's card instead (which names the same anchor).
   function showStepCard() {
@@ -369,6 +463,7 @@
     drawCharts();
     setUpFilters();
     setUpLanes();
+    buildStageCards();
     showStepCard();
     setUpSharing();
   }
