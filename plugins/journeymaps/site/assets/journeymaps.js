@@ -231,11 +231,19 @@
         var row = lane.rows[lane.rows.length - 1];
         return Array.prototype.slice.call(row.cells).filter(function (cell) { return cell.tagName === "TD"; });
       }
+      // A cell's part as the card shows it: without the anchors, which stay with the canvas
+      // (a link to a pain point lands there), and without what only the canvas has room for
+      // (the dotted outline of an assumption, an opportunity's shipped date).
       function copy(node) {
         var clone = node.cloneNode(true);
-        // The canvas keeps the anchors: a link to a pain point still lands there.
-        if (clone.removeAttribute) clone.removeAttribute("id");
-        Array.prototype.forEach.call(clone.querySelectorAll ? clone.querySelectorAll("[id]") : [], function (el) { el.removeAttribute("id"); });
+        if (clone.nodeType !== 1) return clone;
+        clone.removeAttribute("id");
+        clone.classList.remove("jm-assumption");
+        Array.prototype.forEach.call(clone.querySelectorAll("[id]"), function (el) { el.removeAttribute("id"); });
+        Array.prototype.forEach.call(clone.querySelectorAll(".jm-shipped"), function (el) {
+          if (el.previousSibling && el.previousSibling.nodeType === 3) el.parentNode.removeChild(el.previousSibling);
+          el.parentNode.removeChild(el);
+        });
         return clone;
       }
       function children(cell, into) {
