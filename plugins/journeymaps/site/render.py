@@ -142,6 +142,9 @@ class Renderer:
             lstrip_blocks=True,
             undefined=StrictUndefined,
             bytecode_cache=_COMPILED,
+            # Our templates ship with the package: no need to look at their files again at
+            # every import (a map page imports four modules, twice).
+            auto_reload=False,
         )
         self.env.globals.update(
             t=self.labels,
