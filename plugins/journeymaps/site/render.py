@@ -135,6 +135,7 @@ class Renderer:
         self.site_url = site_url
         self.favicon = favicon  # site path of the theme's icon, for pages outside the theme
         self.history: Any = None  # each map's history across reviews, when the site has one
+        self._curves: dict[tuple[str, str], dict] = {}  # see map_curve
         self.env = Environment(
             loader=PackageLoader("journeymaps.site", "templates"),
             autoescape=True,
@@ -224,7 +225,7 @@ class Renderer:
             "defer": defer,
         }
         if page.kind in ("map", "embed") and page.map is not None:
-            context["curve"] = self.chart_for([page.map], f"{page.map.journey}-{page.map.state}-emotion")
+            context["curve"] = self.map_curve(page.map)
             context["lanes"] = lanes_of(page.map, self.settings.lanes)
             context["pain_rows"] = pain_rows(page.map)
             context["opportunity_rows"] = opportunity_rows(page.map)
@@ -284,6 +285,15 @@ class Renderer:
             "spec": plotly_spec(chart, self.labels, self.labels.language, filename),
             "curves": [lane_curve(chart, s) for s in chart.series],
         }
+
+    def map_curve(self, m: Map) -> dict:
+        """A map's chart, for its page and its embed view: the one rendered first keeps it for
+        the other, which lets it go."""
+        key = (m.journey, m.state)
+        found = self._curves.pop(key, None)
+        if found is None:
+            found = self._curves[key] = self.chart_for([m], f"{m.journey}-{m.state}-emotion")
+        return found
 
     def caption(self, m: Map) -> dict[str, str]:
         """Whose emotion the curve is: the map's first persona's, when it has several."""

