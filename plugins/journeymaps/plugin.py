@@ -41,6 +41,7 @@ from journeymaps.site.editor_config import Repository, repository
 from journeymaps.site.editor_page import editor_files
 from journeymaps.site.export import dumps, history_data, index_data, journey_data, map_data, summary_data
 from journeymaps.site.fonts import Fonts, find_fonts, has_chinese
+from journeymaps.site.held import Held, hold
 from journeymaps.site.icons import Icons
 from journeymaps.site.navigation import NavPage, NavSection, portfolio_nav
 from journeymaps.site.photos import web_photos
@@ -87,10 +88,11 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         self.plan: SitePlan | None = None
         self.renderer: Renderer | None = None
         self.pages: dict[str, PlannedPage] = {}
-        self.deferred: dict[str, list[bytes]] = {}
+        self.deferred: dict[str, list[str]] = {}
         self.drawing: ThreadPoolExecutor | None = None  # preview images drawn during the build
         self.drawn: dict[str, Future[bytes | None]] = {}
-        self.full: dict[str, bytes] = {}  # generated pages, kept aside while search reads their words
+        # Generated pages and their deferred parts, kept aside (compressed) while search reads their words.
+        self.full: dict[str, Held] = {}
         self.labels = Text("en")
         self.cards: Cards | None = None
         self.folder = ""  # the language's folder ('zh/') on a site with static-i18n
@@ -378,7 +380,12 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         planned = self.pages.get(page.file.src_uri)
         if planned is None:
             return output
-        output = fill_in(output, self.deferred.pop(page.file.src_uri, []), self.full.pop(page.file.src_uri, None))
+        held = self.full.pop(page.file.src_uri, None)
+        if held is None:
+            output = fill_in(output, self.deferred.pop(page.file.src_uri, []))
+        else:
+            full, *deferred = held.parts
+            output = fill_in(output, deferred, full)
         return self._with_card(output, page.file.src_uri, page.url, config)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -512,7 +519,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         if planned is None or self.renderer is None:
             return html_body
         content, deferred = self.renderer.render(planned, html_body)
-        self.deferred[page.file.src_uri] = [part.encode() for part in deferred]
+        self.deferred[page.file.src_uri] = deferred
         # The table of contents: the sections the page wrote, then the author's own headings.
         authors = {link.id for link in _walk(page.toc)}
         ours = [AnchorLink(title, ident, 2) for ident, title in section_headings(content) if ident not in authors]
@@ -521,12 +528,13 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
 
     def _hand_to_search(self, html_body: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Once every plugin has had the page: the words for search in its place, the page
-        kept aside (as UTF-8, half or a quarter of a str) until on_post_page puts it back.
+        kept aside with its deferred parts (compressed: site/held.py) until on_post_page puts
+        them back.
         MkDocs holds every page's content until the build ends."""
         planned = self.pages.get(page.file.src_uri)
         if planned is None or self.renderer is None:
             return html_body
-        self.full[page.file.src_uri] = html_body.encode()
+        self.full[page.file.src_uri] = hold([html_body, *self.deferred.pop(page.file.src_uri, [])])
         return for_search(html_body, words=planned.policy.searchable)
 
     on_page_content = CombinedEvent(
