@@ -56,11 +56,11 @@ def test_a_heading_links_to_its_anchor_here_or_on_the_full_map():
 
 MAP = """\
 ---
-title: Checkout
+title: Kettle shop
 state: current
 persona: zhang-li
 stages:
-  - name: Browse
+  - name: Look around
     steps:
       - name: Finds the blue kettle
         channel: web
@@ -75,8 +75,8 @@ stages:
 def test_the_map_page_carries_each_steps_words_once_and_leaves_the_phone_cards_to_its_script(tmp_path):
     """The phone's stage cards are laid out by journeymaps.js from the canvas's cells
     (tests/test_browser_canvas.py checks them in Chromium); the page holds only their place."""
-    root = write_site(tmp_path, {"maps/checkout.md": MAP})
-    page = read_page(build_site(root), "journeys/checkout/current/index.html")
+    root = write_site(tmp_path, {"maps/kettle.md": MAP})
+    page = read_page(build_site(root), "journeys/kettle/current/index.html")
     assert '<div class="jm-cards" data-jm-cards="jm-canvas" data-search-exclude></div>' in page.source
     assert "data-step-card" not in page.source
     canvas = page.source[
