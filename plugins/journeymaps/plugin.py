@@ -42,6 +42,7 @@ from journeymaps.site.editor_page import editor_files
 from journeymaps.site.export import dumps, history_data, index_data, journey_data, map_data, summary_data
 from journeymaps.site.fonts import Fonts, find_fonts, has_chinese
 from journeymaps.site.icons import Icons
+from journeymaps.site.interactive import preload_plotly
 from journeymaps.site.navigation import NavPage, NavSection, portfolio_nav
 from journeymaps.site.photos import web_photos
 from journeymaps.site.plan import PlannedPage, SitePlan, plan_site
@@ -379,7 +380,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         if planned is None:
             return output
         output = fill_in(output, self.deferred.pop(page.file.src_uri, []), self.full.pop(page.file.src_uri, None))
-        return self._with_card(output, page.file.src_uri, page.url, config)
+        return preload_plotly(self._with_card(output, page.file.src_uri, page.url, config))
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.plan is not None
