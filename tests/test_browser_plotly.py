@@ -108,3 +108,46 @@ def test_the_charts_png_download_works_with_the_bundle(tab, server):
     )
     assert image.startswith("data:image/png;base64,") and len(image) > 5_000
     assert tab.errors == []
+
+
+def test_the_bundle_is_asked_for_from_the_head_and_fetched_once(tab, server):
+    """The head's preload fetches plotly.js while the page is read; the page script's own
+    request for it is served from that fetch, not a second download."""
+    responses = _plotly_response(tab)
+    tab.open(server.url + generated_pages()["map"][0])
+    wait_for_charts(tab.page)
+    preloads = tab.page.evaluate(
+        "() => [...document.head.querySelectorAll('link[rel=preload][as=script]')].map(l => l.href)"
+    )
+    assert [p.rsplit("/", 1)[1] for p in preloads] == ["plotly.min.js"]
+    assert len(responses) == 1
+    assert not any("preload" in e for e in tab.errors) and tab.errors == []
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_the_step_names_fit_under_the_plot(browser, server, width):
+    """The room under the plot is worked out from the wrapped step names (no automargin):
+    every name's lowest line is inside the chart, on a wide screen and a phone."""
+    tab = Tab(browser, width=width)
+    try:
+        for kind in ("map", "journey"):
+            for url in generated_pages()[kind]:
+                tab.open(server.url + url)
+                wait_for_charts(tab.page)
+                overflow = tab.page.evaluate(
+                    """() => [...document.querySelectorAll('.js-plotly-plot')].map(plot => {
+                         const bottom = plot.getBoundingClientRect().bottom;
+                         const names = [...plot.querySelectorAll('.xtick text')];
+                         const low = Math.max(0, ...names.map(t => t.getBoundingClientRect().bottom));
+                         return {shown: names.length, over: low - bottom};
+                       })"""
+                )
+                for chart in overflow:
+                    assert chart["over"] <= 0, f"{url}: step names {chart['over']:.0f} px below the chart"
+                    if width < 600:
+                        assert chart["shown"] == 0  # a phone names the steps on hover only
+                    else:
+                        assert chart["shown"] > 0
+        assert tab.errors == []
+    finally:
+        tab.close()

@@ -146,6 +146,37 @@ CASES = {
         {M: "date,value\n2026-01-01,3\n", "metrics/conversion.yml": "better: up\n"},
         ["metrics/conversion.yml:1: 'better' must be 'higher' or 'lower', not 'up'"],
     ),
+    "a query with a password in its database line": (
+        {
+            "metrics/signups.sql": "-- Sign-ups per week\n-- database: postgresql://me:hunter2@db.internal/x\nSELECT 1, 2\n"
+        },
+        [
+            "metrics/signups.sql:2: this URL holds a password, which must not be in a committed file: put the URL "
+            "in an environment variable and write '-- database: $VARIABLE'"
+        ],
+    ),
+    "a query whose database line names no database": (
+        {"metrics/signups.sql": "-- database: the warehouse\nSELECT 1, 2\n"},
+        [
+            "metrics/signups.sql:1: 'the warehouse' names no database: write '-- database: $VARIABLE' (an "
+            "environment variable holding the URL) or a URL without a password"
+        ],
+    ),
+    "an empty query": (
+        {"metrics/signups.sql": "-- database: $WAREHOUSE_URL\n\n"},
+        ["metrics/signups.sql:1: the file holds no query"],
+    ),
+    "a query whose file name is not an id": (
+        {"metrics/Sign ups.sql": "SELECT 1, 2\n"},
+        [
+            "metrics/Sign ups.sql:1: the file name 'Sign ups.sql' is not a metric id (lowercase letters, "
+            "digits and '-'); rename it to 'sign-ups.sql'"
+        ],
+    ),
+    "a query that is not UTF-8": (
+        {"metrics/signups.sql": b"-- database: $WAREHOUSE_URL\nSELECT '\xff', 2\n"},
+        ["metrics/signups.sql:2: the file is not UTF-8 text; save it as UTF-8"],
+    ),
     "a description that is not YAML": (
         {M: "date,value\n2026-01-01,3\n", "metrics/conversion.yml": "name: [open\n"},
         ["metrics/conversion.yml:1: invalid YAML: did not find expected ',' or ']', while parsing a flow sequence"],
@@ -166,6 +197,29 @@ def test_a_file_that_links_out_of_the_project(site, tmp_path_factory):
     (root / "metrics/leak.csv").symlink_to(outside)
     assert problems_of(root) == [
         "metrics/leak.csv:1: this file links outside the project; keep metric files in the project"
+    ]
+
+
+def test_good_queries_have_no_problems(site):
+    root = site(
+        {
+            P: MAP,
+            "metrics/signups.sql": "-- database: $WAREHOUSE_URL\nSELECT week, count(*) FROM signups GROUP BY 1\n",
+            "metrics/revenue.sql": "-- database: sqlite:///analytics.db\nSELECT 1, 2\n",
+            "metrics/orders.sql": "SELECT 1, 2\n",
+        }
+    )
+    assert problems_of(root) == []
+
+
+def test_a_query_that_links_out_of_the_project(site, tmp_path_factory):
+    outside = tmp_path_factory.mktemp("elsewhere") / "secret.sql"
+    outside.write_text("-- database: postgresql://me:hunter2@db/x\nSELECT 1\n")
+    root = site({P: MAP})
+    (root / "metrics").mkdir()
+    (root / "metrics/leak.sql").symlink_to(outside)
+    assert problems_of(root) == [
+        "metrics/leak.sql:1: this file links outside the project; keep metric files in the project"
     ]
 
 

@@ -62,6 +62,6 @@ def read_query(path: Path) -> MetricQuery:
             variable, url = None, value
         else:
             raise QueryFileError(Msg("pull.bad_database_line", value=value), number)
-    if not sql.strip():
-        raise QueryFileError(Msg("pull.empty_query"))
+    if not any(line.strip() and not line.lstrip().startswith("--") for line in sql.splitlines()):
+        raise QueryFileError(Msg("pull.empty_query"))  # only comments: nothing a database would run
     return MetricQuery(metric=path.stem, sql=sql, variable=variable, url=url)

@@ -15,6 +15,7 @@ import math
 from pathlib import Path
 
 from journeymaps.format.fields import Fields, is_slug, slugify
+from journeymaps.format.metric_query import QueryFileError, read_query
 from journeymaps.format.problems import Problems
 from journeymaps.format.reader import YMap, parse_front_matter
 from journeymaps.format.spec import METRIC, read_shape
@@ -246,7 +247,7 @@ def load_metrics(root: Path, settings: Settings, problems: Problems) -> dict[str
     metrics: dict[str, Metric] = {}
     project = root.resolve()
     folder_inside = folder.resolve().is_relative_to(project)
-    files = [f for f in sorted(folder.iterdir()) if not f.name.startswith(".") and f.suffix in (".csv", ".yml")]
+    files = [f for f in sorted(folder.iterdir()) if not f.name.startswith(".") and f.suffix in (".csv", ".yml", ".sql")]
     outside = {f for f in files if f.is_file() and not _inside(f, project, folder_inside)}
     for file in files:
         rel = file.relative_to(root).as_posix()
@@ -254,6 +255,9 @@ def load_metrics(root: Path, settings: Settings, problems: Problems) -> dict[str
             continue
         if file in outside:
             problems.add(rel, 1, "metric.outside")
+            continue
+        if file.suffix == ".sql":
+            check_query(file, rel, problems)
             continue
         if file.suffix == ".yml":
             if not file.with_suffix(".csv").is_file():
@@ -263,6 +267,22 @@ def load_metrics(root: Path, settings: Settings, problems: Problems) -> dict[str
         if metric is not None:
             metrics[metric.id] = metric
     return metrics
+
+
+def check_query(file: Path, path: str, problems: Problems) -> None:
+    """A metric's query as ``journeymaps metrics pull`` will read it: checked in the pull
+    request that adds it, so that a password in it is caught before it is merged."""
+    metric_id = file.stem
+    if not is_slug(metric_id):
+        hint = Msg("hint.rename", name=f"{slugify(metric_id)}.sql") if slugify(metric_id) else ""
+        problems.add(path, 1, "metric.file_name", name=file.name, hint=hint)
+        return
+    if _read_text(file, path, problems) is None:
+        return
+    try:
+        read_query(file)
+    except QueryFileError as error:
+        problems.add(path, error.line, error.msg.key, **error.msg.params)
 
 
 def metric_ids(root: Path, settings: Settings) -> set[str]:

@@ -4,6 +4,8 @@ script once plotly.js has loaded (the canvas shows the server-drawn curve until 
 from __future__ import annotations
 
 import html
+import math
+import re
 from collections.abc import Mapping
 
 from journeymaps.model import Step
@@ -133,12 +135,14 @@ def plotly_spec(chart: Chart, labels: Mapping[str, str], language: str = "en", f
         for _, name, first, last in chart.bands
     ]  # fmt: skip
     ticks = sorted({low, chart.neutral, high} | {float(v) for v in range(int(low), int(high) + 1)})
+    ticktext = [_label(s.name, width) for s in chart.slots]
+    tick_size = 12 if n <= 10 else 10
     stage_lines = max((len(wrap(name, width * (last - first + 1))) for _, name, first, last in chart.bands), default=1)
     layout = {
         "height": 420,
         # The legend and the toolbar share the top row, above the stage names: the toolbar
         # covers none of them, on a phone either.
-        "margin": {"l": 50, "r": 16, "t": 44 + 16 * stage_lines, "b": 40},
+        "margin": {"l": 50, "r": 16, "t": 44 + 16 * stage_lines, "b": _bottom_margin(ticktext, tick_size)},
         "paper_bgcolor": "rgba(0,0,0,0)",
         "plot_bgcolor": "rgba(0,0,0,0)",
         "hovermode": "closest",
@@ -147,10 +151,9 @@ def plotly_spec(chart: Chart, labels: Mapping[str, str], language: str = "en", f
         "xaxis": {
             "tickmode": "array",
             "tickvals": list(range(n)),
-            "ticktext": [_label(s.name, width) for s in chart.slots],
+            "ticktext": ticktext,
             "tickangle": 0,
-            "tickfont": {"size": 12 if n <= 10 else 10},
-            "automargin": True,
+            "tickfont": {"size": tick_size},
             "range": [-0.5, n - 0.5],
             "fixedrange": True,
             "showgrid": False,
@@ -166,7 +169,24 @@ def plotly_spec(chart: Chart, labels: Mapping[str, str], language: str = "en", f
         "shapes": shapes,
         "annotations": annotations,
     }
-    return {"data": data, "layout": layout, "config": plotly_config(labels, language, filename)}
+    return {
+        "data": data,
+        "layout": layout,
+        "config": plotly_config(labels, language, filename),
+        # A phone hides the step names under the points (site/assets/journeymaps.js).
+        "narrow": {"margin_b": BOTTOM_MARGIN},
+    }
+
+
+BOTTOM_MARGIN = 40  # px under the plot: room for one line of step names
+TICK_LINE_SPACING = 1.3  # plotly.js's line height, in font sizes
+
+
+def _bottom_margin(ticktext: list[str], font_size: int) -> int:
+    """Room under the plot for the wrapped step names. Worked out here rather than by
+    plotly's automargin, which draws the whole chart a second time on every page load."""
+    lines = max((t.count("<br>") + 1 for t in ticktext), default=1)
+    return max(BOTTOM_MARGIN, math.ceil(14 + lines * font_size * TICK_LINE_SPACING))
 
 
 def _markers(name: str, xs, ys, texts, symbol: str, colour: str, offset: float) -> dict:
@@ -182,3 +202,17 @@ def _markers(name: str, xs, ys, texts, symbol: str, colour: str, offset: float) 
         "text": texts,
         "hovertemplate": "%{text}<extra>" + html.escape(name) + "</extra>",
     }
+
+
+_PLOTLY_SRC = re.compile(r'data-jm-plotly="([^"<>]*)"')
+
+
+def preload_plotly(page_html: str) -> str:
+    """A page with a chart asks for plotly.js from its head, while the browser is still
+    reading the page: it is downloaded and compiled by the time the page script wants it,
+    instead of only being asked for then."""
+    found = _PLOTLY_SRC.search(page_html)
+    if found is None or "</head>" not in page_html:
+        return page_html
+    link = f'<link rel="preload" href="{found.group(1)}" as="script">'
+    return page_html.replace("</head>", link + "</head>", 1)

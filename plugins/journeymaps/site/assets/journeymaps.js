@@ -76,6 +76,7 @@
       // A phone has no room for a name under every step: hovering a point names it, and the
       // stage cards above list the steps.
       spec.layout.xaxis.showticklabels = false;
+      spec.layout.margin.b = spec.narrow.margin_b;
     }
     return Plotly.newPlot(target, colourTraces(figure, spec.data), themed(spec.layout), spec.config).then(function () {
       drawn.push(target);
