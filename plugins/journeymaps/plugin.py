@@ -49,6 +49,7 @@ from journeymaps.site.preview import cached
 from journeymaps.site.redirects import redirect_files
 from journeymaps.site.render import Renderer, fill_in, for_search, section_headings
 from journeymaps.site.search_words import coined_words, site_names
+from journeymaps.site.unchanged import RenderedParts, compared
 from journeymaps.siteconfig import plugin_options
 from journeymaps.text import Text
 from journeymaps.text.printable import guard_log, log_line
@@ -103,6 +104,8 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         self.built: SitePlan | None = None
         self.touched: set[str] | None = None  # pages to build; None: all
         self.previews_written: dict[str, object] = {}
+        self.parts = RenderedParts()  # what the index pages showed, to leave those an edit did not change
+        self.undecided: list[tuple[File, PlannedPage]] = []
         self.settings_file: tuple[int, int] | None = None  # mkdocs.yml's modification time and size
         self.built_settings_file: tuple[int, int] | None = None
 
@@ -119,6 +122,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         # so a broken map leaves the last good site whole. State is rebuilt
         # from scratch because the plugin lives across `mkdocs serve` rebuilds.
         self.plan, self.renderer, self.pages, self.deferred, self.full, self.cards = None, None, {}, {}, {}, None
+        self.undecided = []
         guard_log(logging.getLogger("mkdocs"))  # a map's text reaches MkDocs' own messages too (its links)
         self.root = Path(config.config_file_path or ".").resolve().parent
         language = (config.theme.get("language") or "en") if config.theme else "en"
@@ -261,8 +265,11 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
                 inclusion=InclusionLevel.NOT_IN_NAV,
             )
             # Without content, a dirty build leaves the page as written, unless its file is
-            # newer than the page.
-            if self.touched is None or page.src_uri in self.touched or file.is_modified():
+            # newer than the page. An index page an edit may have changed is compared once
+            # the pages' addresses are known (site/unchanged.py).
+            if self.touched is not None and page.src_uri in self.touched and compared(page):
+                self.undecided.append((file, page))
+            elif self.touched is None or page.src_uri in self.touched or file.is_modified():
                 file.content_string = page.body
             sources.point_at_source(file, source, config)  # after the content, which unsets it
             files.append(file)
@@ -398,6 +405,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(page, encoding="utf-8")
         self.built, self.built_settings_file = self.plan, self.settings_file  # what a dirty build compares with
+        self.parts.commit()
 
     def _preview_cache(self) -> Path:
         return self.root / ".cache" / "journeymaps" / "previews"
@@ -423,6 +431,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         self._stop_drawing()
+        self.parts.discard()
 
     def _write_previews(self, config: MkDocsConfig, site_dir: Path) -> None:
         """The preview image of every page with a card, from the cache the pool drew into."""
@@ -449,8 +458,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         self._stop_drawing()
 
     # After awesome-nav (100) wrote the nav, before section-index (0) turns sections into pages.
-    @event_priority(50)
-    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+    def _place_in_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         assert self.plan is not None and self.renderer is not None
         self.renderer.locate = addresses.locator(files)
         ours = {id(f.page) for src in self.pages if (f := files.get_file_from_path(src)) and f.page}
@@ -468,6 +476,19 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
 
         sections = [s for s in map(built, portfolio_nav(self.plan, self.settings, self.labels)) if s is not None]
         return navigation.linked(navigation.placed(nav.items, sections, ours, titles))
+
+    def _compare_index_pages(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        """Under --dirty: the index pages an edit may have changed are rebuilt when what they
+        show did change. Once every plugin has placed the pages, before MkDocs reads them."""
+        assert self.renderer is not None
+        for file, page in self.undecided:
+            if self.parts.changed(page.src_uri, self.renderer.render(page, "")):
+                file.content_string = page.body
+                sources.point_at_source(file, self.root / page.source if page.source else None, config)
+        self.undecided = []
+        return nav
+
+    on_nav = CombinedEvent(event_priority(50)(_place_in_nav), event_priority(-100)(_compare_index_pages))
 
     def _own_titles_for_tags(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         if tags.material_tags_on(config):
@@ -511,7 +532,10 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         planned = self.pages.get(page.file.src_uri)
         if planned is None or self.renderer is None:
             return html_body
-        content, deferred = self.renderer.render(planned, html_body)
+        ahead = self.parts.take(page.file.src_uri)
+        content, deferred = ahead if ahead is not None and not html_body else self.renderer.render(planned, html_body)
+        if self.dirty and compared(planned):
+            self.parts.keep(page.file.src_uri, (content, deferred))
         self.deferred[page.file.src_uri] = [part.encode() for part in deferred]
         # The table of contents: the sections the page wrote, then the author's own headings.
         authors = {link.id for link in _walk(page.toc)}
