@@ -113,6 +113,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         self.serving = command == "serve"
         self.dirty = self.serving and dirty
         self.memo = FileMemo() if self.serving else None
+        self.built, self.parts = None, RenderedParts()  # another server in this process starts afresh
 
     # After every other plugin's on_config: offline turns directory URLs off, and i18n sets
     # the theme's language for each language it builds.
