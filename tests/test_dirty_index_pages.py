@@ -104,5 +104,6 @@ def test_a_title_edit_rebuilds_the_pages_that_list_the_map_and_an_undo_rebuilds_
 
 def test_a_personas_name_rebuilds_the_pages_that_name_the_persona(server):
     written = server.save("personas/maria-santos.md", PERSONA.replace("Zhang Li", "Maria Sánchez"))
-    assert "personas" in written and "journeys" in written and "tags" not in written
+    # The journeys and pain points pages name personas in their filters, the owners page in its tables.
+    assert written == {"journeys", "pain points", "owners", "personas"}
     assert "Maria Sánchez" in server.page("personas") and "Maria Sánchez" in server.page("journeys")
