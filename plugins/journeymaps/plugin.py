@@ -48,6 +48,7 @@ from journeymaps.site.plan import PlannedPage, SitePlan, plan_site
 from journeymaps.site.preview import cached
 from journeymaps.site.redirects import redirect_files
 from journeymaps.site.render import Renderer, fill_in, for_search, section_headings
+from journeymaps.site.rows import KeptRows
 from journeymaps.site.search_words import coined_words, site_names
 from journeymaps.site.unchanged import RenderedParts, compared
 from journeymaps.siteconfig import plugin_options
@@ -105,6 +106,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         self.touched: set[str] | None = None  # pages to build; None: all
         self.previews_written: dict[str, object] = {}
         self.parts = RenderedParts()  # what the index pages showed, to leave those an edit did not change
+        self.rows = KeptRows()  # their rows, made again only for what an edit changed
         self.undecided: list[tuple[File, PlannedPage]] = []
         self.settings_file: tuple[int, int] | None = None  # mkdocs.yml's modification time and size
         self.built_settings_file: tuple[int, int] | None = None
@@ -113,7 +115,8 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         self.serving = command == "serve"
         self.dirty = self.serving and dirty
         self.memo = FileMemo() if self.serving else None
-        self.built, self.parts = None, RenderedParts()  # another server in this process starts afresh
+        # Another server in this process starts afresh.
+        self.built, self.parts, self.rows = None, RenderedParts(), KeptRows()
 
     # After every other plugin's on_config: offline turns directory URLs off, and i18n sets
     # the theme's language for each language it builds.
@@ -160,6 +163,8 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             favicon=config.theme.get("favicon") if config.theme else None,
         )
         self.labels = self.renderer.labels
+        if self.dirty:
+            self.renderer.env.globals["kept"] = self.rows
         self.renderer.history = self._history(text)
         self.pages = self.plan.by_src()
         config.extra_css += [urls.STYLE, urls.GENERATED_STYLE]
@@ -232,6 +237,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
     def _add_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.plan is not None and self.renderer is not None
         self.folder = i18n.folder(config)
+        self.rows.context = (self.folder, self.labels.language, config.use_directory_urls)
         renamed = minify.renamed_assets(config)
         self.renderer.use_directory_urls = config.use_directory_urls
         self.renderer.asset = lambda site_path: self.folder + renamed(site_path)
@@ -407,6 +413,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             target.write_text(page, encoding="utf-8")
         self.built, self.built_settings_file = self.plan, self.settings_file  # what a dirty build compares with
         self.parts.commit()
+        self.rows.commit(whole=self.touched is None)
 
     def _preview_cache(self) -> Path:
         return self.root / ".cache" / "journeymaps" / "previews"
@@ -433,6 +440,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
     def on_build_error(self, *, error: Exception) -> None:
         self._stop_drawing()
         self.parts.discard()
+        self.rows.discard()
 
     def _write_previews(self, config: MkDocsConfig, site_dir: Path) -> None:
         """The preview image of every page with a card, from the cache the pool drew into."""
