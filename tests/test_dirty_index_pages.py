@@ -107,3 +107,15 @@ def test_a_personas_name_rebuilds_the_pages_that_name_the_persona(server):
     # The journeys and pain points pages name personas in their filters, the owners page in its tables.
     assert written == {"journeys", "pain points", "owners", "personas"}
     assert "Maria Sánchez" in server.page("personas") and "Maria Sánchez" in server.page("journeys")
+
+
+def test_a_larger_journeys_title_reaches_the_rows_of_the_journeys_within_it(site, tmp_path):
+    # The row of "Renew a card" shows the journey it is part of: a row kept by its own maps
+    # alone would still name the old title.
+    within = OTHER.replace("persona: maria-santos", "persona: maria-santos\npart_of: first-purchase")
+    files = {"maps/first-purchase/current.md": TAGGED, "maps/renew-card/current.md": within}
+    server = DirtyServer(site({**files, "personas/maria-santos.md": PERSONA}), tmp_path / "served")
+    assert server.page("journeys").count("First purchase") >= 2  # its own row, and the row within it
+    server.save("maps/first-purchase/current.md", TAGGED.replace("title: First purchase", "title: First order"))
+    journeys = server.page("journeys")
+    assert journeys.count("First order") >= 2 and "First purchase" not in journeys

@@ -260,6 +260,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         same_settings = settings_file == self.built_settings_file
         self.touched = touched_pages(self.built, self.plan) if self.dirty and same_settings else None
         self.settings_file = settings_file
+        self.rows.start(whole=self.touched is None)
         for page in self.plan.pages:
             if page.policy.standalone:
                 continue  # a document of our own, written once the preview cards are known
@@ -413,7 +414,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             target.write_text(page, encoding="utf-8")
         self.built, self.built_settings_file = self.plan, self.settings_file  # what a dirty build compares with
         self.parts.commit()
-        self.rows.commit(whole=self.touched is None)
+        self.rows.commit()
 
     def _preview_cache(self) -> Path:
         return self.root / ".cache" / "journeymaps" / "previews"

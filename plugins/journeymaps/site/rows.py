@@ -32,10 +32,15 @@ class KeptRows:
         # What every row of a build shares: its language and where its pages are (a site
         # with static-i18n builds each language with the same plugin).
         self.context: tuple = ()
+        self.whole = True  # a whole build makes every row: its pages or settings may differ in any way
+
+    def start(self, whole: bool) -> None:
+        """Before the pages are rendered: a whole build, or a dirty one."""
+        self.whole = whole
 
     def __call__(self, *shows: object, caller: Callable[[], str]) -> Markup:
         key = (self.context, *(s if isinstance(s, _VALUES) else id(s) for s in shows))
-        found = self._pending.get(key) or self._rows.get(key)
+        found = self._pending.get(key) or (None if self.whole else self._rows.get(key))
         # An id may be reused by a new object once the old one is gone: the row keeps its
         # objects alive, and is taken only for the very same ones.
         same = found is not None and all(
@@ -48,9 +53,9 @@ class KeptRows:
         self._pending[key] = (shows, row)
         return row
 
-    def commit(self, whole: bool) -> None:
+    def commit(self) -> None:
         """The build has written its pages. After a whole build, only its rows are kept."""
-        self._rows = self._pending if whole else {**self._rows, **self._pending}
+        self._rows = self._pending if self.whole else {**self._rows, **self._pending}
         self._pending = {}
 
     def discard(self) -> None:
