@@ -492,7 +492,8 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         show did change. Once every plugin has placed the pages, before MkDocs reads them."""
         assert self.renderer is not None
         for file, page in self.undecided:
-            if self.parts.changed(page.src_uri, self.renderer.render(page, "")):
+            # By the language's folder too: static-i18n builds each language with this plugin.
+            if self.parts.changed(self.folder + page.src_uri, self.renderer.render(page, "")):
                 file.content_string = page.body
                 sources.point_at_source(file, self.root / page.source if page.source else None, config)
         self.undecided = []
@@ -542,10 +543,10 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         planned = self.pages.get(page.file.src_uri)
         if planned is None or self.renderer is None:
             return html_body
-        ahead = self.parts.take(page.file.src_uri)
+        ahead = self.parts.take(self.folder + page.file.src_uri)
         content, deferred = ahead if ahead is not None and not html_body else self.renderer.render(planned, html_body)
         if self.dirty and compared(planned):
-            self.parts.keep(page.file.src_uri, (content, deferred))
+            self.parts.keep(self.folder + page.file.src_uri, (content, deferred))
         self.deferred[page.file.src_uri] = [part.encode() for part in deferred]
         # The table of contents: the sections the page wrote, then the author's own headings.
         authors = {link.id for link in _walk(page.toc)}
