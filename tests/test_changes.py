@@ -25,16 +25,24 @@ SITE_WIDE = {"journeys", "pain-points", "touchpoints", "opportunities", "owners"
 
 
 def indexes(plan) -> set[str]:
-    """The pages that list every journey (the research pages too, which list the maps citing each source)."""
-    return {p.src_uri for p in plan.pages if p.kind not in ("journey", "map", "embed", "persona", "tag")}
+    """The pages that list every journey (the research index too, which lists the maps citing each source)."""
+    own = ("journey", "summary", "map", "embed", "persona", "tag", "research-source")
+    return {p.src_uri for p in plan.pages if p.kind not in own}
 
 
 FIRST = {
     "journeys/first-purchase/index.md",
+    "journeys/first-purchase/summary.md",
     "journeys/first-purchase/current.md",
     "journeys/first-purchase/current/embed.md",
 }
-RENEW = {"journeys/renew-card/index.md", "journeys/renew-card/current.md", "journeys/renew-card/current/embed.md"}
+RENEW = {
+    "journeys/renew-card/index.md",
+    "journeys/renew-card/summary.md",
+    "journeys/renew-card/current.md",
+    "journeys/renew-card/current/embed.md",
+}
+INTERVIEWS = urls.research_src("interviews")  # both maps list the source "interviews"
 
 
 def _site(site):
@@ -80,12 +88,12 @@ def _touched_by(site, path: str, text: str, before: str | None = None) -> tuple[
 
 def test_a_maps_edit_touches_its_journey_its_persona_and_the_indexes(site):
     touched, every = _touched_by(site, "maps/renew-card/current.md", OTHER.replace("emotion: 1", "emotion: -1"))
-    assert touched == RENEW | every | {"personas/maria-santos.md"}
+    assert touched == RENEW | every | {"personas/maria-santos.md", INTERVIEWS}
 
 
 def test_a_personas_edit_touches_its_page_and_the_journeys_that_name_it(site):
     touched, every = _touched_by(site, "personas/zhang-li.md", PERSONA.replace("Zhang Li", "Zhang Wei"))
-    assert touched == FIRST | every | {"personas/zhang-li.md"}
+    assert touched == FIRST | every | {"personas/zhang-li.md", INTERVIEWS}
 
 
 def test_a_journey_part_of_another_touches_the_larger_one(site):
@@ -120,3 +128,13 @@ def test_a_tags_page_is_touched_by_the_maps_it_lists_as_they_were_and_are(site):
     _save(root / "maps/renew-card/current.md", tagged.replace("Renew a card", "Renew"))
     touched = touched_pages(before, _plan(root, memo))
     assert urls.tag_src("cards") in touched and urls.tag_src("retail") not in touched
+
+
+def test_a_sources_page_is_touched_by_the_maps_that_list_it_as_they_were_and_are(site):
+    listed = OTHER.replace("id: interviews", "id: diary").replace("title: Interviews", "title: Diary study")
+    touched, _ = _touched_by(site, "maps/renew-card/current.md", listed.replace("emotion: 1", "emotion: -1"), listed)
+    assert urls.research_src("diary") in touched and INTERVIEWS not in touched
+    # The map no longer lists a source: its page, which did list the map, is touched too.
+    both = listed.replace("sources:\n", "sources:\n  - id: interviews\n    title: Interviews\n")
+    touched, _ = _touched_by(site, "maps/renew-card/current.md", listed, both)
+    assert INTERVIEWS in touched and urls.research_src("diary") in touched

@@ -50,7 +50,9 @@ from journeymaps.site.plan import PlannedPage, SitePlan, plan_site
 from journeymaps.site.preview import cached
 from journeymaps.site.redirects import redirect_files
 from journeymaps.site.render import Renderer, fill_in, for_search, section_headings
+from journeymaps.site.rows import KeptRows
 from journeymaps.site.search_words import coined_words, site_names
+from journeymaps.site.unchanged import RenderedParts, compared
 from journeymaps.siteconfig import plugin_options
 from journeymaps.text import Text
 from journeymaps.text.printable import guard_log, log_line
@@ -106,6 +108,9 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         self.built: SitePlan | None = None
         self.touched: set[str] | None = None  # pages to build; None: all
         self.previews_written: dict[str, object] = {}
+        self.parts = RenderedParts()  # what the index pages showed, to leave those an edit did not change
+        self.rows = KeptRows()  # their rows, made again only for what an edit changed
+        self.undecided: list[tuple[File, PlannedPage]] = []
         self.settings_file: tuple[int, int] | None = None  # mkdocs.yml's modification time and size
         self.built_settings_file: tuple[int, int] | None = None
 
@@ -113,6 +118,8 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         self.serving = command == "serve"
         self.dirty = self.serving and dirty
         self.memo = FileMemo() if self.serving else None
+        # Another server in this process starts afresh.
+        self.built, self.parts, self.rows = None, RenderedParts(), KeptRows()
 
     # After every other plugin's on_config: offline turns directory URLs off, and i18n sets
     # the theme's language for each language it builds.
@@ -122,6 +129,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         # so a broken map leaves the last good site whole. State is rebuilt
         # from scratch because the plugin lives across `mkdocs serve` rebuilds.
         self.plan, self.renderer, self.pages, self.deferred, self.full, self.cards = None, None, {}, {}, {}, None
+        self.undecided = []
         guard_log(logging.getLogger("mkdocs"))  # a map's text reaches MkDocs' own messages too (its links)
         self.root = Path(config.config_file_path or ".").resolve().parent
         language = (config.theme.get("language") or "en") if config.theme else "en"
@@ -158,6 +166,8 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             favicon=config.theme.get("favicon") if config.theme else None,
         )
         self.labels = self.renderer.labels
+        if self.dirty:
+            self.renderer.env.globals["kept"] = self.rows
         self.renderer.history = self._history(text)
         self.pages = self.plan.by_src()
         config.extra_css += [urls.STYLE, urls.GENERATED_STYLE]
@@ -230,6 +240,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
     def _add_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.plan is not None and self.renderer is not None
         self.folder = i18n.folder(config)
+        self.rows.context = (self.folder, self.labels.language, config.use_directory_urls)
         renamed = minify.renamed_assets(config)
         self.renderer.use_directory_urls = config.use_directory_urls
         self.renderer.asset = lambda site_path: self.folder + renamed(site_path)
@@ -252,6 +263,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         same_settings = settings_file == self.built_settings_file
         self.touched = touched_pages(self.built, self.plan) if self.dirty and same_settings else None
         self.settings_file = settings_file
+        self.rows.start(whole=self.touched is None)
         for page in self.plan.pages:
             if page.policy.standalone:
                 continue  # a document of our own, written once the preview cards are known
@@ -264,8 +276,11 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
                 inclusion=InclusionLevel.NOT_IN_NAV,
             )
             # Without content, a dirty build leaves the page as written, unless its file is
-            # newer than the page.
-            if self.touched is None or page.src_uri in self.touched or file.is_modified():
+            # newer than the page. An index page an edit may have changed is compared once
+            # the pages' addresses are known (site/unchanged.py).
+            if self.touched is not None and page.src_uri in self.touched and compared(page):
+                self.undecided.append((file, page))
+            elif self.touched is None or page.src_uri in self.touched or file.is_modified():
                 file.content_string = page.body
             sources.point_at_source(file, source, config)  # after the content, which unsets it
             files.append(file)
@@ -406,6 +421,8 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(page, encoding="utf-8")
         self.built, self.built_settings_file = self.plan, self.settings_file  # what a dirty build compares with
+        self.parts.commit()
+        self.rows.commit()
 
     def _preview_cache(self) -> Path:
         return self.root / ".cache" / "journeymaps" / "previews"
@@ -431,6 +448,8 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         self._stop_drawing()
+        self.parts.discard()
+        self.rows.discard()
 
     def _write_previews(self, config: MkDocsConfig, site_dir: Path) -> None:
         """The preview image of every page with a card, from the cache the pool drew into."""
@@ -457,8 +476,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         self._stop_drawing()
 
     # After awesome-nav (100) wrote the nav, before section-index (0) turns sections into pages.
-    @event_priority(50)
-    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+    def _place_in_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         assert self.plan is not None and self.renderer is not None
         self.renderer.locate = addresses.locator(files)
         ours = {id(f.page) for src in self.pages if (f := files.get_file_from_path(src)) and f.page}
@@ -476,6 +494,20 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
 
         sections = [s for s in map(built, portfolio_nav(self.plan, self.settings, self.labels)) if s is not None]
         return navigation.linked(navigation.placed(nav.items, sections, ours, titles))
+
+    def _compare_index_pages(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        """Under --dirty: the index pages an edit may have changed are rebuilt when what they
+        show did change. Once every plugin has placed the pages, before MkDocs reads them."""
+        assert self.renderer is not None
+        for file, page in self.undecided:
+            # By the language's folder too: static-i18n builds each language with this plugin.
+            if self.parts.changed(self.folder + page.src_uri, self.renderer.render(page, "")):
+                file.content_string = page.body
+                sources.point_at_source(file, self.root / page.source if page.source else None, config)
+        self.undecided = []
+        return nav
+
+    on_nav = CombinedEvent(event_priority(50)(_place_in_nav), event_priority(-100)(_compare_index_pages))
 
     def _own_titles_for_tags(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         if tags.material_tags_on(config):
@@ -519,7 +551,10 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         planned = self.pages.get(page.file.src_uri)
         if planned is None or self.renderer is None:
             return html_body
-        content, deferred = self.renderer.render(planned, html_body)
+        ahead = self.parts.take(self.folder + page.file.src_uri)
+        content, deferred = ahead if ahead is not None and not html_body else self.renderer.render(planned, html_body)
+        if self.dirty and compared(planned):
+            self.parts.keep(self.folder + page.file.src_uri, (content, deferred))
         self.deferred[page.file.src_uri] = deferred
         # The table of contents: the sections the page wrote, then the author's own headings.
         authors = {link.id for link in _walk(page.toc)}

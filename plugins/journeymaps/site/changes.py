@@ -1,11 +1,12 @@
 """What an edit touches: the generated pages whose content differs between the site as last
 built and the site now, so that `mkdocs serve --dirty` rebuilds those and only those.
 
-A journey's pages (the journey page, each state's map page and embed view) show its maps,
+A journey's pages (the journey page, its summary, each state's map page and embed view) show its maps,
 the names of their personas, the larger journey it is part of and the journeys part of it.
 A persona's page shows the persona and the maps it appears in. The index pages (journeys,
 pain points, touchpoints, opportunities, owners, tags, personas) list every journey, so
-any change touches them; a tag's page lists the maps with that tag. An edit of a map's
+any change touches them; a tag's page lists the maps with that tag, a source's page the
+maps that list or cite it. An edit of a map's
 notes alone (the Markdown under its front matter) touches only its own page, which is
 where they are shown. A journey or persona added or removed, a tag appearing or going, or
 another day (review dates), or a metric's data changes the site's pages or navigation:
@@ -15,11 +16,11 @@ from __future__ import annotations
 
 import dataclasses
 
-from journeymaps.model import Journey
+from journeymaps.model import Journey, Map
 from journeymaps.site import urls
-from journeymaps.site.plan import SitePlan
+from journeymaps.site.plan import PlannedPage, SitePlan
 
-OWN_PAGES = ("journey", "map", "embed")  # the page kinds that belong to one journey
+OWN_PAGES = ("journey", "summary", "map", "embed")  # the page kinds that belong to one journey
 
 
 def touched_pages(before: SitePlan | None, after: SitePlan) -> set[str] | None:
@@ -57,14 +58,24 @@ def touched_pages(before: SitePlan | None, after: SitePlan) -> set[str] | None:
         elif page.kind == "persona":
             if page.persona is not None and page.persona.id in persona_pages:
                 touched.add(page.src_uri)
-        elif page.kind == "tag":
-            # A tag's page lists its maps, as they were and as they are.
-            listed = [m for p in (page, earlier.get(page.src_uri)) if p and p.tag for m in p.tag.maps]
-            if any(m.journey in shown for m in listed):
+        elif page.kind in ("tag", "research-source"):
+            # A tag's page and a source's page list their maps, as they were and as they are.
+            if any(m.journey in shown for m in _listed(page) + _listed(earlier.get(page.src_uri))):
                 touched.add(page.src_uri)
         else:
             touched.add(page.src_uri)
     return touched
+
+
+def _listed(page: PlannedPage | None) -> list[Map]:
+    """The maps a tag's or a source's page lists."""
+    if page is None:
+        return []
+    if page.tag is not None:
+        return page.tag.maps
+    if page.research is not None:
+        return page.research.maps + [c.map for c in page.research.citations]
+    return []
 
 
 def _notes_only(old: Journey, new: Journey) -> bool:

@@ -37,6 +37,7 @@ from journeymaps.site.history_chart import history_chart
 from journeymaps.site.icons import Icons
 from journeymaps.site.interactive import plotly_spec
 from journeymaps.site.plan import KINDS, PlannedPage, SitePlan
+from journeymaps.site.rows import passed_through
 from journeymaps.site.snippets import Snippets
 from journeymaps.text import Names, Text
 
@@ -166,6 +167,7 @@ class Renderer:
             portfolio=plan.portfolio,
             facets=facets,
             group_key=group_key,
+            kept=passed_through,  # rows kept between builds: a dirty server's (site/rows.py)
         )
         self.env.globals.update(evidence_globals(self.labels))
         self.templates = {name: self.env.get_template(kind.template) for name, kind in KINDS.items()}

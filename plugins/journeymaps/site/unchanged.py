@@ -1,0 +1,71 @@
+"""Pages across the site left as written when an edit did not change what they show.
+
+Under `mkdocs serve --dirty` an edit of one map touches every page that lists maps
+(site/changes.py), but most of them show nothing of what changed: an emotion is not on the
+owners, tags or opportunities pages, a title is not on the personas page. Working out by
+hand which value each page shows would go stale with the next template; instead each such
+page's own part (our template, which is cheap beside the theme's page around it) is
+rendered, and compared with what the last build rendered of it. The same part makes the
+same page (the theme's navigation of a page a dirty build leaves is old anyway), so MkDocs
+need not build it again. Only fingerprints are kept between builds, not the pages."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+
+from journeymaps.site.plan import PlannedPage
+
+# The pages of one journey or persona show what changed whenever changes.py names them.
+OWN_KINDS = frozenset({"journey", "summary", "map", "embed", "persona"})
+
+
+def compared(page: PlannedPage) -> bool:
+    """Whether the page is one that lists things across the site, compared before rebuilding."""
+    return page.kind not in OWN_KINDS and not page.policy.standalone
+
+
+def fingerprint(content: str, deferred: Sequence[str]) -> bytes:
+    digest = hashlib.blake2b(content.encode(), digest_size=16)
+    for part in deferred:
+        digest.update(b"\0")
+        digest.update(part.encode())
+    return digest.digest()
+
+
+class RenderedParts:
+    """What the last build rendered of each compared page, by src_uri, as a fingerprint.
+    A build's fingerprints count once it has finished (``commit``): a build that fails
+    half-way wrote pages it compared as changed, or did not."""
+
+    def __init__(self) -> None:
+        self._last: dict[str, bytes] = {}
+        self._pending: dict[str, bytes] = {}
+        self._ahead: dict[str, tuple[str, list[str]]] = {}
+
+    def changed(self, src_uri: str, rendered: tuple[str, list[str]]) -> bool:
+        """Whether ``rendered`` differs from the last build's part of the page; when it does,
+        it is kept for ``take`` (the page is built with it, not rendered twice)."""
+        new = fingerprint(*rendered)
+        if self._last.get(src_uri) == new:
+            return False
+        self._pending[src_uri] = new
+        self._ahead[src_uri] = rendered
+        return True
+
+    def take(self, src_uri: str) -> tuple[str, list[str]] | None:
+        """The part rendered ahead for the page, once."""
+        return self._ahead.pop(src_uri, None)
+
+    def keep(self, src_uri: str, rendered: tuple[str, list[str]]) -> None:
+        """The part this build rendered of the page, for the next build to compare with."""
+        self._pending[src_uri] = fingerprint(*rendered)
+
+    def commit(self) -> None:
+        """The build has written its pages: what it rendered is what the site shows."""
+        self._last.update(self._pending)
+        self._pending, self._ahead = {}, {}
+
+    def discard(self) -> None:
+        """The build failed: the site shows what the last finished build rendered."""
+        self._pending, self._ahead = {}, {}
