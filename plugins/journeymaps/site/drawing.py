@@ -18,6 +18,7 @@ import os
 import signal
 import threading
 import time
+from collections import deque
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -71,94 +72,134 @@ def draw_into(job: Job, fonts: Fonts) -> Path | bytes:
 
 
 class Drawer:
-    """Draws a build's images; one per plugin, so one pool per process."""
+    """Draws a build's images; one per plugin, so one pool per process.
+
+    The workers are handed a few batches at a time, from a queue a thread of the build
+    feeds them from; when the build gets to the images, it draws what is still queued,
+    from the queue's end. Nothing handed to the pool is ever cancelled (Python 3.11's pool
+    stops answering if one of its tasks was cancelled when a worker dies)."""
 
     def __init__(self, workers: int | None = None):
-        self.workers = max(0, usable_cores() - 1) if workers is None else workers  # one core stays with the build
+        self.workers = workers  # None: as many as the cores the build may use, less the build's own
         self.fonts: Fonts | None = None
         self.trouble = ""  # why the build drew a worker's images itself, when it had to
-        self._pool: ProcessPoolExecutor | None = None
-        self._batches: list[tuple[list[Job], Future[list[Path | bytes]]]] = []
-        self._here: list[Job] = []  # left to the build's own process
+        self.pool: ProcessPoolExecutor | None = None  # started at the first build with enough to draw
+        self.by_workers = self.by_build = 0  # images of the last build drawn by the workers and by the build
+        self._queue: deque[list[Job]] = deque()  # batches no worker has been handed yet
+        self._handed: list[tuple[list[Job], Future[list[Path | bytes]]]] = []
+        self._lock = threading.Lock()
+        self._feeder: threading.Thread | None = None
+        self._size = 0  # workers in the pool
+        self._unfed: Exception | None = None  # why the pool took no more batches
 
     def start(self, jobs: list[Job], fonts: Fonts) -> None:
         """Start drawing a build's images (those not in the cache), in the background."""
         self.cancel()
         self.fonts = fonts
+        self.by_workers = self.by_build = 0
+        self._queue = deque(jobs[first : first + BATCH] for first in range(0, len(jobs), BATCH))
         pool = self._open() if len(jobs) >= POOL_FROM else None
-        if pool is None:
-            self._here = list(jobs)
-            return
-        for first in range(0, len(jobs), BATCH):
-            batch = jobs[first : first + BATCH]
-            try:
-                future = pool.submit(_draw_batch, batch, fonts.regular, fonts.bold, fonts.chinese)
-            except Exception as err:  # noqa: BLE001 - the pool could not start a worker: the build draws them
-                self._give_up(err)
-                self._here += jobs[first:]
-                return
-            self._batches.append((batch, future))
+        if pool is not None:
+            room = threading.Semaphore(2 * self._size)  # each worker has its next batch waiting
+            self._feeder = threading.Thread(target=self._feed, args=(pool, room), daemon=True)
+            self._feeder.start()
+
+    def _feed(self, pool: ProcessPoolExecutor, room: threading.Semaphore) -> None:
+        fonts = self.fonts
+        assert fonts is not None
+        while True:
+            room.acquire()
+            with self._lock:
+                if not self._queue:
+                    return
+                batch = self._queue.popleft()
+                try:
+                    future = pool.submit(_draw_batch, batch, fonts.regular, fonts.bold, fonts.chinese)
+                except Exception as err:  # noqa: BLE001 - no worker could be started: the build draws them
+                    self._queue.appendleft(batch)
+                    self._unfed = err
+                    return
+                self._handed.append((batch, future))
+            future.add_done_callback(lambda _: room.release())
 
     def finish(self) -> dict[Path, Path | bytes]:
         """Every image started, by its place in the cache: what the workers drew, waited for,
-        and what they had not started, drawn here meanwhile (from the end of the queue,
-        while they work from its start)."""
-        done = {job.target: self._draw_here(job) for job in self._here}
-        taken = 0
-        for batch, future in reversed(self._batches):
-            if not future.cancel():
-                break  # a worker has it, and every batch before it
+        and what they had not been handed, drawn here meanwhile."""
+        done: dict[Path, Path | bytes] = {}
+        while True:
+            with self._lock:
+                if not self._queue:
+                    break
+                batch = self._queue.pop()
             done.update((job.target, self._draw_here(job)) for job in batch)
-            taken += 1
-        for batch, future in self._batches[: len(self._batches) - taken]:
+        if self._feeder is not None:
+            self._feeder.join()  # it has handed out its last batch
+            self._feeder = None
+        for batch, future in self._handed:
             try:
                 drawn = future.result()
+                self.by_workers += len(batch)
             except BrokenProcessPool as err:  # a worker stopped (killed, out of memory): no more workers
                 self._give_up(err)
                 drawn = [self._draw_here(job) for job in batch]
             except Exception:  # noqa: BLE001 - drawn again here, to fail with a message if it fails here too
                 drawn = [self._draw_here(job) for job in batch]
             done.update(zip((job.target for job in batch), drawn, strict=True))
-        self._batches, self._here = [], []
+        self._handed = []
+        if self._unfed is not None:
+            self._give_up(self._unfed)
         return done
 
     def cancel(self) -> None:
-        """Forget a build's images (it stopped); a worker finishes the batch it has."""
-        for _, future in self._batches:
-            future.cancel()
-        self._batches, self._here = [], []
+        """Forget a build's images (it stopped); the workers finish the batches they have."""
+        with self._lock:
+            self._queue.clear()
+        if self._feeder is not None:
+            self._feeder.join()
+            self._feeder = None
+        self._handed = []
+        if self._unfed is not None:
+            self._give_up(self._unfed)
 
     def close(self) -> None:
         """Stop the workers, once the batches they have are drawn (no half image is left)."""
         self.cancel()
-        if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
-            self._pool = None
+        if self.pool is not None:
+            self.pool.shutdown(wait=True)
+            self.pool = None
 
     def _open(self) -> ProcessPoolExecutor | None:
-        if self._pool is None and self.workers > 0:
+        workers = usable_cores() - 1 if self.workers is None else self.workers
+        if self.pool is None and workers > 0:
             try:
                 # Spawned, not forked: the build's process has threads (MkDocs', this pool's).
                 context = multiprocessing.get_context("spawn")
-                self._pool = ProcessPoolExecutor(self.workers, mp_context=context, initializer=_worker_starts)
+                self.pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_worker_starts)
+                self._size = workers
             except Exception as err:  # noqa: BLE001 - no processes here (no semaphores, say): the build draws
                 self._give_up(err)
-        return self._pool
+        return self.pool
 
     def _give_up(self, err: Exception) -> None:
         """No more workers for this process: the build draws every image itself from now on."""
-        self.trouble = self.trouble or (f"{type(err).__name__}: {err}".strip().rstrip(":"))
+        self.trouble = self.trouble or _reason(err)
+        self._unfed = None
         self.workers = 0
-        if self._pool is not None:
-            self._pool.shutdown(wait=False, cancel_futures=True)
-            self._pool = None
+        if self.pool is not None:
+            self.pool.shutdown(wait=False)
+            self.pool = None
 
     def _draw_here(self, job: Job) -> Path | bytes:
         assert self.fonts is not None
+        self.by_build += 1
         try:
             return draw_into(job, self.fonts)
         except Exception as err:  # noqa: BLE001 - said as path: message by the caller, not a traceback
-            raise DrawingFailed(job.target, f"{type(err).__name__}: {err}") from None
+            raise DrawingFailed(job.target, _reason(err)) from None
+
+
+def _reason(err: BaseException) -> str:
+    return f"{type(err).__name__}: {err}".strip().rstrip(":")
 
 
 # -- in a worker --------------------------------------------------------------------------------
