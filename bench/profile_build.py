@@ -254,9 +254,10 @@ def child_phases(site: Path) -> dict:
     wall = build_in_process(site, probe)
     cpu = time.process_time() - cpu
     # The plugin's workers (preview images), stopped and waited for by the end of the build.
+    # Their memory is not: RUSAGE_CHILDREN gives the largest child only; bench/run.py adds them.
     workers = resource.getrusage(resource.RUSAGE_CHILDREN)
     found = {"wall": wall, "cpu": cpu, "times": dict(probe.times), "cpu_times": dict(probe.cpu)}
-    found["workers"] = {"cpu": workers.ru_utime + workers.ru_stime, "peak_rss": workers.ru_maxrss / 1024}
+    found["workers"] = {"cpu": workers.ru_utime + workers.ru_stime}
     return {**found, "calls": dict(probe.calls), "marks": probe.marks}
 
 
@@ -423,8 +424,7 @@ def print_phases(site: str, state: str, found: dict) -> None:
     workers = found.get("workers")
     if workers and workers["cpu"]:
         # Not in the figures above, which are the build's own process.
-        cpu, rss = workers["cpu"], workers["peak_rss"]
-        print(f"\nworker processes (preview images): {cpu:.2f} s of CPU, the largest {rss:.0f} MB")
+        print(f"\nprocesses the build started (the workers drawing preview images): {workers['cpu']:.2f} s of CPU")
 
 
 def print_cprofile(site: str, state: str, found: dict, top: int) -> None:
