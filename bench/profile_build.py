@@ -14,8 +14,8 @@ does) with one kind of instrument, so the instruments do not distort one another
   is built-ins, the standard library and Jinja2's runtime, is given to the code that
   called them: html.parser's time to the search plugin, str.join in a template to that
   template), and the top functions. cProfile roughly doubles the time of Python-heavy
-  code, so read shares, not seconds. It sees only the main thread: in this run the
-  plugin's thread pool for emotion.png is made serial so its work is seen too.
+  code, so read shares, not seconds. It sees only the build's process: in this run the
+  plugin draws the preview images itself (no pool of processes), so their work is seen too.
 - held: at the end of each phase, the size of what is held: every page's Markdown and
   HTML (MkDocs keeps them all until the build ends) and each plugin's own state.
 - memory: tracemalloc snapshots at the ends of the phases: what is held, by the code that
@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import argparse
 import collections
-import concurrent.futures
 import json
 import os
 import re
@@ -166,7 +165,7 @@ def build_in_process(site: Path, probe: Probe | None, serial_images: bool = Fals
     from mkdocs.config import load_config
 
     if serial_images:
-        _serial_thread_pool()
+        _images_in_process()
     started = time.perf_counter()
     config = load_config(str(site / "mkdocs.yml"))
     if probe is not None:
@@ -179,36 +178,14 @@ def build_in_process(site: Path, probe: Probe | None, serial_images: bool = Fals
     return time.perf_counter() - started
 
 
-def _serial_thread_pool() -> None:
-    """cProfile sees one thread: run the plugin's image pool in the calling thread."""
+def _images_in_process() -> None:
+    """cProfile sees one process: the plugin draws its preview images itself, with no
+    workers, after the pages (its pool of processes is not started)."""
     try:
-        import journeymaps.plugin as plugin
+        from journeymaps.site import drawing
     except ImportError:
         return
-
-    class Serial:
-        def __init__(self, *args, **kwargs):
-            pass
-
-        def __enter__(self):
-            return self
-
-        def __exit__(self, *exc):
-            return False
-
-        def map(self, function, *iterables):
-            return map(function, *iterables)
-
-        def submit(self, function, *args, **kwargs):
-            done = concurrent.futures.Future()
-            done.set_result(function(*args, **kwargs))
-            return done
-
-        def shutdown(self, *args, **kwargs):
-            pass
-
-    if hasattr(plugin, "ThreadPoolExecutor"):
-        plugin.ThreadPoolExecutor = Serial
+    drawing.usable_cores = lambda: 1
 
 
 # -- the three instruments (each in its own process) ------------------------------------------
@@ -270,11 +247,17 @@ def child_held(site: Path) -> dict:
 
 
 def child_phases(site: Path) -> dict:
+    import resource
+
     probe = Probe()
     cpu = time.process_time()
     wall = build_in_process(site, probe)
     cpu = time.process_time() - cpu
+    # The plugin's workers (preview images), stopped and waited for by the end of the build.
+    # Their memory is not: RUSAGE_CHILDREN gives the largest child only; bench/run.py adds them.
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN)
     found = {"wall": wall, "cpu": cpu, "times": dict(probe.times), "cpu_times": dict(probe.cpu)}
+    found["workers"] = {"cpu": workers.ru_utime + workers.ru_stime}
     return {**found, "calls": dict(probe.calls), "marks": probe.marks}
 
 
@@ -438,6 +421,10 @@ def print_phases(site: str, state: str, found: dict) -> None:
     print(f"\n{'RSS at the end of each phase':58}{'MB':>13}{'peak MB':>9}")
     for phase, at, now, peak in found["marks"]:
         print(f"{phase:58}{at:6.1f} s{now:7.0f}{peak:9.0f}")
+    workers = found.get("workers")
+    if workers and workers["cpu"]:
+        # Not in the figures above, which are the build's own process.
+        print(f"\nprocesses the build started (the workers drawing preview images): {workers['cpu']:.2f} s of CPU")
 
 
 def print_cprofile(site: str, state: str, found: dict, top: int) -> None:

@@ -9,7 +9,10 @@ the yardstick, has a page at the same URL for every page the plugin generates, w
 words that page shows, the same navigation and the same search exclusions;
 "plain-tables" is the same with Markdown tables where the plugin shows a table. Each
 build is a fresh ``mkdocs build --strict`` process; its wall time, CPU time and peak
-memory (RSS of the build process) are measured. "Cold" builds start without
+memory are measured, of the build process and the processes it starts (the plugin's
+workers that draw the preview images): CPU time is theirs added up, and memory is the
+build process's peak plus each worker's own peak (sampled every 0.1 s), an upper bound of
+what they held at once. "Cold" builds start without
 ``.cache/`` (the plugin draws every emotion.png); "warm" builds keep it. The rounds
 alternate the order of the sites. With ``--serve``, ``mkdocs serve`` runs on each site,
 one map (plain: the page at the same URL) is edited several times, and each rebuild is
@@ -30,6 +33,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.request
 from dataclasses import asdict, dataclass, field
@@ -52,8 +56,8 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
 @dataclass
 class Build:
     wall: float  # seconds
-    cpu: float  # user + system seconds of the build process
-    rss: float  # peak resident memory of the build process, MB
+    cpu: float  # user + system seconds of the build process and the processes it started
+    rss: float  # peak resident memory of the build process plus each process it started, MB
     load: float  # the machine's 1-minute load average when the build started
 
 
@@ -86,14 +90,53 @@ def build(site: Path, cold: bool) -> Build:
             stdout=subprocess.DEVNULL,
             stderr=errors,
         )
-        # wait4 gives this process's own peak RSS and CPU time, not the sum of all children.
+        started = _Started(proc.pid)
+        # wait4 gives the CPU time of the build and of the processes it waited for (its
+        # workers), but only the largest peak RSS of them: the workers' are added from
+        # what _Started saw.
         _, status, usage = os.wait4(proc.pid, 0)
         wall = time.perf_counter() - start
+        workers = started.stop()
         proc.returncode = os.waitstatus_to_exitcode(status)
         if proc.returncode != 0:
             errors.seek(0)
             sys.exit(f"mkdocs build failed in {site}:\n{errors.read().decode(errors='replace')}")
-    return Build(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, load)
+    return Build(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024 + workers, load)
+
+
+class _Started(threading.Thread):
+    """The peak RSS of each process a build started (the plugin's workers), as last seen:
+    sampled every 0.1 s until the build ends."""
+
+    def __init__(self, pid: int):
+        super().__init__(daemon=True)
+        self.pid, self.peaks, self.done = pid, {}, threading.Event()
+        self.start()
+
+    def run(self) -> None:
+        while not self.done.wait(0.1):
+            for child in _descendants(self.pid):
+                self.peaks[child] = max(self.peaks.get(child, 0.0), _peak_rss(child))
+
+    def stop(self) -> float:
+        self.done.set()
+        self.join()
+        return sum(self.peaks.values())
+
+
+def _descendants(pid: int) -> list[int]:
+    parents: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                parents[int(entry.name)] = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue  # it ended meanwhile
+    found, frontier = [], {pid}
+    while frontier:
+        frontier = {child for child, parent in parents.items() if parent in frontier}
+        found += frontier
+    return found
 
 
 def run_builds(sites: dict[str, Path], result: Result, warmup: int, log) -> None:
@@ -172,7 +215,7 @@ def serve_rebuilds(
                 kind = ("serve --dirty" if dirty else "serve") + (" (title)" if title else " (text)")
                 log(f"  {kind} {site.name:12} rebuild {i + 1}: {times[-1]:6.2f} s  cpu {cpus[-1]:6.2f} s")
                 time.sleep(1.0)  # let the file watcher settle before the next edit
-            rss = _peak_rss(server.pid)
+            rss = _peak_rss(server.pid) + sum(map(_peak_rss, _descendants(server.pid)))  # and its workers
         finally:
             server.send_signal(2)  # Ctrl-C: mkdocs serve removes its temporary site
             try:
@@ -185,8 +228,15 @@ def serve_rebuilds(
 
 
 def _cpu_seconds(pid: int) -> float:
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
+    """The CPU time of the server and of the workers it keeps (they draw preview images)."""
+    ticks = 0
+    for process in (pid, *_descendants(pid)):
+        try:
+            fields = Path(f"/proc/{process}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # it ended meanwhile
+        ticks += int(fields[11]) + int(fields[12])  # utime + stime
+    return ticks / os.sysconf("SC_CLK_TCK")
 
 
 def _wait_until_served(url: str, server: subprocess.Popen, output) -> str:
@@ -203,10 +253,10 @@ def _wait_until_served(url: str, server: subprocess.Popen, output) -> str:
 
 
 def _peak_rss(pid: int) -> float:
-    status = Path(f"/proc/{pid}/status")
-    if not status.exists():
-        return 0.0
-    found = re.search(r"VmHWM:\s+(\d+) kB", status.read_text())
+    try:
+        found = re.search(r"VmHWM:\s+(\d+) kB", Path(f"/proc/{pid}/status").read_text())
+    except OSError:
+        return 0.0  # it ended
     return int(found[1]) / 1024 if found else 0.0
 
 

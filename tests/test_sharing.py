@@ -98,6 +98,24 @@ def test_index_cards(shared, page, image):
     assert (shared / f"assets/journeymaps/cards/{image}.png").is_file()
 
 
+def test_a_summary_shows_its_journeys_curves(shared):
+    """The one-page summary is the journey: a link to it unfurls with the journey's image."""
+    found = tags(read_page(shared, "journeys/first-purchase/summary/index.html"))
+    assert found["og:image"] == SITE_URL + "journeys/first-purchase/emotion.png"
+    assert found["og:title"] == "First purchase: one-page summary · Test site"
+    assert found["og:image:alt"] == tags(read_page(shared, "journeys/first-purchase/index.html"))["og:image:alt"]
+    assert not (shared / "assets/journeymaps/cards/journeys").exists()
+
+
+def test_a_sources_card_shows_the_research_image(shared):
+    """A site cites thousands of sources: their pages share the research index's image."""
+    found = tags(read_page(shared, "research/interviews/index.html"))
+    assert found["og:title"] == "Interviews · Test site"
+    assert found["og:image"] == SITE_URL + "assets/journeymaps/cards/research.png"
+    assert found["og:image"] == tags(read_page(shared, "research/index.html"))["og:image"]
+    assert not (shared / "assets/journeymaps/cards/research").exists()
+
+
 def test_text_is_text_in_the_tags(tmp_path):
     hostile = '"><script>alert(1)</script>'
     root = write_site(tmp_path, {P: MAP.replace("title: First purchase", f"title: '{hostile}'")})

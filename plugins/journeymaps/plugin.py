@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import html
 import logging
-import os
 import sys
-from concurrent.futures import Future, ThreadPoolExecutor
-from functools import partial
 from pathlib import Path
 from urllib.parse import quote
 
@@ -37,6 +34,7 @@ from journeymaps.settings import OPTIONS, Settings, settings_from_options
 from journeymaps.site import colours, urls
 from journeymaps.site.cards import Cards, meta_tags, og_locale
 from journeymaps.site.changes import indexes_touched, journeys_touched, touched_pages
+from journeymaps.site.drawing import Drawer, DrawingFailed, Job
 from journeymaps.site.editor_config import Repository, repository
 from journeymaps.site.editor_page import editor_files
 from journeymaps.site.export import dumps, history_data, index_data, journey_data, map_data, summary_data
@@ -47,7 +45,7 @@ from journeymaps.site.interactive import preload_plotly
 from journeymaps.site.navigation import NavPage, NavSection, portfolio_nav
 from journeymaps.site.photos import web_photos
 from journeymaps.site.plan import PlannedPage, SitePlan, plan_site
-from journeymaps.site.preview import cached
+from journeymaps.site.preview import cache_path
 from journeymaps.site.redirects import redirect_files
 from journeymaps.site.render import Renderer, fill_in, for_search, section_headings
 from journeymaps.site.rows import KeptRows
@@ -83,6 +81,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
     _told_about_jieba = False
     _told_about_fonts = False
     _told_about_site_url = False
+    _told_about_drawing = False
 
     def __init__(self) -> None:
         self.serving = False
@@ -92,8 +91,10 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         self.renderer: Renderer | None = None
         self.pages: dict[str, PlannedPage] = {}
         self.deferred: dict[str, list[str]] = {}
-        self.drawing: ThreadPoolExecutor | None = None  # preview images drawn during the build
-        self.drawn: dict[str, Future[bytes | None]] = {}
+        # Preview images, drawn in other processes during the build; the pool is kept across
+        # `mkdocs serve` rebuilds and stopped in on_shutdown.
+        self.drawer = Drawer()
+        self.in_cache: dict[str, Path] = {}  # each preview image's file in the cache
         # Generated pages and their deferred parts, kept aside (compressed) while search reads their words.
         self.full: dict[str, Held] = {}
         self.labels = Text("en")
@@ -428,28 +429,28 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         return self.root / ".cache" / "journeymaps" / "previews"
 
     def _draw_previews_ahead(self) -> None:
-        """Start drawing the preview images that are not cached yet, into the cache, while
-        MkDocs renders the pages: Pillow draws and encodes outside Python's lock, so on a
-        machine with more than one core the images cost the build little wall time."""
+        """Start drawing the preview images that are not cached yet, into the cache, in other
+        processes while MkDocs renders the pages (site/drawing.py)."""
         assert self.cards is not None
-        self._stop_drawing()
         cache, fonts = self._preview_cache(), self.fonts
-        workers = max(1, (os.cpu_count() or 2) - 1)  # one core stays with the build
-        self.drawing = ThreadPoolExecutor(max_workers=workers)
-        self.drawn = {}
+        self.in_cache, jobs = {}, {}
         for d in self.cards.drawings.values():
-            what = [d.what, fonts.regular, fonts.bold]
-            self.drawn[d.path] = self.drawing.submit(cached, what, partial(d.draw, fonts), cache)
-
-    def _stop_drawing(self) -> None:
-        if self.drawing is not None:
-            self.drawing.shutdown(wait=True, cancel_futures=True)
-        self.drawing, self.drawn = None, {}
+            target = cache_path([d.what, fonts.regular, fonts.bold], cache)
+            self.in_cache[d.path] = target
+            if target not in jobs and not target.is_file():
+                jobs[target] = Job(target, d.draw)
+        self.drawer.start(list(jobs.values()), fonts)
 
     def on_build_error(self, *, error: Exception) -> None:
-        self._stop_drawing()
         self.parts.discard()
         self.rows.discard()
+        if self.serving:
+            self.drawer.cancel()  # the workers stay for the next rebuild
+        else:
+            self.drawer.close()
+
+    def on_shutdown(self) -> None:
+        self.drawer.close()
 
     def _write_previews(self, config: MkDocsConfig, site_dir: Path) -> None:
         """The preview image of every page with a card, from the cache the pool drew into."""
@@ -464,8 +465,19 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         if not self.fonts.chinese and not JourneyMapsPlugin._told_about_fonts and has_chinese(words):
             JourneyMapsPlugin._told_about_fonts = True
             log.warning(self.labels["build.no_chinese_font"])
+        try:
+            drawn = self.drawer.finish()
+        except DrawingFailed as failed:
+            path = next(d.path for d in drawings if self.in_cache[d.path] == failed.target)
+            raise PluginError(self.labels("build.preview_failed", path=path, reason=failed.reason)) from None
+        finally:
+            if not self.serving:
+                self.drawer.close()  # a `mkdocs serve` keeps its workers for the next rebuild
+        if self.drawer.trouble and not JourneyMapsPlugin._told_about_drawing:
+            JourneyMapsPlugin._told_about_drawing = True
+            log.info(self.labels("build.previews_here", reason=self.drawer.trouble))
         for drawing in drawings:
-            found = self.drawn[drawing.path].result()
+            found = drawn.get(self.in_cache[drawing.path], self.in_cache[drawing.path])
             target = site_dir / drawing.path
             if self.dirty and self.previews_written.get(drawing.path) == found and target.exists():
                 continue  # the same image as the last build wrote there
@@ -473,7 +485,6 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             write_atomically(target, found if isinstance(found, bytes) else found.read_bytes())
             if not isinstance(found, bytes):
                 self.previews_written[drawing.path] = found
-        self._stop_drawing()
 
     # After awesome-nav (100) wrote the nav, before section-index (0) turns sections into pages.
     def _place_in_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:

@@ -17,7 +17,7 @@ from journeymaps.site import urls
 from journeymaps.site.chart import build_chart
 from journeymaps.site.fonts import Fonts
 from journeymaps.site.plan import PlannedPage, SitePlan
-from journeymaps.site.preview import HEIGHT, WIDTH, PreviewText, chart_data, curve_png, persona_png, title_png
+from journeymaps.site.preview import HEIGHT, WIDTH, PreviewText, curve_data, curve_of, curve_png, persona_png, title_png
 from journeymaps.text import Text
 
 
@@ -31,7 +31,8 @@ class Card:
 
 @dataclass(frozen=True)
 class Drawing:
-    """One preview image to write: where, what it shows (the cache key), how to draw it."""
+    """One preview image to write: where, what it shows (the cache key), how to draw it
+    (a function of this package and the plain data it draws, as another process is handed it)."""
 
     path: str
     what: list
@@ -57,6 +58,7 @@ class Cards:
         self.site_name, self.use_directory_urls = site_name, use_directory_urls
         self.cards: dict[str, Card] = {}
         self.drawings: dict[str, Drawing] = {}
+        self._pages: dict[str, PlannedPage] = {}
 
     def caption(self, page: PlannedPage) -> str:
         return f"{self.site_name} · {urls.page_url(page.src_uri, self.use_directory_urls)}"
@@ -66,21 +68,29 @@ class Cards:
 
     def build(self, root: Path, only: set[str] | None = None) -> Cards:
         """The card and image of every page, or of the pages ``only`` names (a dirty build's)."""
+        self._pages = {page.src_uri: page for page in self.plan.pages}
         for page in self.plan.pages:
-            if only is not None and page.src_uri not in only:
-                continue
+            if only is None or page.src_uri in only:
+                self._card(page.src_uri, root)
+        return self
+
+    def _card(self, src_uri: str, root: Path) -> Card | None:
+        """The card of the page at ``src_uri``, made when first asked for."""
+        page = self._pages.get(src_uri)
+        if src_uri not in self.cards and page is not None:
             make = getattr(self, f"_{page.kind.replace('-', '_')}", None)
             card = make(page, root) if make else self._index(page, root)
             if card is not None:
-                self.cards[page.src_uri] = card
-        return self
+                self.cards[src_uri] = card
+        return self.cards.get(src_uri)
 
     def _curve(self, path: str, maps: list, text: PreviewText) -> None:
         series = [(m.state, self.t[f"state.{m.state}"], m) for m in maps]
         chart = build_chart(series, self.settings.emotion_scale, self.settings.neutral)
+        curve = curve_of(chart)
         words = (text.title, text.subtitle, text.caption, text.legend, *chart.stage_names)
-        what = ["curve", text.title, text.subtitle, text.caption, text.legend, chart_data(chart)]
-        self.drawings[path] = Drawing(path, what, partial(curve_png, chart, text), words)
+        what = ["curve", text.title, text.subtitle, text.caption, text.legend, curve_data(curve)]
+        self.drawings[path] = Drawing(path, what, partial(curve_png, curve, text), words)
 
     def _people(self, m) -> list[str]:
         personas = self.plan.catalog.personas
@@ -111,6 +121,21 @@ class Cards:
         alt = self.t("card.curve_alt", title=journey.title, state=names)
         return Card(journey.title, first.description or self.t["compare_states"], path, alt)
 
+    def _summary(self, page: PlannedPage, root: Path) -> Card:
+        """A journey's one-page summary unfurls with the journey's image: the same curves."""
+        journey = self._card(urls.journey_src(page.journey.id), root)
+        assert journey is not None  # the plan has a journey page for each summary
+        title = self.t("summary_title", name=page.title)
+        return Card(f"{title} · {self.site_name}", journey.description, journey.image, journey.image_alt)
+
+    def _research_source(self, page: PlannedPage, root: Path) -> Card:
+        """A source's page shares the research index's image: a site cites thousands of
+        sources, and an image each would be most of what a build draws."""
+        research = self._card(urls.RESEARCH_INDEX, root)
+        if research is None:  # the author's own research page stands in for ours
+            return self._index(page, root)
+        return Card(f"{page.title} · {self.site_name}", self._portfolio(), research.image, research.image_alt)
+
     def _persona(self, page: PlannedPage, root: Path) -> Card:
         from journeymaps.site.render import initials
 
@@ -118,9 +143,9 @@ class Cards:
         maps = self.plan.maps_of(p.id)
         subtitle = " · ".join(x for x in (p.role, p.segment) if x)
         text = PreviewText(p.name, subtitle, f"{self.caption(page)} · {self.t('card.appears_in', count=len(maps))}")
-        photo = (root / p.photo).read_bytes() if p.photo else None
+        photo = root / p.photo if p.photo else None  # read by the process that draws it
         path = urls.persona_file(p.id, "card.png")
-        what = ["persona", text.title, text.subtitle, text.caption, p.quote, photo and len(photo), p.photo]
+        what = ["persona", text.title, text.subtitle, text.caption, p.quote, photo and photo.stat().st_size, p.photo]
         draw = partial(persona_png, text, initials(p.name), photo, p.quote or "")
         self.drawings[path] = Drawing(path, what, draw, (p.name, subtitle, p.quote or "", text.caption))
         return Card(p.name, p.role or p.quote or self.t["persona"], path, self.t("card.persona_alt", name=p.name))
@@ -129,13 +154,17 @@ class Cards:
         kind = page.policy
         title = self.t(kind.label, name=page.title) if kind.label else page.title
         catalog = self.plan.catalog
-        summary = self.t("card.portfolio", journeys=len(catalog.journeys), personas=len(catalog.personas))
+        summary = self._portfolio()
         lines = (
             [j.title for j in catalog.journeys.values()]
             if page.kind != "personas"
             else [p.name for p in catalog.personas.values()]
         )
         return self._listing(page, title, summary, lines)
+
+    def _portfolio(self) -> str:
+        catalog = self.plan.catalog
+        return self.t("card.portfolio", journeys=len(catalog.journeys), personas=len(catalog.personas))
 
     def _tag(self, page: PlannedPage, root: Path) -> Card:
         maps = page.tag.maps
@@ -146,8 +175,9 @@ class Cards:
         """A card of a page that lists things: its title, a summary, the first few names."""
         text = PreviewText(title, summary, self.caption(page))
         path = urls.page_card(page.src_uri)
-        what = ["index", title, summary, text.caption, lines[:5]]
-        self.drawings[path] = Drawing(path, what, partial(title_png, text, lines=lines), (title, *lines[:5]))
+        shown = lines[:5]  # not a thousand journeys' names to the process that draws it
+        what = ["index", title, summary, text.caption, shown]
+        self.drawings[path] = Drawing(path, what, partial(title_png, text, lines=shown), (title, *shown))
         return Card(f"{title} · {self.site_name}", summary, path, f"{title}: {summary}")
 
 

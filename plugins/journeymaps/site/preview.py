@@ -7,14 +7,13 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import astuple, dataclass
 from functools import cache
 from pathlib import Path
 
 from PIL import Image, ImageColor, ImageDraw, ImageOps
 
-from journeymaps.format.files import write_atomically
 from journeymaps.site.chart import MOMENT_COLOR, PAIN_COLOR, SERIES_STYLE, Chart, runs
 from journeymaps.site.fonts import Fonts
 
@@ -30,6 +29,31 @@ class PreviewText:
     subtitle: str
     caption: str  # the site and the page's address, at the foot
     legend: str = ""  # what the marks mean, at the foot on the right
+
+
+@dataclass(frozen=True)
+class Curve:
+    """What a curve image shows, and no more: the image is drawn in another process
+    (drawing.py), which is handed this, not the maps."""
+
+    scale: tuple[float, float]
+    neutral: float
+    slots: int  # columns, one a step
+    bands: tuple[tuple[str, int, int], ...]  # stage name, first and last column
+    # style key ("current", "future"), each column's emotion, and whether its step has a
+    # pain point and is a moment of truth
+    series: tuple[tuple[str, tuple[float | None, ...], tuple[tuple[bool, bool], ...]], ...]
+
+
+def curve_of(chart: Chart) -> Curve:
+    marks = [tuple((bool(x and x.pain_points), bool(x and x.moment_of_truth)) for x in s.steps) for s in chart.series]
+    return Curve(
+        tuple(chart.scale),
+        chart.neutral,
+        len(chart.slots),
+        tuple((name, first, last) for _, name, first, last in chart.bands),
+        tuple((s.key, tuple(s.values), m) for s, m in zip(chart.series, marks, strict=True)),
+    )
 
 
 def _fit(draw: ImageDraw.ImageDraw, text: str, font, width: int) -> str:
@@ -101,14 +125,18 @@ def _flat_colours() -> tuple[tuple[int, int, int], ...]:
 def _exact(palette: list[int]) -> list[int]:
     """The palette with each entry that the quantizer averaged close to one of the flat
     colours drawn (white turns #fcfdfd) set back to that colour."""
-    out = list(palette)
-    for i in range(0, len(out) - 2, 3):
-        entry = out[i : i + 3]
-        for colour in _flat_colours():
-            if sum(abs(a - b) for a, b in zip(entry, colour, strict=True)) <= 9:
-                out[i : i + 3] = colour
-                break
-    return out
+    out: list[int] = []
+    for i in range(0, len(palette) - 2, 3):
+        out += _snapped(palette[i], palette[i + 1], palette[i + 2])
+    return out + palette[len(out) :]
+
+
+@cache  # the images share most of their palettes' entries: each is worked out once
+def _snapped(r: int, g: int, b: int) -> tuple[int, int, int]:
+    for colour in _flat_colours():
+        if abs(r - colour[0]) + abs(g - colour[1]) + abs(b - colour[2]) <= 9:
+            return colour
+    return r, g, b
 
 
 def _star(cx: float, cy: float, outer: float, inner: float) -> list[tuple[float, float]]:
@@ -123,13 +151,13 @@ def _star(cx: float, cy: float, outer: float, inner: float) -> list[tuple[float,
     ]
 
 
-def curve_png(chart: Chart, text: PreviewText, fonts: Fonts) -> bytes:
+def curve_png(chart: Curve, text: PreviewText, fonts: Fonts) -> bytes:
     """The emotion curve of one map, or of both states of a journey."""
     image, draw = _frame(text, fonts)
     # Room below the lowest point for its pain marker, above the caption.
     left, right, top, bottom = 110, WIDTH - 60, 214, HEIGHT - 112
     low, high = chart.scale
-    n = max(len(chart.slots), 1)
+    n = max(chart.slots, 1)
     step_w = (right - left) / n
 
     def x(i: float) -> float:
@@ -139,7 +167,7 @@ def curve_png(chart: Chart, text: PreviewText, fonts: Fonts) -> bytes:
         return top + (high - v) / (high - low) * (bottom - top)
 
     label_font = fonts.get(22, True)
-    for i, (_, name, first, last) in enumerate(chart.bands):
+    for i, (name, first, last) in enumerate(chart.bands):
         x0, x1 = left + step_w * first, left + step_w * (last + 1)
         draw.rectangle((x0, top - 38, x1, bottom + 40), fill=BANDS[i % 2])
         label = _fit(draw, name, label_font, int(x1 - x0 - 10))
@@ -149,32 +177,32 @@ def curve_png(chart: Chart, text: PreviewText, fonts: Fonts) -> bytes:
     ny = y(chart.neutral)
     for dash in range(left, right, 14):
         draw.line((dash, ny, min(dash + 7, right), ny), fill=LINE, width=2)
-    for series in chart.series:
-        color = SERIES_STYLE.get(series.key, SERIES_STYLE["current"])["color"]
-        for run in runs(series.values):
+    for key, values, marks in chart.series:
+        color = SERIES_STYLE.get(key, SERIES_STYLE["current"])["color"]
+        for run in runs(list(values)):
             if len(run) > 1:
                 draw.line([(x(i), y(v)) for i, v in run], fill=color, width=7, joint="curve")
-        for i, (v, step) in enumerate(zip(series.values, series.steps, strict=True)):
-            if v is None or step is None:
+        for i, (v, (pain, moment)) in enumerate(zip(values, marks, strict=True)):
+            if v is None:
                 continue
             cx, cy = x(i), y(v)
-            if step.moment_of_truth:  # a star instead of a dot: it never leaves the plot
+            if moment:  # a star instead of a dot: it never leaves the plot
                 draw.polygon(_star(cx, cy, 19, 8), fill=MOMENT_COLOR, outline="#ffffff")
             else:
                 draw.ellipse((cx - 9, cy - 9, cx + 9, cy + 9), fill=color, outline="#ffffff", width=3)
-            if step.pain_points:
+            if pain:
                 draw.polygon([(cx - 11, cy + 20), (cx + 11, cy + 20), (cx, cy + 36)], fill=PAIN_COLOR)
     return _png(image)
 
 
-def persona_png(text: PreviewText, initials: str, photo: bytes | None, quote: str, fonts: Fonts) -> bytes:
+def persona_png(text: PreviewText, initials: str, photo: Path | None, quote: str, fonts: Fonts) -> bytes:
     """A persona's card: the photo (or initials), name, role and quote."""
     image = Image.new("RGB", (WIDTH, HEIGHT), "#ffffff")
     draw = ImageDraw.Draw(image)
     draw.rectangle((0, 0, WIDTH, 12), fill=ACCENT)
     size, left, top = 300, 60, 110
     if photo:
-        with Image.open(io.BytesIO(photo)) as source:
+        with Image.open(photo) as source:
             square = ImageOps.fit(ImageOps.exif_transpose(source).convert("RGB"), (size, size), centering=(0.5, 0.4))
         mask = Image.new("L", (size, size), 0)
         ImageDraw.Draw(mask).ellipse((0, 0, size - 1, size - 1), fill=255)
@@ -217,31 +245,13 @@ def _code_version() -> str:
     return hashlib.sha256(b"".join(p.read_bytes() for p in sources)).hexdigest()[:16]
 
 
-def cached(what: object, draw: Callable[[], bytes], cache_dir: Path) -> Path | bytes:
-    """Where the image is in the cache: drawn there unless the same thing was drawn before by
-    the same code. ``what`` is everything the image shows, as plain data. The image itself
-    when it cannot be stored (a read-only checkout still builds: it only draws every time),
-    so a pool drawing ahead holds no images in memory otherwise."""
+def cache_path(what: object, cache_dir: Path) -> Path:
+    """Where the image showing ``what`` (everything it shows, as plain data) is kept once
+    drawn by this code."""
     key = json.dumps([_code_version(), what], ensure_ascii=False, default=str, sort_keys=True)
-    path = cache_dir / f"{hashlib.sha256(key.encode()).hexdigest()[:24]}.png"
-    if path.is_file():
-        return path
-    png = draw()
-    try:
-        write_atomically(path, png)  # whole or not at all, whoever else builds at the same time
-    except OSError:
-        return png
-    return path
+    return cache_dir / f"{hashlib.sha256(key.encode()).hexdigest()[:24]}.png"
 
 
-def chart_data(chart: Chart) -> list:
+def curve_data(curve: Curve) -> list:
     """What a curve image shows, for the cache key."""
-    return [
-        chart.scale,
-        chart.neutral,
-        chart.bands,
-        [
-            (s.key, s.values, [(bool(x and x.pain_points), bool(x and x.moment_of_truth)) for x in s.steps])
-            for s in chart.series
-        ],
-    ]
+    return list(astuple(curve))

@@ -25,6 +25,9 @@ EN: dict[str, str] = {
     'pip install "mkdocs-journeymaps[zh]" (which brings jieba) makes it find words',
     "build.author_page_wins": "journeymaps: {path} is your own page, so it is published at that address instead of "
     "the page journeymaps generates there",
+    "build.preview_failed": "journeymaps: the preview image {path} could not be drawn: {reason}",
+    "build.previews_here": "journeymaps: the preview images are drawn by the build's own process, as a process "
+    "drawing them stopped or could not start ({reason})",
     "cli.validate.ok": "OK: {journeys} journeys, {maps} maps and {personas} personas are valid; warnings: {warnings}",
     "cli.schema.help": "print the JSON Schema of a map's or a persona's front matter, for editors",
     "cli.schema.document": "which file's front matter: map or persona; or metric, a metric's .yml",
@@ -111,6 +114,8 @@ ZH: dict[str, str] = {
     "（会安装 jieba 分词）后，搜索就能按词查找",
     "build.author_page_wins": "journeymaps：{path} 是您自己写的页面，"
     "因此该地址发布的是它，而不是 journeymaps 生成的页面",
+    "build.preview_failed": "journeymaps：无法绘制预览图 {path}：{reason}",
+    "build.previews_here": "journeymaps：绘制预览图的进程停止了或无法启动（{reason}），预览图改由构建进程自己绘制",
     "cli.validate.ok": "通过：{journeys} 个旅程、{maps} 张地图和 {personas} 个用户画像均有效（{warnings} 个警告）",
     "cli.schema.help": "输出地图或用户画像 front matter 的 JSON Schema，供编辑器使用",
     "cli.schema.document": "哪种文件的 front matter：map（地图）或 persona（用户画像）；或 metric，指标的 .yml",
