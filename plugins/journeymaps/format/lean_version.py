@@ -41,9 +41,7 @@ _KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_-]*) *:(?: +(.*))?$")
 # YAML does not allow or reads as line breaks (the format's reader refuses those files).
 _DEEP = re.compile(r"^[ -]{40}|^%", re.M)
 _NODE_MARKS = re.compile(r"(?:^|[\s\[{,])[&*!]\S", re.M)
-_ODD_CHARACTER = re.compile(
-    "[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
-)
+_ODD_CHARACTER = re.compile("[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
 # Where a quoted or flow value opens: it must close on its line (checked by _closes).
 _OPENS = re.compile(r"""(?:^ *|[:?-] +)(["'\[{])""", re.M)
 _SKIPS: dict[tuple[int, Any], re.Pattern[str]] = {}
@@ -258,7 +256,8 @@ def _step(m: dict[str, Any], scale: tuple[float, float]) -> Step:
     pains = m.get("pain_points")
     items = pains if isinstance(pains, list) else [pains] if isinstance(pains, (str, dict)) else []
     found = [p for p in map(_pain_point, items) if p is not None]
-    return Step(_own_id(m, "name"), _text(m.get("name")) or "", emotion=_emotion(m.get("emotion"), scale), pain_points=found)  # fmt: skip
+    emotion = _emotion(m.get("emotion"), scale)
+    return Step(_own_id(m, "name"), _text(m.get("name")) or "", emotion=emotion, pain_points=found)
 
 
 def _reviewed(value: Any) -> dt.date | None:
