@@ -19,7 +19,7 @@ from typing import Any
 
 import yaml
 
-from journeymaps.format.fields import is_slug, slugify
+from journeymaps.format.fields import as_date, is_slug, slugify
 from journeymaps.format.reader import MAX_VALUES
 from journeymaps.model import LEVELS, Map, PainPoint, Stage, Step
 
@@ -260,19 +260,6 @@ def _step(m: dict[str, Any], scale: tuple[float, float]) -> Step:
     return Step(_own_id(m, "name"), _text(m.get("name")) or "", emotion=emotion, pain_points=found)
 
 
-def _reviewed(value: Any) -> dt.date | None:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value.strip())
-        except ValueError:
-            return None
-    return None
-
-
 def read_lean(front: str, journey: str, state: str | None, scale: tuple[float, float], max_steps: int) -> Map | None:
     """The map of one version from its front matter, with its stages, steps, emotions, pain
     points and review date only; None where the format's reader gives no map either.
@@ -305,4 +292,4 @@ def read_lean(front: str, journey: str, state: str | None, scale: tuple[float, f
                 steps=[_step(s, scale) for s in its] if isinstance(its, list) else [],
             )
         )
-    return Map(journey, state, "", [], made, reviewed=_reviewed(top.get("reviewed")))
+    return Map(journey, state, "", [], made, reviewed=as_date(top.get("reviewed")))
