@@ -52,7 +52,8 @@ class HistorySections:
         for name in ICONS:
             self.env.globals["icon"](name)
         self.used.add(key)
-        stored = self.cache / f"{key}.html" if self.cache is not None else None
+        # Without a fingerprint of its reviews (a history not read through the cache) there is no key.
+        stored = self.cache / f"{key}.html" if self.cache is not None and history.fingerprint else None
         if stored is not None:
             with contextlib.suppress(OSError, UnicodeDecodeError):
                 return Markup(stored.read_text(encoding="utf-8"))
