@@ -157,3 +157,22 @@ def test_a_warm_build_reads_the_cache_not_the_history(reviewed_twice, monkeypatc
     monkeypatch.setattr(history, "review_versions", no_log)
     page = Html((build_site(reviewed_twice) / "journeys/first-purchase/current/index.html").read_text("utf-8"))
     assert len(reviews_of(page)) == 2
+
+
+def test_a_warm_build_reads_the_history_section_from_the_cache(reviewed_twice, monkeypatch):
+    from journeymaps.site.history_section import HistorySections
+
+    first = (build_site(reviewed_twice) / "journeys/first-purchase/current/index.html").read_text("utf-8")
+    assert len(list((reviewed_twice / ".cache/journeymaps/history/sections").glob("*.html"))) == 1
+
+    def no_render(*args, **kwargs):
+        raise AssertionError("the history section was rendered again")
+
+    monkeypatch.setattr(HistorySections, "render", no_render)
+    again = (build_site(reviewed_twice) / "journeys/first-purchase/current/index.html").read_text("utf-8")
+    assert again == first
+    page = Html(again)
+    # Today's map is the June review's: its curve is drawn dashed over it, and the legend says so.
+    now = [a for t, a in page.elements if t == "g" and "jm-history-line--now" in a.get("class", "")]
+    assert "jm-history-line--unchanged" in now[0]["class"]
+    assert "Today (dashed: unchanged since the last review)" in page.text

@@ -170,6 +170,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         if self.dirty:
             self.renderer.env.globals["kept"] = self.rows
         self.renderer.history = self._history(text)
+        self.renderer.history_cache = self.root / ".cache" / "journeymaps" / "history" / "sections"
         self.pages = self.plan.by_src()
         config.extra_css += [urls.STYLE, urls.GENERATED_STYLE]
         config.extra_javascript.append(urls.SCRIPT)
@@ -412,6 +413,8 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         assert self.renderer is not None
         generated = colours.stylesheet() + self.renderer.icons.stylesheet()
         (site_dir / urls.GENERATED_STYLE).write_text(generated, encoding="utf-8")
+        if self.touched is None:
+            self.renderer.history_sections.prune()  # a whole build: the sections it did not show go
         for path, page in redirect_files(self.plan, config.use_directory_urls, self.labels.language).items():
             target = site_dir / path
             if target.exists() and target.read_text(encoding="utf-8") == page:

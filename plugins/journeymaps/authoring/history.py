@@ -12,7 +12,7 @@ import hashlib
 import json
 import os
 import tempfile
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -24,7 +24,7 @@ from journeymaps.model import Map, PainPoint, Stage, Step
 from journeymaps.settings import Settings
 
 # Raised when the cached data's shape or meaning changes: old caches are then ignored.
-CACHE_VERSION = 1
+CACHE_VERSION = 2
 
 
 class Point(NamedTuple):
@@ -76,6 +76,7 @@ class Review:
 class MapHistory:
     path: str
     reviews: list[Review]  # oldest first
+    fingerprint: str = ""  # of the reviews: what the page's history section is kept by
 
 
 @dataclass
@@ -191,15 +192,36 @@ def _from_json(data: dict[str, Any]) -> Histories:
         curve = r["curve"]  # rows as read: a Point is a tuple of the same four, by place
         return Review(r["reviewed"], r["commit"], r["committed"], curve, changes)
 
-    return Histories({p: MapHistory(p, [review(r) for r in reviews]) for p, reviews in data.items()})
+    return Histories({p: MapHistory(p, [review(r) for r in reviews], mark) for p, (mark, reviews) in data.items()})
 
 
 def _to_json(histories: Histories) -> dict[str, Any]:
-    def review(r: Review) -> dict[str, Any]:
-        # asdict would make each point a dict: four times the size of a row
-        return {**asdict(replace(r, curve=[])), "curve": [list(p) for p in r.curve]}
+    """Each map's reviews as JSON, with their fingerprint, which this sets."""
 
-    return {path: [review(r) for r in h.reviews] for path, h in histories.maps.items()}
+    def review(r: Review) -> dict[str, Any]:
+        # asdict would make each point a dict (four times the size of a row), and is slow
+        c = r.changes
+        changes = (
+            None
+            if c is None
+            else {
+                "steps_added": c.steps_added,
+                "steps_removed": c.steps_removed,
+                "pains_opened": [vars(p) for p in c.pains_opened],
+                "pains_resolved": [vars(p) for p in c.pains_resolved],
+                "stages": [vars(s) for s in c.stages],
+            }
+        )
+        curve = [list(p) for p in r.curve]
+        return {"reviewed": r.reviewed, "commit": r.commit, "committed": r.committed,
+                "curve": curve, "changes": changes}  # fmt: skip
+
+    out = {}
+    for path, h in histories.maps.items():
+        reviews = [review(r) for r in h.reviews]
+        h.fingerprint = hashlib.sha1(json.dumps(reviews, ensure_ascii=False).encode()).hexdigest()
+        out[path] = [h.fingerprint, reviews]
+    return out
 
 
 def _write_atomically(path: Path, text: str) -> None:
@@ -244,10 +266,11 @@ def read_histories(site_root: Path, settings: Settings, cache: Path) -> Historie
     for version in versions:
         by_path.setdefault(version.path, []).append((version, snapshots.get(version.blob)))
     found = Histories({path: map_history(path, pairs) for path, pairs in by_path.items()})
+    text = json.dumps(_to_json(found), ensure_ascii=False, separators=(",", ":"))
     with contextlib.suppress(OSError):
         for other in cache.glob("head-*.json"):  # one commit's history is kept: the last one read
             other.unlink()
-        _write_atomically(stored, json.dumps(_to_json(found), ensure_ascii=False, separators=(",", ":")))
+        _write_atomically(stored, text)
     _MEMORY.clear()
     _MEMORY[key] = found
     return found

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import math
 import re
@@ -26,6 +27,18 @@ def slugify(text: str) -> str:
 
 def is_slug(value: str) -> bool:
     return bool(_SLUG.match(value)) and value == value.lower()
+
+
+def as_date(value: Any) -> dt.date | None:
+    """A date as the format takes one: a YAML date or time, or ISO text; else None."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        with contextlib.suppress(ValueError):
+            return dt.date.fromisoformat(value.strip())
+    return None
 
 
 def shown(value: Any) -> str:
@@ -172,15 +185,9 @@ class Fields:
         if not self.present(m, key, False, what):
             return None
         value = m[key]
-        if isinstance(value, dt.datetime):
-            return value.date()
-        if isinstance(value, dt.date):
-            return value
-        if isinstance(value, str):
-            try:
-                return dt.date.fromisoformat(value.strip())
-            except ValueError:
-                pass
+        found = as_date(value)
+        if found is not None:
+            return found
         self.error(m.value_line(key), "field.date", key=key, kind=kind_of(value))
         return None
 

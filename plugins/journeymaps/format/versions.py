@@ -1,16 +1,19 @@
-"""A past version of a map file (from the repository's history), read from its text by the
-same reader and validator as the file on disk. A version is history: its problems are not
-the author's to fix today, so they are collected and dropped, and a version that cannot be
-read at all gives nothing."""
+"""A past version of a map file (from the repository's history), read from its text: by the
+lean reader of what the history shows (format/lean_version.py) when the text is in the
+plain block style, else by the same reader and validator as the file on disk. A version is
+history: its problems are not the author's to fix today, so they are collected and dropped,
+and a version that cannot be read at all gives nothing."""
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import PurePosixPath
 
 from journeymaps.format.fields import Fields
+from journeymaps.format.lean_version import Unusual, read_lean
 from journeymaps.format.problems import Problems
 from journeymaps.format.reader import Document, YMap, parse_front_matter, split_front_matter
-from journeymaps.format.validate import MapContext, MapValidator
+from journeymaps.format.validate import MAX_STEPS, MapContext, MapValidator
 from journeymaps.model import STATES, Map
 from journeymaps.settings import Settings
 
@@ -28,8 +31,10 @@ def journey_and_state(path: str, maps_dir: str) -> tuple[str, str | None] | None
     return None
 
 
-def read_version(raw: bytes, path: str, settings: Settings) -> Map | None:
-    """The map in one version of the file at ``path`` (relative to the site), or None."""
+def read_version(raw: bytes, path: str, settings: Settings, lean: bool = True) -> Map | None:
+    """The map in one version of the file at ``path`` (relative to the site), or None. With
+    ``lean``, only what the history shows (stages, steps, emotions, pain points, the review
+    date) is sure to be read."""
     place = journey_and_state(path, settings.maps_dir)
     if place is None or len(raw) > MAX_VERSION_BYTES:
         return None
@@ -39,8 +44,11 @@ def read_version(raw: bytes, path: str, settings: Settings) -> Map | None:
         return None
     if parts is None:
         return None
-    problems = Problems()
     front, front_line, body, body_line = parts
+    if lean:
+        with contextlib.suppress(Unusual):
+            return read_lean(front, place[0], place[1], settings.emotion_scale, MAX_STEPS)
+    problems = Problems()
     data = parse_front_matter(front, front_line - 1, path, problems)
     if not isinstance(data, YMap) or not isinstance(data.get("stages"), list):
         return None

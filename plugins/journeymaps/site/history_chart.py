@@ -27,6 +27,7 @@ class Line:
     opacity: float
     paths: list[str]  # in a box as many units wide as there are columns
     values: dict[str, float | None]  # by step id, for the table
+    unchanged: bool = False  # today's curve is the latest review's: drawn dashed over it
 
 
 @dataclass
@@ -81,7 +82,8 @@ def history_chart(reviews: list[Any], today: Map, labels: list[str], now: str, s
         last = n == len(curves) - 1
         # Older fainter: the oldest at 0.25, rising towards the latest review; today's whole.
         opacity = 1.0 if last else round(0.25 + 0.45 * n / max(len(curves) - 2, 1), 2)
-        lines.append(Line(label, last, opacity, drawn, values))
+        unchanged = last and n > 0 and [tuple(p) for p in curves[-2]] == curve
+        lines.append(Line(label, last, opacity, drawn, values, unchanged))
     ticks = [(y(v), f"{v:+g}" if v else "0") for v in sorted({high, neutral, low}, reverse=True)]
     return HistoryChart(columns, lines, height, y(neutral), ticks)
 

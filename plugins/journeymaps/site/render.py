@@ -9,6 +9,7 @@ import json
 import re
 from collections.abc import Callable, Sequence
 from functools import cached_property
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -33,7 +34,7 @@ from journeymaps.site.channels import Channels
 from journeymaps.site.chart import build_chart, mood
 from journeymaps.site.curves import Sparkline, lane_curve, sparkline
 from journeymaps.site.evidence_view import evidence_globals
-from journeymaps.site.history_chart import history_chart
+from journeymaps.site.history_section import HistorySections
 from journeymaps.site.icons import Icons
 from journeymaps.site.interactive import plotly_spec
 from journeymaps.site.plan import KINDS, PlannedPage, SitePlan
@@ -137,6 +138,7 @@ class Renderer:
         self.favicon = favicon  # site path of the theme's icon, for pages outside the theme
         self.history: Any = None  # each map's history across reviews, when the site has one
         self._curves: dict[tuple[str, str], dict] = {}  # see map_curve
+        self.history_cache: Path | None = None  # where the map pages' history sections are kept
         self.env = Environment(
             loader=PackageLoader("journeymaps.site", "templates"),
             autoescape=True,
@@ -233,7 +235,7 @@ class Renderer:
             context["opportunity_rows"] = opportunity_rows(page.map)
             context["caption"] = self.caption(page.map)
             context["full_page"] = link(urls.map_src(page.map.journey, page.map.state))
-            context.update(self.history_of(page.map))
+            context["history_section"] = self.history_of(page.map) if page.kind == "map" else None
         elif page.kind == "journey" and page.journey is not None:
             states = page.journey.ordered_states()
             context["comparison"] = self.plan.comparison(page.journey)
@@ -255,22 +257,18 @@ class Renderer:
             context["tone_ranges"] = tone_ranges(self.settings.emotion_scale)
         return self.templates[page.kind].render(context), deferred
 
-    def history_of(self, m: Map) -> dict[str, Any]:
-        """The map's history across reviews for its page (``history``: None without one).
-        ``self.history`` is set by the caller from git (authoring/history.py)."""
+    def history_of(self, m: Map) -> Markup | None:
+        """The map's history section, or None without a history. ``self.history`` is set by
+        the caller from git (authoring/history.py)."""
         found = self.history.of(m) if self.history is not None else None
         if found is None or not found.reviews:
-            return {"history": None}
-        days = [self.labels.day(dt.date.fromisoformat(r.reviewed)) for r in found.reviews]
-        chart = history_chart(
-            found.reviews,
-            m,
-            days,
-            self.labels["history_now"],
-            self.settings.emotion_scale,
-            self.settings.neutral,
-        )
-        return {"history": found, "history_days": days, "history_chart": chart}
+            return None
+        return self.history_sections.html(found, m)
+
+    @cached_property
+    def history_sections(self) -> HistorySections:
+        scale, neutral = self.settings.emotion_scale, self.settings.neutral
+        return HistorySections(self.env, self.labels, scale, neutral, self.history_cache)
 
     def personas_of(self, m: Map) -> list[Persona]:
         return [self.plan.catalog.personas[p] for p in m.persona if p in self.plan.catalog.personas]

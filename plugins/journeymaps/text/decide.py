@@ -42,6 +42,7 @@ EN: dict[str, str] = {
     "older ones fainter, and what changed at each review.",
     "history_one": "One review in the repository's history, on {first}; the next one will show what changed.",
     "history_now": "Today",
+    "history_now_unchanged": "(dashed: unchanged since the last review)",
     "history_chart_label": "The emotion curve at each review, older ones fainter, under today's; the table below "
     "gives the numbers.",
     "history_table": "The curves at each review as a table",
@@ -113,6 +114,7 @@ ZH: dict[str, str] = {
     "以及每次评审的变化。",
     "history_one": "仓库历史中有一次评审，在 {first}；下次评审后将显示变化。",
     "history_now": "当前",
+    "history_now_unchanged": "（虚线：自上次评审以来没有变化）",
     "history_chart_label": "每次评审时的情绪曲线，越早越淡，叠在当前曲线之下；下方表格给出数值。",
     "history_table": "以表格查看每次评审的曲线",
     "history_review": "{date} 的评审",

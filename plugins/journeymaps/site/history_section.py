@@ -1,0 +1,78 @@
+"""The history section of a map page (templates/history.html), rendered once and kept: its
+HTML depends only on the map's reviews, today's curve, the site's language and scale and
+the template, so a build whose inputs are those of the last one reads it from .cache/
+instead of drawing eight curves, a table and eight review cards again for every map.
+The history itself comes from the caller (authoring/history.py), duck-typed."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+import json
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment
+from markupsafe import Markup
+
+from journeymaps.format.files import write_atomically
+from journeymaps.model import Map
+from journeymaps.site.history_chart import history_chart
+from journeymaps.text import Text
+
+# Raised when what a section shows changes in a way the template's text does not say.
+SECTION_VERSION = 1
+# The icons the section shows: a section read from the cache still puts them in site.css.
+ICONS = ("material/table",)
+
+
+class HistorySections:
+    """Each map's history section, by a key of everything it shows; kept in ``cache``,
+    one file a map, and the files no build asked for since go."""
+
+    def __init__(self, env: Environment, labels: Text, scale: tuple[float, float], neutral: float, cache: Path | None):
+        self.env = env
+        self.labels = labels
+        self.scale = scale
+        self.neutral = neutral
+        self.cache = cache
+        self.template = env.get_template("history.html")
+        loader = env.loader
+        sources = [loader.get_source(env, name)[0] for name in ("history.html", "macros.html")] if loader else []
+        words = [(k, labels[k]) for k in labels]
+        base = json.dumps([SECTION_VERSION, labels.language, words, scale, neutral, sources])
+        self.base = hashlib.sha1(base.encode()).hexdigest()
+        self.used: set[str] = set()
+
+    def html(self, history: Any, m: Map) -> Markup:
+        """The section for the map's ``history`` (its reviews, oldest first)."""
+        now = [(s.name, step.id, step.name, step.emotion) for s in m.stages for step in s.steps]
+        key = hashlib.sha1(json.dumps([self.base, history.fingerprint, now]).encode()).hexdigest()
+        for name in ICONS:
+            self.env.globals["icon"](name)
+        self.used.add(key)
+        # Without a fingerprint of its reviews (a history not read through the cache) there is no key.
+        stored = self.cache / f"{key}.html" if self.cache is not None and history.fingerprint else None
+        if stored is not None:
+            with contextlib.suppress(OSError, UnicodeDecodeError):
+                return Markup(stored.read_text(encoding="utf-8"))
+        found = self.render(history, m)
+        if stored is not None:
+            with contextlib.suppress(OSError):
+                write_atomically(stored, found.encode())
+        return Markup(found)
+
+    def render(self, history: Any, m: Map) -> str:
+        days = [self.labels.day(dt.date.fromisoformat(r.reviewed)) for r in history.reviews]
+        chart = history_chart(history.reviews, m, days, self.labels["history_now"], self.scale, self.neutral)
+        return self.template.render(history=history, history_days=days, history_chart=chart)
+
+    def prune(self) -> None:
+        """Forget the sections no page of this build showed (a whole build only)."""
+        if self.cache is None or not self.cache.is_dir():
+            return
+        with contextlib.suppress(OSError):
+            for stored in self.cache.glob("*.html"):
+                if stored.stem not in self.used:
+                    stored.unlink()
