@@ -311,7 +311,7 @@ def test_emotion_png_and_link_preview_meta(tmp_path):
     # and its matrix, owners, tags, personas) and the research index's (its sources show it too)
     cached = {p.read_bytes() for p in (root / ".cache/journeymaps/previews").glob("*.png")}
     drawn = [p for p in site_dir.rglob("*.png") if "assets/images" not in p.as_posix()]  # the theme's favicon
-    assert png.read_bytes() in cached and len(cached) == len(drawn) == 11
+    assert png.read_bytes() in cached and len(cached) == len(drawn) == 12
 
 
 def test_touchpoints_page(site_dir):

@@ -98,6 +98,30 @@ def test_index_cards(shared, page, image):
     assert (shared / f"assets/journeymaps/cards/{image}.png").is_file()
 
 
+def test_the_matrix_has_a_card_of_its_own(shared):
+    """The opportunity matrix lives in the opportunities folder; its image is not the
+    opportunities page's (the one file used to be written for both)."""
+    matrix = tags(read_page(shared, "opportunities/matrix/index.html"))
+    listing = tags(read_page(shared, "opportunities/index.html"))
+    assert matrix["og:image"] == f"{SITE_URL}assets/journeymaps/cards/opportunities/matrix.png"
+    assert matrix["og:image"] != listing["og:image"] and matrix["og:title"] != listing["og:title"]
+    assert (shared / "assets/journeymaps/cards/opportunities/matrix.png").is_file()
+
+
+def test_every_page_with_a_card_of_its_own_has_its_own_image(shared):
+    """No two pages' cards with different titles share one image file, but for the research
+    sources, which share the research index's by design (site/cards.py)."""
+    by_image: dict[str, set[str]] = {}
+    for html in shared.rglob("index.html"):
+        found = tags(read_page(shared, str(html.relative_to(shared))))
+        if "og:image" in found and "/cards/" in found["og:image"]:
+            by_image.setdefault(found["og:image"], set()).add(found["og:title"])
+    research = by_image.pop(f"{SITE_URL}assets/journeymaps/cards/research.png")
+    assert len(research) > 1  # the index and its sources
+    shared_by_several = {image: titles for image, titles in by_image.items() if len(titles) > 1}
+    assert by_image and shared_by_several == {}
+
+
 def test_a_summary_shows_its_journeys_curves(shared):
     """The one-page summary is the journey: a link to it unfurls with the journey's image."""
     found = tags(read_page(shared, "journeys/first-purchase/summary/index.html"))

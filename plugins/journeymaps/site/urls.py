@@ -109,8 +109,12 @@ def persona_file(persona: str, name: str) -> str:
 
 
 def page_card(src_uri: str) -> str:
-    """The link-preview image of an index page (journeys/index.md → cards/journeys.png)."""
-    return f"{ASSETS}/cards/{posixpath.dirname(src_uri) or 'home'}.png"
+    """The link-preview image of an index page (journeys/index.md → cards/journeys.png;
+    a page that is not a folder's index, its own: opportunities/matrix.md →
+    cards/opportunities/matrix.png, not the opportunities page's)."""
+    folder, name = posixpath.split(src_uri)
+    stem = folder if name == "index.md" else posixpath.splitext(src_uri)[0]
+    return f"{ASSETS}/cards/{stem or 'home'}.png"
 
 
 def persona_photo(persona: str, size: int) -> str:
