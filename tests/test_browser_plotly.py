@@ -127,7 +127,8 @@ def test_the_bundle_is_asked_for_from_the_head_and_fetched_once(tab, server):
 @pytest.mark.parametrize("width", [1280, 390])
 def test_the_step_names_fit_under_the_plot(browser, server, width):
     """The room under the plot is worked out from the wrapped step names (no automargin):
-    every name's lowest line is inside the chart, on a wide screen and a phone."""
+    every name's lowest line is inside the chart, on a wide screen and a phone; the stage
+    names over the bands and the legend do not run into each other."""
     tab = Tab(browser, width=width)
     try:
         for kind in ("map", "journey"):
@@ -142,6 +143,17 @@ def test_the_step_names_fit_under_the_plot(browser, server, width):
                          return {shown: names.length, over: low - bottom};
                        })"""
                 )
+                overlaps = tab.page.evaluate(
+                    """() => [...document.querySelectorAll('.js-plotly-plot')].flatMap(plot => {
+                         const boxes = [...plot.querySelectorAll('.annotation-text, .legend .bg')]
+                           .map(e => [e.textContent || 'legend', e.getBoundingClientRect()]);
+                         const hit = (a, b) => a.left < b.right - 1 && b.left < a.right - 1
+                           && a.top < b.bottom - 1 && b.top < a.bottom - 1;
+                         return boxes.flatMap(([n, a], i) => boxes.slice(i + 1)
+                           .filter(([, b]) => hit(a, b)).map(([m]) => n + ' / ' + m));
+                       })"""
+                )
+                assert overlaps == [], f"{url} at {width} px: stage names or legend overlap: {overlaps}"
                 for chart in overflow:
                     assert chart["over"] <= 0, f"{url}: step names {chart['over']:.0f} px below the chart"
                     if width < 600:

@@ -142,7 +142,7 @@ def plotly_spec(chart: Chart, labels: Mapping[str, str], language: str = "en", f
         "height": 420,
         # The legend and the toolbar share the top row, above the stage names: the toolbar
         # covers none of them, on a phone either.
-        "margin": {"l": 50, "r": 16, "t": 44 + 16 * stage_lines, "b": _bottom_margin(ticktext, tick_size)},
+        "margin": {"l": 50, "r": 16, "t": TOP_MARGIN + 16 * stage_lines, "b": _bottom_margin(ticktext, tick_size)},
         "paper_bgcolor": "rgba(0,0,0,0)",
         "plot_bgcolor": "rgba(0,0,0,0)",
         "hovermode": "closest",
@@ -174,11 +174,12 @@ def plotly_spec(chart: Chart, labels: Mapping[str, str], language: str = "en", f
         "layout": layout,
         "config": plotly_config(labels, language, filename),
         # A phone hides the step names under the points (site/assets/journeymaps.js).
-        "narrow": {"margin_b": BOTTOM_MARGIN},
+        "narrow": {"margin_b": BOTTOM_MARGIN, "margin_t": TOP_MARGIN + 16, "line_height": 13},  # a second legend row
     }
 
 
 BOTTOM_MARGIN = 40  # px under the plot: room for one line of step names
+TOP_MARGIN = 44  # px over the stage names: the legend and the toolbar
 TICK_LINE_SPACING = 1.3  # plotly.js's line height, in font sizes
 
 

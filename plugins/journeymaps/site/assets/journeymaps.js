@@ -77,6 +77,15 @@
       // stage cards above list the steps.
       spec.layout.xaxis.showticklabels = false;
       spec.layout.margin.b = spec.narrow.margin_b;
+      // The stage names over the bands were wrapped for a wide screen: a word a line, smaller,
+      // and the top margin grown to match, so that narrow bands' names do not run together.
+      var lines = 1;
+      (spec.layout.annotations || []).forEach(function (a) {
+        a.text = a.text.replace(/<br>| /g, "<br>");
+        a.font = Object.assign({}, a.font, { size: 10 });
+        lines = Math.max(lines, a.text.split("<br>").length);
+      });
+      spec.layout.margin.t = spec.narrow.margin_t + spec.narrow.line_height * lines;
     }
     return Plotly.newPlot(target, colourTraces(figure, spec.data), themed(spec.layout), spec.config).then(function () {
       drawn.push(target);
