@@ -45,6 +45,11 @@ def read_query(path: Path) -> MetricQuery:
         sql = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
         raise QueryFileError(Msg("read.not_utf8")) from None
+    return parse_query(sql, path.stem)
+
+
+def parse_query(sql: str, metric: str) -> MetricQuery:
+    """A query's text as read_query reads it (for a file already read)."""
     variable, url = DEFAULT_VARIABLE, None
     for number, line in enumerate(sql.splitlines(), start=1):
         if line.strip() and not line.lstrip().startswith("--"):
@@ -64,4 +69,4 @@ def read_query(path: Path) -> MetricQuery:
             raise QueryFileError(Msg("pull.bad_database_line", value=value), number)
     if not any(line.strip() and not line.lstrip().startswith("--") for line in sql.splitlines()):
         raise QueryFileError(Msg("pull.empty_query"))  # only comments: nothing a database would run
-    return MetricQuery(metric=path.stem, sql=sql, variable=variable, url=url)
+    return MetricQuery(metric=metric, sql=sql, variable=variable, url=url)

@@ -15,7 +15,7 @@ import math
 from pathlib import Path
 
 from journeymaps.format.fields import Fields, is_slug, slugify
-from journeymaps.format.metric_query import QueryFileError, read_query
+from journeymaps.format.metric_query import QueryFileError, parse_query
 from journeymaps.format.problems import Problems
 from journeymaps.format.reader import YMap, parse_front_matter
 from journeymaps.format.spec import METRIC, read_shape
@@ -277,10 +277,11 @@ def check_query(file: Path, path: str, problems: Problems) -> None:
         hint = Msg("hint.rename", name=f"{slugify(metric_id)}.sql") if slugify(metric_id) else ""
         problems.add(path, 1, "metric.file_name", name=file.name, hint=hint)
         return
-    if _read_text(file, path, problems) is None:
+    sql = _read_text(file, path, problems)
+    if sql is None:
         return
     try:
-        read_query(file)
+        parse_query(sql.removeprefix("\ufeff"), metric_id)
     except QueryFileError as error:
         problems.add(path, error.line, error.msg.key, **error.msg.params)
 
