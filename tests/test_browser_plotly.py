@@ -111,11 +111,19 @@ def test_the_charts_png_download_works_with_the_bundle(tab, server):
 
 
 def test_the_bundle_is_asked_for_from_the_head_and_fetched_once(tab, server):
-    """The head's preload fetches plotly.js while the page is read; the page script's own
-    request for it is served from that fetch, not a second download."""
+    """The head's preload fetches plotly.js while the page is read; the page's script for it
+    is served from that fetch, not a second download. The chart is drawn before Material's
+    own script has run (it defines document$)."""
     responses = _plotly_response(tab)
+    tab.context.add_init_script(
+        """new MutationObserver(() => {
+             const drawn = document.querySelector('.jm-chart--drawn');
+             if (drawn && window.__drawnBeforeMaterial === undefined) window.__drawnBeforeMaterial = !window.document$;
+           }).observe(document, {subtree: true, attributes: true, attributeFilter: ['class']});"""
+    )
     tab.open(server.url + generated_pages()["map"][0])
     wait_for_charts(tab.page)
+    assert tab.page.evaluate("window.__drawnBeforeMaterial") is True
     preloads = tab.page.evaluate(
         "() => [...document.head.querySelectorAll('link[rel=preload][as=script]')].map(l => l.href)"
     )
@@ -160,6 +168,33 @@ def test_the_step_names_fit_under_the_plot(browser, server, width):
                         assert chart["shown"] == 0  # a phone names the steps on hover only
                     else:
                         assert chart["shown"] > 0
+        assert tab.errors == []
+    finally:
+        tab.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_chart_takes_the_palette_of_the_readers_system(browser, server, scheme):
+    """Material picks the palette of the reader's system when its script runs, after the chart
+    was drawn: the chart's words and curve then take that palette's colours."""
+    tab = Tab(browser, scheme=scheme)
+    try:
+        tab.open(server.url + generated_pages()["map"][0])
+        wait_for_charts(tab.page)
+        tab.page.wait_for_function("() => !document.documentElement.classList.contains('no-js')")
+        found = tab.page.evaluate(
+            """() => {
+                 const body = getComputedStyle(document.body);
+                 const figure = document.querySelector('.jm-chart');
+                 const plot = figure.querySelector('.js-plotly-plot');
+                 const current = plot.data.find(t => t.meta === 'current');
+                 return {scheme: document.body.getAttribute('data-md-color-scheme'),
+                         fg: body.getPropertyValue('--md-default-fg-color').trim(), font: plot._fullLayout.font.color,
+                         curve: getComputedStyle(figure).getPropertyValue('--jm-current').trim(), line: current.line.color};
+               }"""
+        )
+        assert found["scheme"] == ("slate" if scheme == "dark" else "default")
+        assert found["font"] == found["fg"] and found["line"] == found["curve"], found
         assert tab.errors == []
     finally:
         tab.close()

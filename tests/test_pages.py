@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from conftest import MAP, Html, build_site, chart_of, read_page, write_site
@@ -111,6 +112,28 @@ def test_map_page_chart_data_and_static_curve(site_dir):
     assert page.find("svg", class_="jm-curve jm-curve--current", role="img")  # in the canvas's emotion lane
     assert page.find("circle", data_step="sees-a-post")  # drawn in the HTML, before any script runs
     assert (site_dir / "assets/journeymaps/plotly.min.js").stat().st_size > 1_000_000
+
+
+def test_a_page_with_a_chart_runs_plotly_before_materials_script(site_dir):
+    """plotly.js and the page script run before Material's own script, so the chart is drawn
+    as soon as the page is read; plotly.js is asked for from the head. A page without a chart
+    keeps the page script after Material's and never asks for plotly.js."""
+
+    def scripts(path: str) -> list[str]:
+        html = (site_dir / path).read_text(encoding="utf-8")
+        return [src.rsplit("/", 1)[1] for src in re.findall(r'<script src="([^"]+)"></script>', html)]
+
+    def preloads(path: str) -> list[str]:
+        return re.findall(r'<link rel="preload" href="([^"]+)" as="script">', (site_dir / path).read_text("utf-8"))
+
+    for page in ("journeys/first-purchase/current/index.html", "journeys/first-purchase/index.html"):
+        found = scripts(page)
+        assert found[:2] == ["plotly.min.js", "journeymaps.js"] and found[2].startswith("bundle."), found
+        assert found.count("journeymaps.js") == 1
+        assert [p.rsplit("/", 1)[1] for p in preloads(page)] == ["plotly.min.js"]
+    found = scripts("personas/index.html")
+    assert found[0].startswith("bundle.") and found[1:] == ["journeymaps.js"]
+    assert preloads("personas/index.html") == []
 
 
 def test_sources_link_only_safe_urls(site_dir):

@@ -41,7 +41,7 @@ from journeymaps.site.export import dumps, history_data, index_data, journey_dat
 from journeymaps.site.fonts import Fonts, find_fonts, has_chinese
 from journeymaps.site.held import Held, hold
 from journeymaps.site.icons import Icons
-from journeymaps.site.interactive import preload_plotly
+from journeymaps.site.interactive import draw_charts_early
 from journeymaps.site.navigation import NavPage, NavSection, portfolio_nav
 from journeymaps.site.photos import web_photos
 from journeymaps.site.plan import PlannedPage, SitePlan, plan_site
@@ -404,7 +404,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         else:
             full, *deferred = held.parts
             output = fill_in(output, deferred, full)
-        return preload_plotly(self._with_card(output, page.file.src_uri, page.url, config))
+        return draw_charts_early(self._with_card(output, page.file.src_uri, page.url, config))
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.plan is not None

@@ -4,6 +4,9 @@
  * server-drawn SVG curve stays visible. */
 (function () {
   "use strict";
+  // A page with a chart also asks for this script from its head (site/interactive.py), so
+  // that the chart is drawn while the rest of the page is still read: it runs once.
+  if (window.journeymaps) return;
   var plotlyLoading = null;
   var drawn = [];
 
@@ -11,12 +14,17 @@
     if (window.Plotly) return Promise.resolve(window.Plotly);
     if (!plotlyLoading) {
       plotlyLoading = new Promise(function (resolve, reject) {
-        var script = document.createElement("script");
-        script.src = src;
-        script.async = true;
-        script.onload = function () { resolve(window.Plotly); };
-        script.onerror = function () { plotlyLoading = null; reject(new Error("plotly.js did not load from " + src)); };
-        document.head.appendChild(script);
+        // The head of a page with a chart asks for plotly.js itself (site/interactive.py).
+        var url = new URL(src, window.location.href).href;
+        var script = Array.prototype.find.call(document.scripts, function (s) { return s.src === url; });
+        if (!script) {
+          script = document.createElement("script");
+          script.src = src;
+          script.async = true;
+          document.head.appendChild(script);
+        }
+        script.addEventListener("load", function () { resolve(window.Plotly); });
+        script.addEventListener("error", function () { plotlyLoading = null; reject(new Error("plotly.js did not load from " + src)); });
       });
     }
     return plotlyLoading;
@@ -87,10 +95,10 @@
       });
       spec.layout.margin.t = spec.narrow.margin_t + spec.narrow.line_height * lines;
     }
-    return Plotly.newPlot(target, colourTraces(figure, spec.data), themed(spec.layout), spec.config).then(function () {
-      drawn.push(target);
-    }, function (error) {
+    drawn.push(target);
+    return Plotly.newPlot(target, colourTraces(figure, spec.data), themed(spec.layout), spec.config).catch(function (error) {
       figure.classList.remove("jm-chart--drawn");
+      drawn = drawn.filter(function (el) { return el !== target; });
       throw error;
     });
   }
@@ -102,10 +110,13 @@
       if (window.Plotly) window.Plotly.purge(el);
       return false;
     });
-    var figures = Array.prototype.slice.call(document.querySelectorAll(".jm-chart[data-jm-chart]:not(.jm-chart--drawn)"));
-    if (!figures.length) return;
-    loadPlotly(figures[0].getAttribute("data-jm-plotly")).then(function (Plotly) {
-      figures.forEach(function (figure) {
+    var pending = ".jm-chart[data-jm-chart]:not(.jm-chart--drawn)";
+    var first = document.querySelector(pending);
+    if (!first) return;
+    loadPlotly(first.getAttribute("data-jm-plotly")).then(function (Plotly) {
+      // The figures not drawn by now: more of the page may have been read since the call,
+      // and an earlier call may have drawn some.
+      Array.prototype.forEach.call(document.querySelectorAll(pending), function (figure) {
         drawChart(figure, Plotly).catch(function (error) { console.error("journeymaps: chart not drawn:", error); });
       });
     }, function (error) {
@@ -117,7 +128,7 @@
     if (!window.Plotly) return;
     var c = themeColors();
     drawn.forEach(function (el) {
-      if (!document.body.contains(el)) return;
+      if (!document.body.contains(el) || !el.layout) return;
       var update = {
         "font.color": c.fg, "font.family": c.font,
         "hoverlabel.bgcolor": c.bg, "hoverlabel.font.color": c.fg,
@@ -486,26 +497,41 @@
     setUpSharing();
   }
 
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    // Material's document$ says each page, the first one and each one instant navigation
-    // brings. Opened from file:// with the offline plugin and no internet, it may say
-    // nothing at all: then the page is set up once it has loaded, and only once.
-    var setUp = false;
-    window.document$.subscribe(function () {
-      if (setUp === "by load") { setUp = true; return; }
-      setUp = true;
+  // Called by the page after each chart (macros.html), while the rest is still being read.
+  window.journeymaps = { drawCharts: drawCharts };
+
+  function start() {
+    if (window.document$ && typeof window.document$.subscribe === "function") {
+      // Material's document$ says each page, the first one and each one instant navigation
+      // brings. Opened from file:// with the offline plugin and no internet, it may say
+      // nothing at all: then the page is set up once it has loaded, and only once.
+      var setUp = false;
+      window.document$.subscribe(function () {
+        if (setUp === "by load") { setUp = true; return; }
+        setUp = true;
+        onPage();
+      });
+      window.addEventListener("load", function () {
+        if (setUp) return;
+        setUp = "by load";
+        onPage();
+      });
+    } else {
       onPage();
-    });
-    window.addEventListener("load", function () {
-      if (setUp) return;
-      setUp = "by load";
-      onPage();
-    });
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", onPage);
+    }
+  }
+
+  // A page with a chart runs this before Material's own script (site/interactive.py), with
+  // plotly.js already there: the chart is drawn at once, and the page set up once Material
+  // has defined document$.
+  if (window.Plotly) drawCharts();
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
   } else {
-    onPage();
+    start();
   }
   window.addEventListener("hashchange", showStepCard);
+  // Material picks the palette of the reader's system (prefers-color-scheme) when its own
+  // script runs, which on a page with a chart is after the chart was drawn.
   new MutationObserver(rethemeCharts).observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme"] });
 })();
