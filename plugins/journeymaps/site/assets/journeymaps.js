@@ -96,7 +96,9 @@
       spec.layout.margin.t = spec.narrow.margin_t + spec.narrow.line_height * lines;
     }
     drawn.push(target);
-    return Plotly.newPlot(target, colourTraces(figure, spec.data), themed(spec.layout), spec.config).catch(function (error) {
+    var data = colourTraces(figure, spec.data);
+    target.jmPalette = JSON.stringify([themeColors(), traceColours(figure, data)]);
+    return Plotly.newPlot(target, data, themed(spec.layout), spec.config).catch(function (error) {
       figure.classList.remove("jm-chart--drawn");
       drawn = drawn.filter(function (el) { return el !== target; });
       throw error;
@@ -124,11 +126,20 @@
     });
   }
 
+  // What a chart's colours were taken from: Material sets the palette's attributes again when
+  // its script starts, most often to what they were, and redrawing a chart for nothing is slow.
+  function paletteOf(el) {
+    return JSON.stringify([themeColors(), traceColours(el, el.data || [])]);
+  }
+
   function rethemeCharts() {
     if (!window.Plotly) return;
     var c = themeColors();
     drawn.forEach(function (el) {
       if (!document.body.contains(el) || !el.layout) return;
+      var palette = paletteOf(el);
+      if (el.jmPalette === palette) return;
+      el.jmPalette = palette;
       var update = {
         "font.color": c.fg, "font.family": c.font,
         "hoverlabel.bgcolor": c.bg, "hoverlabel.font.color": c.fg,
