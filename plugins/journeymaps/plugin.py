@@ -34,6 +34,7 @@ from journeymaps.settings import OPTIONS, Settings, settings_from_options
 from journeymaps.site import colours, urls
 from journeymaps.site.cards import Cards, meta_tags, og_locale
 from journeymaps.site.changes import indexes_touched, journeys_touched, touched_pages
+from journeymaps.site.compiled import CompiledTemplates
 from journeymaps.site.drawing import Drawer, DrawingFailed, Job
 from journeymaps.site.editor_config import Repository, repository
 from journeymaps.site.editor_page import editor_files
@@ -114,11 +115,13 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         self.undecided: list[tuple[File, PlannedPage]] = []
         self.settings_file: tuple[int, int] | None = None  # mkdocs.yml's modification time and size
         self.built_settings_file: tuple[int, int] | None = None
+        self.compiled: CompiledTemplates | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
         self.dirty = self.serving and dirty
         self.memo = FileMemo() if self.serving else None
+        self.compiled = CompiledTemplates() if self.serving else None  # the theme's templates, across rebuilds
         # Another server in this process starts afresh.
         self.built, self.parts, self.rows = None, RenderedParts(), KeptRows()
 
@@ -534,7 +537,13 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         self.nav_titles = {}
         return env
 
+    def _compile_once(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        if self.compiled is not None and env.bytecode_cache is None:
+            env.bytecode_cache = self.compiled
+        return env
+
     on_env = CombinedEvent(
+        event_priority(110)(_compile_once),
         event_priority(110)(_own_titles_for_tags),  # Material's tags plugin writes its index at 100
         event_priority(99)(_nav_titles_back),
     )
