@@ -44,6 +44,7 @@ from journeymaps.site.held import Held, hold
 from journeymaps.site.icons import Icons
 from journeymaps.site.interactive import preload_plotly
 from journeymaps.site.navigation import NavPage, NavSection, portfolio_nav
+from journeymaps.site.pauses import CollectorPause
 from journeymaps.site.photos import web_photos
 from journeymaps.site.plan import PlannedPage, SitePlan, plan_site
 from journeymaps.site.preview import cache_path
@@ -116,6 +117,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         self.settings_file: tuple[int, int] | None = None  # mkdocs.yml's modification time and size
         self.built_settings_file: tuple[int, int] | None = None
         self.compiled: CompiledTemplates | None = None
+        self.pauses = CollectorPause()  # no cycle collection while a dirty rebuild runs
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -142,9 +144,12 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         if errors:
             name = Path(config.config_file_path or "mkdocs.yml").name
             raise PluginError("\n".join(log_line(text("config.where", file=name, message=e)) for e in errors))
+        if self.dirty and self.built is not None:
+            self.pauses.pause()  # resumed in _add_files when the whole site is rebuilt
         try:
             catalog = load_catalog(self.root, self.settings, self.memo)
         except InvalidSite as err:
+            self.pauses.resume(collect_later=False)
             raise PluginError(f"{err.report(text)}\n{text('build.nothing_built', summary=err.summary(text))}") from None
         self.fonts = self._fonts(text, config)
         self.editor = self._editor(config, text)
@@ -267,6 +272,8 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         settings_file = stamp(Path(config.config_file_path)) if config.config_file_path else None
         same_settings = settings_file == self.built_settings_file
         self.touched = touched_pages(self.built, self.plan) if self.dirty and same_settings else None
+        if self.touched is None:
+            self.pauses.resume(collect_later=False)
         self.settings_file = settings_file
         self.rows.start(whole=self.touched is None)
         for page in self.plan.pages:
@@ -430,6 +437,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         self.built, self.built_settings_file = self.plan, self.settings_file  # what a dirty build compares with
         self.parts.commit()
         self.rows.commit()
+        self.pauses.resume()
 
     def _preview_cache(self) -> Path:
         return self.root / ".cache" / "journeymaps" / "previews"
@@ -450,6 +458,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
     def on_build_error(self, *, error: Exception) -> None:
         self.parts.discard()
         self.rows.discard()
+        self.pauses.resume()
         if self.serving:
             self.drawer.cancel()  # the workers stay for the next rebuild
         else:
@@ -457,6 +466,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
 
     def on_shutdown(self) -> None:
         self.drawer.close()
+        self.pauses.close()
 
     def _write_previews(self, config: MkDocsConfig, site_dir: Path) -> None:
         """The preview image of every page with a card, from the cache the pool drew into."""
