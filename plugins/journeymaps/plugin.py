@@ -46,6 +46,7 @@ from journeymaps.site.interactive import preload_plotly
 from journeymaps.site.navigation import NavPage, NavSection, portfolio_nav
 from journeymaps.site.pauses import CollectorPause
 from journeymaps.site.photos import web_photos
+from journeymaps.site.pieces import encode, kept_csv, kept_json
 from journeymaps.site.plan import PlannedPage, SitePlan, plan_site
 from journeymaps.site.preview import cache_path
 from journeymaps.site.redirects import redirect_files
@@ -389,18 +390,23 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             )
         if not indexes_touched(self.touched):
             return  # a dirty build leaves the files of every journey as written
-        files.append(
-            File.generated(
-                config, urls.INDEX_JSON, content=dumps(index_data(self.plan, config.use_directory_urls)).encode()
-            )
-        )
+        udu = config.use_directory_urls
+        if self.dirty:  # made of the pieces kept with the rows, those of unchanged maps reused
+            index = encode(index_data(self.plan, udu, kept_json(self.rows))) + "\n"
+        else:
+            index = dumps(index_data(self.plan, udu))
+        files.append(File.generated(config, urls.INDEX_JSON, content=index.encode()))
 
         def map_url(m: Map, step: Step) -> str:
             url = urls.page_url(urls.map_src(m.journey, m.state), config.use_directory_urls)
             return f"{urls.absolute_url(config.site_url, url) or quote(url)}#{urls.anchor('step', step.id)}"
 
         # The BOM tells spreadsheet apps the file is UTF-8, which Chinese text needs.
-        table = "\ufeff" + opportunities_csv(all_opportunities(self.plan.catalog), map_url, self.labels)
+        if self.dirty:
+            table = kept_csv(self.plan.catalog.maps(), self.rows, map_url, self.labels)
+        else:
+            table = opportunities_csv(all_opportunities(self.plan.catalog), map_url, self.labels)
+        table = "\ufeff" + table
         files.append(File.generated(config, urls.OPPORTUNITIES_CSV, content=table))
 
     @event_priority(100)  # before any plugin that minifies or rewrites the finished page

@@ -122,9 +122,19 @@ def opportunities_csv(rows: list[OpportunityRow], url_of: Callable[[Map, Step], 
     """The opportunities for a spreadsheet, headers and values in the site's language. In
     English they are the format's own words (planned, high), which tools already filter on;
     ids stay as written everywhere: they are what tools join on."""
+    return csv_header(text) + csv_lines(rows, url_of, text)
+
+
+def csv_header(text: Text) -> str:
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerow(text[f"csv.{column}"] for column in CSV_COLUMNS)
+    return out.getvalue()
+
+
+def csv_lines(rows: list[OpportunityRow], url_of: Callable[[Map, Step], str], text: Text) -> str:
+    """The lines of ``rows`` under the header: a file's lines one map at a time are the same."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(text[f"csv.{column}"] for column in CSV_COLUMNS)
     for r in rows:
         o = r.opportunity
         writer.writerow(
