@@ -37,6 +37,10 @@ class Touchpoint:
         values = [u.step.emotion for u in self.uses if u.map.state == state and u.step.emotion is not None]
         return round(sum(values) / len(values), 2) if values else None
 
+    def made_of(self) -> list[Map | Step]:
+        """What its row shows: the maps and steps that use it (site/rows.py)."""
+        return [u.map for u in self.uses] + [u.step for u in self.uses]
+
     @property
     def current(self) -> float | None:
         return self.mean_emotion("current")
@@ -86,6 +90,17 @@ def opportunity_rows(m: Map) -> list[OpportunityRow]:
 
 def all_opportunities(catalog: Catalog) -> list[OpportunityRow]:
     return [row for m in catalog.maps() for row in opportunity_rows(m)]
+
+
+def opportunity_choices(rows: list[OpportunityRow], key: str) -> list[str]:
+    """The values of one of the opportunities' keys a filter offers: each once whatever its
+    capitals (as first written), in alphabetical order, capitals aside."""
+    found: dict[str, str] = {}
+    for r in rows:
+        value = getattr(r.opportunity, key)
+        if value and value.lower() not in found:
+            found[value.lower()] = value
+    return sorted(found.values(), key=str.lower)
 
 
 @dataclass
