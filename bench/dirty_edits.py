@@ -30,6 +30,7 @@ sys.path.insert(0, str(BENCH))
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 SERVE_URL = "http://127.0.0.1:8000/"
 EDITS = ("title", "emotion", "notes", "persona")
+AFTER_SAVE = 3.0  # seconds between saves
 
 
 def _cpu() -> float:
@@ -95,6 +96,9 @@ def run(site: Path, edits: list[str], profile: Path | None) -> None:
             print(f"{kind:8} {time.perf_counter() - start:6.2f} s  cpu {_cpu() - cpu:6.2f} s", flush=True)
             _save(path, original)
             build(config(), serve_url=SERVE_URL, dirty=True)  # back as it was, untimed
+            # An author's pause before the next save: the server collects what the builds
+            # left meanwhile (site/pauses.py), not during the next build.
+            time.sleep(AFTER_SAVE)
     finally:
         first.plugins.on_shutdown()
         shutil.rmtree(site_dir, ignore_errors=True)

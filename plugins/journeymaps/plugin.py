@@ -34,6 +34,7 @@ from journeymaps.settings import OPTIONS, Settings, settings_from_options
 from journeymaps.site import colours, urls
 from journeymaps.site.cards import Cards, meta_tags, og_locale
 from journeymaps.site.changes import indexes_touched, journeys_touched, touched_pages
+from journeymaps.site.compiled import CompiledTemplates
 from journeymaps.site.drawing import Drawer, DrawingFailed, Job
 from journeymaps.site.editor_config import Repository, repository
 from journeymaps.site.editor_page import editor_files
@@ -43,7 +44,9 @@ from journeymaps.site.held import Held, hold
 from journeymaps.site.icons import Icons
 from journeymaps.site.interactive import draw_charts_early
 from journeymaps.site.navigation import NavPage, NavSection, portfolio_nav
+from journeymaps.site.pauses import CollectorPause
 from journeymaps.site.photos import web_photos
+from journeymaps.site.pieces import encode, kept_csv, kept_json
 from journeymaps.site.plan import PlannedPage, SitePlan, plan_site
 from journeymaps.site.preview import cache_path
 from journeymaps.site.redirects import redirect_files
@@ -114,11 +117,14 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         self.undecided: list[tuple[File, PlannedPage]] = []
         self.settings_file: tuple[int, int] | None = None  # mkdocs.yml's modification time and size
         self.built_settings_file: tuple[int, int] | None = None
+        self.compiled: CompiledTemplates | None = None
+        self.pauses = CollectorPause()  # no cycle collection while a dirty rebuild runs
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
         self.dirty = self.serving and dirty
         self.memo = FileMemo() if self.serving else None
+        self.compiled = CompiledTemplates() if self.serving else None  # the theme's templates, across rebuilds
         # Another server in this process starts afresh.
         self.built, self.parts, self.rows = None, RenderedParts(), KeptRows()
 
@@ -139,9 +145,12 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         if errors:
             name = Path(config.config_file_path or "mkdocs.yml").name
             raise PluginError("\n".join(log_line(text("config.where", file=name, message=e)) for e in errors))
+        if self.dirty and self.built is not None:
+            self.pauses.pause()  # resumed in _add_files when the whole site is rebuilt
         try:
             catalog = load_catalog(self.root, self.settings, self.memo)
         except InvalidSite as err:
+            self.pauses.resume(collect_later=False)
             raise PluginError(f"{err.report(text)}\n{text('build.nothing_built', summary=err.summary(text))}") from None
         self.fonts = self._fonts(text, config)
         self.editor = self._editor(config, text)
@@ -264,6 +273,8 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         settings_file = stamp(Path(config.config_file_path)) if config.config_file_path else None
         same_settings = settings_file == self.built_settings_file
         self.touched = touched_pages(self.built, self.plan) if self.dirty and same_settings else None
+        if self.touched is None:
+            self.pauses.resume(collect_later=False)
         self.settings_file = settings_file
         self.rows.start(whole=self.touched is None)
         for page in self.plan.pages:
@@ -379,18 +390,23 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             )
         if not indexes_touched(self.touched):
             return  # a dirty build leaves the files of every journey as written
-        files.append(
-            File.generated(
-                config, urls.INDEX_JSON, content=dumps(index_data(self.plan, config.use_directory_urls)).encode()
-            )
-        )
+        udu = config.use_directory_urls
+        if self.dirty:  # made of the pieces kept with the rows, those of unchanged maps reused
+            index = encode(index_data(self.plan, udu, kept_json(self.rows))) + "\n"
+        else:
+            index = dumps(index_data(self.plan, udu))
+        files.append(File.generated(config, urls.INDEX_JSON, content=index.encode()))
 
         def map_url(m: Map, step: Step) -> str:
             url = urls.page_url(urls.map_src(m.journey, m.state), config.use_directory_urls)
             return f"{urls.absolute_url(config.site_url, url) or quote(url)}#{urls.anchor('step', step.id)}"
 
         # The BOM tells spreadsheet apps the file is UTF-8, which Chinese text needs.
-        table = "\ufeff" + opportunities_csv(all_opportunities(self.plan.catalog), map_url, self.labels)
+        if self.dirty:
+            table = kept_csv(self.plan.catalog.maps(), self.rows, map_url, self.labels)
+        else:
+            table = opportunities_csv(all_opportunities(self.plan.catalog), map_url, self.labels)
+        table = "\ufeff" + table
         files.append(File.generated(config, urls.OPPORTUNITIES_CSV, content=table))
 
     @event_priority(100)  # before any plugin that minifies or rewrites the finished page
@@ -427,6 +443,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         self.built, self.built_settings_file = self.plan, self.settings_file  # what a dirty build compares with
         self.parts.commit()
         self.rows.commit()
+        self.pauses.resume()
 
     def _preview_cache(self) -> Path:
         return self.root / ".cache" / "journeymaps" / "previews"
@@ -447,6 +464,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
     def on_build_error(self, *, error: Exception) -> None:
         self.parts.discard()
         self.rows.discard()
+        self.pauses.resume()
         if self.serving:
             self.drawer.cancel()  # the workers stay for the next rebuild
         else:
@@ -454,6 +472,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
 
     def on_shutdown(self) -> None:
         self.drawer.close()
+        self.pauses.close()
 
     def _write_previews(self, config: MkDocsConfig, site_dir: Path) -> None:
         """The preview image of every page with a card, from the cache the pool drew into."""
@@ -534,7 +553,13 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         self.nav_titles = {}
         return env
 
+    def _compile_once(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        if self.compiled is not None and env.bytecode_cache is None:
+            env.bytecode_cache = self.compiled
+        return env
+
     on_env = CombinedEvent(
+        event_priority(110)(_compile_once),
         event_priority(110)(_own_titles_for_tags),  # Material's tags plugin writes its index at 100
         event_priority(99)(_nav_titles_back),
     )

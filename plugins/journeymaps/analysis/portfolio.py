@@ -37,6 +37,10 @@ class Touchpoint:
         values = [u.step.emotion for u in self.uses if u.map.state == state and u.step.emotion is not None]
         return round(sum(values) / len(values), 2) if values else None
 
+    def made_of(self) -> list[Map | Step]:
+        """What its row shows: the maps and steps that use it (site/rows.py)."""
+        return [u.map for u in self.uses] + [u.step for u in self.uses]
+
     @property
     def current(self) -> float | None:
         return self.mean_emotion("current")
@@ -88,6 +92,17 @@ def all_opportunities(catalog: Catalog) -> list[OpportunityRow]:
     return [row for m in catalog.maps() for row in opportunity_rows(m)]
 
 
+def opportunity_choices(rows: list[OpportunityRow], key: str) -> list[str]:
+    """The values of one of the opportunities' keys a filter offers: each once whatever its
+    capitals (as first written), in alphabetical order, capitals aside."""
+    found: dict[str, str] = {}
+    for r in rows:
+        value = getattr(r.opportunity, key)
+        if value and value.lower() not in found:
+            found[value.lower()] = value
+    return sorted(found.values(), key=str.lower)
+
+
 @dataclass
 class PainRow:
     map: Map
@@ -122,9 +137,19 @@ def opportunities_csv(rows: list[OpportunityRow], url_of: Callable[[Map, Step], 
     """The opportunities for a spreadsheet, headers and values in the site's language. In
     English they are the format's own words (planned, high), which tools already filter on;
     ids stay as written everywhere: they are what tools join on."""
+    return csv_header(text) + csv_lines(rows, url_of, text)
+
+
+def csv_header(text: Text) -> str:
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerow(text[f"csv.{column}"] for column in CSV_COLUMNS)
+    return out.getvalue()
+
+
+def csv_lines(rows: list[OpportunityRow], url_of: Callable[[Map, Step], str], text: Text) -> str:
+    """The lines of ``rows`` under the header: a file's lines one map at a time are the same."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(text[f"csv.{column}"] for column in CSV_COLUMNS)
     for r in rows:
         o = r.opportunity
         writer.writerow(

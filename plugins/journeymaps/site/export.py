@@ -16,6 +16,7 @@ from journeymaps.analysis.summary import JourneySummary
 from journeymaps.model import Journey, Map
 from journeymaps.site import urls
 from journeymaps.site.evidence_data import evidence_data
+from journeymaps.site.pieces import Piece, made
 from journeymaps.site.plan import SitePlan
 
 _INTERNAL = {"path", "body"}
@@ -96,12 +97,14 @@ def history_data(history: Any) -> dict[str, Any]:
     }
 
 
-def index_data(plan: SitePlan, use_directory_urls: bool) -> dict[str, Any]:
+def index_data(plan: SitePlan, use_directory_urls: bool, part: Piece = made) -> dict[str, Any]:
+    """journeymaps.json; ``part`` makes each journey's, pain point's and opportunity's piece
+    (site/pieces.py: kept under `mkdocs serve --dirty`)."""
+
     def url(src: str) -> str:
         return urls.page_url(src, use_directory_urls)
 
-    journeys = []
-    for journey in plan.catalog.journeys.values():
+    def journey_item(journey: Journey) -> dict[str, Any]:
         states = {}
         for m in journey.ordered_states():
             states[m.state] = {
@@ -115,16 +118,18 @@ def index_data(plan: SitePlan, use_directory_urls: bool) -> dict[str, Any]:
                 "review_due": m.review_due(plan.today),
                 "map": urls.map_file(journey.id, m.state, "map.json"),
             }
-        journeys.append(
-            {
-                "id": journey.id,
-                "title": journey.title,
-                "url": url(urls.journey_src(journey.id)),
-                "aliases": journey.aliases,
-                "part_of": _plain(journey.part_of),
-                "states": states,
-            }
-        )
+        return {
+            "id": journey.id,
+            "title": journey.title,
+            "url": url(urls.journey_src(journey.id)),
+            "aliases": journey.aliases,
+            "part_of": _plain(journey.part_of),
+            "states": states,
+        }
+
+    journeys = [
+        part("journey", *j.ordered_states(), caller=lambda j=j: journey_item(j)) for j in plan.catalog.journeys.values()
+    ]
     personas = [
         {"id": p.id, "name": p.name, "url": url(urls.persona_src(p.id)), "role": p.role}
         for p in plan.catalog.personas.values()
@@ -132,12 +137,12 @@ def index_data(plan: SitePlan, use_directory_urls: bool) -> dict[str, Any]:
     return {
         "journeys": journeys,
         "personas": personas,
-        **portfolio_data(plan, url),
-        "opportunities": matrix_data(plan, url),
+        **portfolio_data(plan, url, part),
+        "opportunities": matrix_data(plan, url, part),
     }
 
 
-def matrix_data(plan: SitePlan, url: Callable[[str], str]) -> dict[str, Any]:
+def matrix_data(plan: SitePlan, url: Callable[[str], str], part: Piece = made) -> dict[str, Any]:
     """Every opportunity with its impact, effort and quadrant (null: not rated on both), and
     the severity of the pain points it addresses (docs/reading.md, The opportunity matrix)."""
 
@@ -160,14 +165,16 @@ def matrix_data(plan: SitePlan, url: Callable[[str], str]) -> dict[str, Any]:
             "url": url(urls.map_src(r.map.journey, r.map.state)) + "#" + urls.anchor("step", r.step.id),
         }
 
-    return {"matrix_url": url(urls.OPPORTUNITY_MATRIX), "items": [item(i) for i in plan.matrix.all]}
+    # An item is made of its map (its step, the pain points it addresses) and the opportunity.
+    items = [part("matrix", i.row.map, i.row.opportunity, caller=lambda i=i: item(i)) for i in plan.matrix.all]
+    return {"matrix_url": url(urls.OPPORTUNITY_MATRIX), "items": items}
 
 
 def _map_ref(m: Map, url: Callable[[str], str]) -> dict[str, Any]:
     return {"journey": m.journey, "state": m.state, "url": url(urls.map_src(m.journey, m.state))}
 
 
-def portfolio_data(plan: SitePlan, url: Callable[[str], str]) -> dict[str, Any]:
+def portfolio_data(plan: SitePlan, url: Callable[[str], str], part: Piece = made) -> dict[str, Any]:
     """The portfolio views as data: the pain-point heat map and every open pain point worst
     first, tags, owners and the review queue (docs/reading.md, The portfolio)."""
     p = plan.portfolio
@@ -212,9 +219,14 @@ def portfolio_data(plan: SitePlan, url: Callable[[str], str]) -> dict[str, Any]:
         "pain_points": {
             "url": url(urls.PAIN_POINTS_INDEX),
             "heat_map": [
-                {**_map_ref(row.map, url), "stages": [cell(row.map, c) for c in row.cells]} for row in p.heat_map.rows
+                part(
+                    "heat",
+                    row.map,
+                    caller=lambda row=row: {**_map_ref(row.map, url), "stages": [cell(row.map, c) for c in row.cells]},
+                )
+                for row in p.heat_map.rows
             ],
-            "open": [pain(o) for o in p.open_pain_points],
+            "open": [part("open", o.map, o.status.pain, caller=lambda o=o: pain(o)) for o in p.open_pain_points],
         },
         # No page of ours for a tag when Material's tags plugin lists the tags instead: null.
         "tags": [

@@ -22,6 +22,7 @@ from journeymaps.analysis.portfolio import (
     all_opportunities,
     facets,
     group_key,
+    opportunity_choices,
     opportunity_rows,
     pain_rows,
     touchpoints_by_channel,
@@ -169,6 +170,7 @@ class Renderer:
             portfolio=plan.portfolio,
             facets=facets,
             group_key=group_key,
+            opportunity_choices=opportunity_choices,
             kept=passed_through,  # rows kept between builds: a dirty server's (site/rows.py)
         )
         self.env.globals.update(evidence_globals(self.labels))

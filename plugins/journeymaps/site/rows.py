@@ -41,12 +41,9 @@ class KeptRows:
     def __call__(self, *shows: object, caller: Callable[[], str]) -> Markup:
         key = (self.context, *(s if isinstance(s, _VALUES) else id(s) for s in shows))
         found = self._pending.get(key) or (None if self.whole else self._rows.get(key))
-        # An id may be reused by a new object once the old one is gone: the row keeps its
-        # objects alive, and is taken only for the very same ones.
-        same = found is not None and all(
-            a is b for a, b in zip(found[0], shows, strict=True) if not isinstance(b, _VALUES)
-        )
-        if found is not None and same:
+        # An id is reused only by a new object once the old one is gone, and every kept row
+        # holds its objects alive: a row found by their ids was made of these very objects.
+        if found is not None:
             self._pending[key] = found
             return found[1]
         row = Markup(caller())
