@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import multiprocessing
 import os
+import pickle
 import signal
 import socket
 import subprocess
@@ -123,6 +124,45 @@ def test_a_cache_that_cannot_be_written_hands_back_the_image(tmp_path):
     drawn, drawer = drawn_with_a_worker(jobs)
     assert [drawn[job.target] for job in jobs] == [card(i, find_fonts()) for i in range(POOL_FROM)]
     assert drawer.by_workers > 0
+
+
+# What a worker imports to draw: it is spawned, so it imports again whatever the images' drawing
+# functions and the pool's own function sit in; each of these cost a worker megabytes.
+WORKER_DRAWS = """
+import pickle, sys
+from functools import partial
+from pathlib import Path
+from journeymaps.site import drawing
+jobs = pickle.loads(sys.stdin.buffer.read())
+drawing._draw_batch(jobs, None, None, False)
+print(" ".join(sorted(sys.modules)))
+"""
+
+
+def test_a_worker_imports_pillow_and_the_drawing_not_the_build(tmp_path):
+    from journeymaps.site.preview import Curve, curve_png
+
+    curve = Curve((-2.0, 2.0), 0.0, 2, (("Stage", 0, 1),), (("current", (1.0, -1.0), ((True, False), (False, True))),))
+    text = PreviewText("Map", "Persona", "Site · maps/", "legend")
+    jobs = [
+        Job(tmp_path / "curve.png", partial(curve_png, curve, text)),
+        Job(tmp_path / "card.png", partial(title_png, text, lines=["A"])),
+    ]
+    done = subprocess.run(
+        [sys.executable, "-c", WORKER_DRAWS], input=pickle.dumps(jobs), capture_output=True, check=True, env=ENV
+    )
+    imported = set(done.stdout.decode().split())
+    assert "PIL.ImageDraw" in imported and (tmp_path / "curve.png").exists() and (tmp_path / "card.png").exists()
+    heavy = {
+        "hashlib",
+        "journeymaps.text",
+        "journeymaps.model",
+        "journeymaps.format.problems",
+        "mkdocs",
+        "jinja2",
+        "yaml",
+    }
+    assert heavy & imported == set()
 
 
 def journeys(count: int) -> dict[str, str]:

@@ -54,6 +54,12 @@ def test_a_heading_links_to_its_anchor_here_or_on_the_full_map():
     assert on_embed == '<a class="jm-anchor" href="../#step-pay" target="_blank" rel="noopener">Pay</a>'
 
 
+def test_a_list_lanes_cell_is_its_one_item_as_text_or_a_list_escaped():
+    assert Snippets.list_or_text([]) == ""
+    assert Snippets.list_or_text(["Calls <at> 8 & waits"]) == "Calls &lt;at&gt; 8 &amp; waits"
+    assert Snippets.list_or_text(["Diary", '"Queue"']) == "<ul><li>Diary</li><li>&#34;Queue&#34;</li></ul>"
+
+
 MAP = """\
 ---
 title: Kettle shop

@@ -414,13 +414,15 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         planned = self.pages.get(page.file.src_uri)
         if planned is None:
             return output
+        # The card's tags go into the head while the page is still the theme's few words: on
+        # the largest index pages each copy of the whole page is tens of megabytes.
+        output = self._with_card(output, page.file.src_uri, page.url, config)
         held = self.full.pop(page.file.src_uri, None)
         if held is None:
             output = fill_in(output, self.deferred.pop(page.file.src_uri, []))
         else:
-            full, *deferred = held.parts
-            output = fill_in(output, deferred, full)
-        return draw_charts_early(self._with_card(output, page.file.src_uri, page.url, config))
+            output = fill_in(output, *held.full_and_deferred())
+        return draw_charts_early(output)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.plan is not None

@@ -11,8 +11,10 @@ import os
 import stat
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from journeymaps.format.problems import Problems
+if TYPE_CHECKING:  # the image workers write with this module and need no catalogue of messages
+    from journeymaps.format.problems import Problems
 
 # Names that become paths of the built site (a journey's folder, a tag's page) are bounded
 # well below the 255 bytes most file systems allow for one name, so no build stops half-way.

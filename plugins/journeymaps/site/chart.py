@@ -8,9 +8,12 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from journeymaps.model import Map, Stage, Step
 from journeymaps.site.colours import light
+
+if TYPE_CHECKING:  # the image workers import this module for its styles alone
+    from journeymaps.model import Map, Stage, Step
 
 SERIES_STYLE = {
     # Colour is never the only difference: each series has its own dash and marker too.

@@ -27,6 +27,11 @@ class Held:
             start += length
         return parts
 
+    def full_and_deferred(self) -> tuple[list[str], str]:
+        """The deferred parts and the page (the first part), as fill_in takes them."""
+        full, *deferred = self.parts
+        return deferred, full
+
 
 def hold(parts: Sequence[str]) -> Held:
     return Held(zlib.compress("".join(parts).encode(), 1), tuple(map(len, parts)))

@@ -4,7 +4,6 @@ card for the index pages. Drawn with Pillow, cached by what they show and by thi
 
 from __future__ import annotations
 
-import hashlib
 import io
 import json
 from collections.abc import Sequence
@@ -239,6 +238,8 @@ def title_png(text: PreviewText, fonts: Fonts, lines: Sequence[str] = ()) -> byt
 @cache
 def _code_version() -> str:
     """Changes whenever the drawing code does (this file, the chart data, colours and fonts)."""
+    import hashlib  # here, not at the top: the image workers never hash, and libcrypto is 4 MB of each one's memory
+
     from journeymaps.site import chart, colours, fonts
 
     sources = [Path(__file__), Path(chart.__file__), Path(colours.__file__), Path(fonts.__file__)]
@@ -248,6 +249,8 @@ def _code_version() -> str:
 def cache_path(what: object, cache_dir: Path) -> Path:
     """Where the image showing ``what`` (everything it shows, as plain data) is kept once
     drawn by this code."""
+    import hashlib  # see _code_version
+
     key = json.dumps([_code_version(), what], ensure_ascii=False, default=str, sort_keys=True)
     return cache_dir / f"{hashlib.sha256(key.encode()).hexdigest()[:24]}.png"
 

@@ -199,8 +199,13 @@ class Renderer:
             deferred.append(str(caller()))
             return Markup(f"<!--{DEFER_MARK}{len(deferred) - 1}-->")
 
+        linked: dict[str, str] = {}  # an index page links each map once per step it lists
+
         def link(target_src: str, anchor: str = "") -> str:
-            return urls.relative_url(self.url_of(target_src), here) + (f"#{anchor}" if anchor else "")
+            found = linked.get(target_src)
+            if found is None:
+                found = linked[target_src] = urls.relative_url(self.url_of(target_src), here)
+            return found + (f"#{anchor}" if anchor else "")
 
         def tag_link(tag: str) -> str | None:
             """A tag's page, when the site has ours (not with Material's tags plugin)."""

@@ -92,6 +92,16 @@ class Snippets:
         )
 
     @staticmethod
+    def list_or_text(items: list[str]) -> Markup:
+        """A canvas cell of a lane that holds a list (actions, thoughts, frontstage...): one
+        item as text, more as a list. Called for nearly every cell of the canvas."""
+        if len(items) == 1:
+            return escape(items[0])
+        if not items:
+            return Markup("")
+        return Markup("<ul>" + "".join(f"<li>{escape(item)}</li>" for item in items) + "</ul>")
+
+    @staticmethod
     def heading(name: str, ident: str, full_page: str = "") -> Markup:
         """A stage or step heading of the canvas: a link to its anchor; on the embed view, a
         link to the anchor on the full map, in a new tab. Made with f-strings: it differs for
