@@ -39,11 +39,15 @@ _KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_-]*) *:(?: +(.*))?$")
 # Text the block style of this reader does not cover, wherever it stands: a nesting as
 # deep as the format's reader refuses, a directive, an anchor, alias or tag, and characters
 # YAML does not allow or reads as line breaks (the format's reader refuses those files).
-_DEEP = re.compile(r"^[ -]{40}|^%", re.M)
+# Searched from a line break (put before the text), which the search skips ahead to.
+_DEEP = re.compile(r"\n(?:[ -]{40}|%)")
 _NODE_MARKS = re.compile(r"(?:^|[\s\[{,])[&*!]\S", re.M)
 _ODD_CHARACTER = re.compile("[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
 # Where a quoted or flow value opens: it must close on its line (checked by _closes).
 _OPENS = re.compile(r"""(?:^ *|[:?-] +)(["'\[{])""", re.M)
+# Whether a stretch of text has a quote or a bracket at all: a search that tests each
+# character alone, far quicker than _OPENS, which tries its context at every character.
+_QUOTES = re.compile(r"""["'\[{]""")
 _SKIPS: dict[tuple[int, Any], re.Pattern[str]] = {}
 _RESOLVE = yaml.resolver.Resolver.yaml_implicit_resolvers
 _STR = "tag:yaml.org,2002:str"
@@ -51,7 +55,7 @@ _CONSTRUCT = yaml.SafeLoader("")
 
 
 def _exotic(front: str) -> bool:
-    if "\t" in front or _DEEP.search(front):
+    if "\t" in front or _DEEP.search("\n" + front):
         return True
     if ("&" in front or "*" in front or "!" in front) and _NODE_MARKS.search(front):
         return True
@@ -93,18 +97,27 @@ class _Lines:
     def __init__(self, text: str):
         self.text = text if text.endswith("\n") else text + "\n"
         self.pos = 0
+        # The last line peeked at and where it starts: a line is often looked at twice or
+        # three times (by a mapping, then by the value or sequence it holds) before it is taken.
+        self.peeked: tuple[int, str] | None = None
+        self.peeked_at = -1
 
     def peek(self) -> tuple[int, str] | None:
         """The next line that holds something (indentation, content), without taking it."""
+        if self.pos == self.peeked_at:
+            return self.peeked
         text = self.text
+        found = None
         while self.pos < len(text):
             end = text.index("\n", self.pos)
             line = text[self.pos : end]
             content = line.lstrip(" ")
             if content and content[0] != "#":
-                return len(line) - len(content), content.rstrip(" ")
+                found = len(line) - len(content), content.rstrip(" ")
+                break
             self.pos = end + 1
-        return None
+        self.peeked, self.peeked_at = found, self.pos
+        return found
 
     def take(self) -> None:
         self.pos = self.text.index("\n", self.pos) + 1
@@ -112,7 +125,7 @@ class _Lines:
     def skip(self, column: int, keep: frozenset[str] | bool) -> None:
         start = self.pos
         self.pos = _skipper(column, keep).match(self.text, self.pos).end()
-        if self.pos == start:
+        if self.pos == start or _QUOTES.search(self.text, start, self.pos) is None:
             return
         for found in _OPENS.finditer(self.text, start, self.pos):
             if not _closes(self.text[found.start(1) : self.text.index("\n", found.start(1))]):
