@@ -49,9 +49,14 @@ _OPENS = re.compile(r"""(?:^ *|[:?-] +)(["'\[{])""", re.M)
 # character alone, far quicker than _OPENS, which tries its context at every character.
 _QUOTES = re.compile(r"""["'\[{]""")
 _SKIPS: dict[tuple[int, Any], re.Pattern[str]] = {}
+_KEY_LINES: dict[int, re.Pattern[str]] = {}
 _RESOLVE = yaml.resolver.Resolver.yaml_implicit_resolvers
 _STR = "tag:yaml.org,2002:str"
 _CONSTRUCT = yaml.SafeLoader("")
+# Values that are not text (emotions, review dates), as constructed: a few dozen distinct
+# ones stand on thousands of lines. Each is immutable, so the same object serves them all.
+_RESOLVED: dict[str, Any] = {}
+_RESOLVED_AT_MOST = 10_000
 
 
 def _exotic(front: str) -> bool:
@@ -75,6 +80,14 @@ def _skipper(column: int, keep: frozenset[str] | bool) -> re.Pattern[str]:
             found = rf"(?:{blank})*(?:{key}(?: *\n(?:{deep}|{item}|{blank})*| +\S[^\n]*\n(?:{deep}|{blank})*))*"
         _SKIPS[column, keep] = re.compile(found)
     return _SKIPS[column, keep]
+
+
+def _key_line(column: int) -> re.Pattern[str]:
+    """A whole line that is a key at ``column`` and its value, as _KEY reads the line's
+    content (a value of spaces is none); any other line is left to peek and _KEY."""
+    if column not in _KEY_LINES:
+        _KEY_LINES[column] = re.compile(rf" {{{column}}}([A-Za-z_][A-Za-z0-9_-]*) *:(?: +([^\n]*[^ \n]))? *\n")
+    return _KEY_LINES[column]
 
 
 def _closes(value: str) -> bool:
@@ -149,6 +162,8 @@ def _scalar(value: str | None) -> Any:
     plain = value.split(" #", 1)[0].rstrip(" ")
     if ": " in plain or plain.endswith(":"):
         raise Unusual  # not YAML: the format's reader says so
+    if plain in _RESOLVED:
+        return _RESOLVED[plain]
     for tag, pattern in _RESOLVE.get(plain[0], ()):
         if pattern.match(plain):
             if tag == _STR:
@@ -156,9 +171,12 @@ def _scalar(value: str | None) -> Any:
             if tag.endswith((":merge", ":value")):
                 raise Unusual
             try:  # the constructor's own function: construct_object would keep every node
-                return _CONSTRUCT.yaml_constructors[tag](_CONSTRUCT, yaml.ScalarNode(tag, plain))
+                found = _CONSTRUCT.yaml_constructors[tag](_CONSTRUCT, yaml.ScalarNode(tag, plain))
             except (ValueError, OverflowError, yaml.YAMLError):
                 raise Unusual from None  # a date like 2026-02-30: the format's reader says so
+            if len(_RESOLVED) < _RESOLVED_AT_MOST:
+                _RESOLVED[plain] = found
+            return found
     return plain
 
 
@@ -172,20 +190,25 @@ class _Reader:
         lines, out = self.lines, {}
         while True:
             if first is not None:
-                content, first = first, None
+                matched, first = _KEY.match(first), None
+                lines.take()
             else:
                 lines.skip(column, keep)
-                found = lines.peek()
-                if found is None or found[0] < column:
-                    return out
-                if found[0] > column:
-                    raise Unusual  # text that runs over lines, or a value where none was expected
-                content = found[1]
-            matched = _KEY.match(content)
+                # Most lines are a key at the column: one match finds it, its value and the next line.
+                matched = _key_line(column).match(lines.text, lines.pos)
+                if matched is not None:
+                    lines.pos = matched.end()
+                else:
+                    found = lines.peek()
+                    if found is None or found[0] < column:
+                        return out
+                    if found[0] > column:
+                        raise Unusual  # text that runs over lines, or a value where none was expected
+                    matched = _KEY.match(found[1])
+                    lines.take()
             if matched is None:
                 raise Unusual
-            key, value = matched.groups()
-            lines.take()
+            key, value = matched.group(1, 2)
             if key not in keep:
                 if value is not None and value[0] in "\"'[{" and not _closes(value):
                     raise Unusual
