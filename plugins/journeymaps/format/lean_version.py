@@ -42,6 +42,7 @@ _KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_-]*) *:(?: +(.*))?$")
 # Searched from a line break (put before the text), which the search skips ahead to.
 _DEEP = re.compile(r"\n(?:[ -]{40}|%)")
 _NODE_MARKS = re.compile(r"(?:^|[\s\[{,])[&*!]\S", re.M)
+_ASCII_CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f]")  # the odd characters of ASCII text: a quicker search
 _ODD_CHARACTER = re.compile("[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
 # Where a quoted or flow value opens: it must close on its line (checked by _closes).
 _OPENS = re.compile(r"""(?:^ *|[:?-] +)(["'\[{])""", re.M)
@@ -64,7 +65,7 @@ def _exotic(front: str) -> bool:
         return True
     if ("&" in front or "*" in front or "!" in front) and _NODE_MARKS.search(front):
         return True
-    return not front.isascii() and _ODD_CHARACTER.search(front) is not None
+    return (_ASCII_CONTROL if front.isascii() else _ODD_CHARACTER).search(front) is not None
 
 
 def _skipper(column: int, keep: frozenset[str] | bool) -> re.Pattern[str]:
@@ -77,7 +78,17 @@ def _skipper(column: int, keep: frozenset[str] | bool) -> re.Pattern[str]:
             found = rf"(?:{deep}{f'|{item}' if keep else ''}|{blank})*"
         else:
             key = rf" {{{column}}}(?!(?:{'|'.join(sorted(keep))}) *:)[A-Za-z_][A-Za-z0-9_-]* *:"
-            found = rf"(?:{blank})*(?:{key}(?: *\n(?:{deep}|{item}|{blank})*| +\S[^\n]*\n(?:{deep}|{blank})*))*"
+            # More indented lines after a key only hold its value when its line says nothing
+            # more or opens block text; after anything else they would be text running over
+            # lines, which YAML refuses as often as not (the format's reader says which).
+            # A nested value: a list at the column, or lines at least as indented as its first
+            # (a line less so, but more than the key, is one YAML refuses); block text likewise.
+            inner = rf" {{{column + 1},}}(?=[^ \n])"
+            nested = rf" *\n(?:{blank})*(?:(?:{item}(?:{deep}|{blank})*)+|({inner})[^\n]*\n(?:\1[^\n]*\n|{blank})*)?"
+            text = rf"(?:({inner})[^\n]*\n(?:\2[^\n]*\n| *\n)*)?"
+            block = rf" +[|>][-+]?(?: +#[^\n]*)? *\n\n*{text}(?:{blank})*"
+            plain = rf" +(?![|>])\S[^\n]*\n(?:{blank})*"
+            found = rf"(?:{blank})*(?:{key}(?:{nested}|{block}|{plain}))*"
         _SKIPS[column, keep] = re.compile(found)
     return _SKIPS[column, keep]
 
@@ -99,7 +110,7 @@ def _closes(value: str) -> bool:
         return inner.endswith('"') and '"' not in inner[:-1] and "\\" not in inner
     if first == "'":
         inner = value[1:]
-        return inner.endswith("'") and (len(inner) - len(inner.rstrip("'"))) % 2 == 1
+        return inner.endswith("'") and "'" not in inner[:-1].replace("''", "")  # inside, quotes come in pairs
     closer = "]" if first == "[" else "}"
     return len(value) > 1 and value.endswith(closer) and not any(c in value[1:-1] for c in "[]{}\"'")
 
@@ -210,9 +221,10 @@ class _Reader:
                 raise Unusual
             key, value = matched.group(1, 2)
             if key not in keep:
-                if value is not None and value[0] in "\"'[{" and not _closes(value):
-                    raise Unusual
-                lines.skip(column, value is None)
+                if value is not None and (value[0] in "|>" or value[0] in "\"'[{" and not _closes(value)):
+                    raise Unusual  # block text the skip above did not take, or text over lines
+                if value is None:
+                    lines.skip(column, True)
                 continue
             if key in out:
                 raise Unusual  # a key twice: the format's reader says which one counts
