@@ -121,6 +121,7 @@ class _Lines:
     def __init__(self, text: str):
         self.text = text if text.endswith("\n") else text + "\n"
         self.pos = 0
+        self.quoted = _QUOTES.search(self.text) is not None  # else no skipped stretch need be looked at for quotes
         # The last line peeked at and where it starts: a line is often looked at twice or
         # three times (by a mapping, then by the value or sequence it holds) before it is taken.
         self.peeked: tuple[int, str] | None = None
@@ -149,7 +150,7 @@ class _Lines:
     def skip(self, column: int, keep: frozenset[str] | bool) -> None:
         start = self.pos
         self.pos = _skipper(column, keep).match(self.text, self.pos).end()
-        if self.pos == start or _QUOTES.search(self.text, start, self.pos) is None:
+        if self.pos == start or not self.quoted or _QUOTES.search(self.text, start, self.pos) is None:
             return
         for found in _OPENS.finditer(self.text, start, self.pos):
             if not _closes(self.text[found.start(1) : self.text.index("\n", found.start(1))]):
