@@ -80,6 +80,7 @@ VARIANTS = {
     ),
     "a value of spaces": PLAIN.replace("reviewed: 2026-03-01   # the March review", "reviewed:    "),
     "a carriage return after a value": PLAIN.replace("emotion: -1.5\n", "emotion: -1.5\r\n"),
+    "a control character in a skipped value": PLAIN.replace("title: Pay", "title: Pay\x7f"),
     "a carriage return after a key": PLAIN.replace("    steps:\n", "    steps:\r\n"),
     "a key with no space after its colon": PLAIN.replace("emotion: 1\n", "emotion:1\n"),
     "a comment and blank lines between keys": PLAIN.replace(
