@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import gc
 import hashlib
 import json
 import os
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -131,8 +133,11 @@ def _curve(m: Map) -> list[Point]:
     return [Point(stage.name, step.id, step.name, step.emotion) for stage in m.stages for step in stage.steps]
 
 
-def map_history(path: str, versions: list[tuple[Version, Snapshot | None]]) -> MapHistory:
-    """One map's reviews from the versions of its file that touched 'reviewed:', oldest first."""
+def map_history(
+    path: str, versions: list[tuple[Version, Snapshot | None]], read: dict[str, Map] | None = None
+) -> MapHistory:
+    """One map's reviews from the versions of its file that touched 'reviewed:', oldest first.
+    ``read``: the versions this build read, by blob id, which need not be made again from their snapshots."""
     reviews: list[Review] = []
     before: Map | None = None
     for version, found in versions:
@@ -140,16 +145,18 @@ def map_history(path: str, versions: list[tuple[Version, Snapshot | None]]) -> M
             continue
         if before is not None and before.reviewed.isoformat() == found["reviewed"]:
             continue
-        m = _as_map(found)
+        m = (read or {}).get(version.blob) or _as_map(found)
         changes = _changes(compare_maps(before, m)) if before is not None else None
         reviews.append(Review(found["reviewed"], version.commit, version.committed, _curve(m), changes))
         before = m
     return MapHistory(path, reviews)
 
 
-def _snapshots(head: Head, versions: list[Version], settings: Settings, cache: Path) -> dict[str, Snapshot | None]:
+def _snapshots(
+    head: Head, versions: list[Version], settings: Settings, cache: Path, read: dict[str, Map]
+) -> dict[str, Snapshot | None]:
     """Each version's snapshot by blob id: those read before from the cache, the others read
-    by the format's reader (the slow part: a map's YAML with every line kept)."""
+    by the format's reader (the slow part: a map's YAML with every line kept), and kept in ``read``."""
     stored = cache / "versions.json"
     known: dict[str, Snapshot | None] = {}
     with contextlib.suppress(OSError, ValueError, KeyError, TypeError, AttributeError):  # unreadable: read again
@@ -159,7 +166,10 @@ def _snapshots(head: Head, versions: list[Version], settings: Settings, cache: P
     paths = {v.blob: v.path for v in versions}
     missing = [blob for blob in paths if blob not in known]
     for blob, raw in contents(head, missing).items():
-        known[blob] = snapshot(read_version(raw, paths[blob], settings))
+        m = read_version(raw, paths[blob], settings)
+        known[blob] = snapshot(m)
+        if m is not None:
+            read[blob] = m
     if missing:
         kept = {blob: known.get(blob) for blob in paths}  # versions no longer in the history go
         text = json.dumps({"version": CACHE_VERSION, "settings": _settings_key(settings), "snapshots": kept})
@@ -238,6 +248,20 @@ def _write_atomically(path: Path, text: str) -> None:
         raise
 
 
+@contextlib.contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Python's cycle collector paused while the versions are read: reading eight thousand
+    makes millions of small lists and dicts, none in a cycle, and each of the collector's
+    passes walks every object the build holds (it was a fifth of the read's time)."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
+
+
 _MEMORY: dict[str, Histories] = {}  # `mkdocs serve` rebuilds: the last history read, by key
 
 
@@ -257,16 +281,19 @@ def read_histories(site_root: Path, settings: Settings, cache: Path) -> Historie
         _MEMORY.clear()
         _MEMORY[key] = found
         return found
-    try:
-        versions = review_versions(head, settings.maps_dir)
-        snapshots = _snapshots(head, versions, settings, cache)
-    except RevisionError:
-        return Histories({}, "failed")
-    by_path: dict[str, list[tuple[Version, Snapshot | None]]] = {}
-    for version in versions:
-        by_path.setdefault(version.path, []).append((version, snapshots.get(version.blob)))
-    found = Histories({path: map_history(path, pairs) for path, pairs in by_path.items()})
-    text = json.dumps(_to_json(found), ensure_ascii=False, separators=(",", ":"))
+    with _no_cycle_collection():
+        try:
+            versions = review_versions(head, settings.maps_dir)
+            read: dict[str, Map] = {}
+            snapshots = _snapshots(head, versions, settings, cache, read)
+        except RevisionError:
+            return Histories({}, "failed")
+        by_path: dict[str, list[tuple[Version, Snapshot | None]]] = {}
+        for version in versions:
+            by_path.setdefault(version.path, []).append((version, snapshots.get(version.blob)))
+        found = Histories({path: map_history(path, pairs, read) for path, pairs in by_path.items()})
+        del read
+        text = json.dumps(_to_json(found), ensure_ascii=False, separators=(",", ":"))
     with contextlib.suppress(OSError):
         for other in cache.glob("head-*.json"):  # one commit's history is kept: the last one read
             other.unlink()

@@ -39,23 +39,34 @@ _KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_-]*) *:(?: +(.*))?$")
 # Text the block style of this reader does not cover, wherever it stands: a nesting as
 # deep as the format's reader refuses, a directive, an anchor, alias or tag, and characters
 # YAML does not allow or reads as line breaks (the format's reader refuses those files).
-_DEEP = re.compile(r"^[ -]{40}|^%", re.M)
+# Searched from a line break (put before the text), which the search skips ahead to.
+_DEEP = re.compile(r"\n(?:[ -]{40}|%)")
 _NODE_MARKS = re.compile(r"(?:^|[\s\[{,])[&*!]\S", re.M)
 _ODD_CHARACTER = re.compile("[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
 # Where a quoted or flow value opens: it must close on its line (checked by _closes).
 _OPENS = re.compile(r"""(?:^ *|[:?-] +)(["'\[{])""", re.M)
+# Whether a stretch of text has a quote or a bracket at all: a search that tests each
+# character alone, far quicker than _OPENS, which tries its context at every character.
+_QUOTES = re.compile(r"""["'\[{]""")
 _SKIPS: dict[tuple[int, Any], re.Pattern[str]] = {}
+_KEY_LINES: dict[int, re.Pattern[str]] = {}
 _RESOLVE = yaml.resolver.Resolver.yaml_implicit_resolvers
 _STR = "tag:yaml.org,2002:str"
 _CONSTRUCT = yaml.SafeLoader("")
+# Values that are not text (emotions, review dates), as constructed: a few dozen distinct
+# ones stand on thousands of lines. Each is immutable, so the same object serves them all.
+_RESOLVED: dict[str, Any] = {}
+_RESOLVED_AT_MOST = 10_000
 
 
 def _exotic(front: str) -> bool:
-    if "\t" in front or _DEEP.search(front):
+    if "\t" in front or _DEEP.search("\n" + front):
         return True
     if ("&" in front or "*" in front or "!" in front) and _NODE_MARKS.search(front):
         return True
-    return not front.isascii() and _ODD_CHARACTER.search(front) is not None
+    if front.isascii():  # its odd characters are the controls, which str.isprintable finds quicker than a pattern
+        return not front.replace("\n", " ").isprintable()
+    return _ODD_CHARACTER.search(front) is not None
 
 
 def _skipper(column: int, keep: frozenset[str] | bool) -> re.Pattern[str]:
@@ -68,9 +79,27 @@ def _skipper(column: int, keep: frozenset[str] | bool) -> re.Pattern[str]:
             found = rf"(?:{deep}{f'|{item}' if keep else ''}|{blank})*"
         else:
             key = rf" {{{column}}}(?!(?:{'|'.join(sorted(keep))}) *:)[A-Za-z_][A-Za-z0-9_-]* *:"
-            found = rf"(?:{blank})*(?:{key}(?: *\n(?:{deep}|{item}|{blank})*| +\S[^\n]*\n(?:{deep}|{blank})*))*"
+            # More indented lines after a key only hold its value when its line says nothing
+            # more or opens block text; after anything else they would be text running over
+            # lines, which YAML refuses as often as not (the format's reader says which).
+            # A nested value: a list at the column, or lines at least as indented as its first
+            # (a line less so, but more than the key, is one YAML refuses); block text likewise.
+            inner = rf" {{{column + 1},}}(?=[^ \n])"
+            nested = rf" *\n(?:{blank})*(?:(?:{item}(?:{deep}|{blank})*)+|({inner})[^\n]*\n(?:\1[^\n]*\n|{blank})*)?"
+            text = rf"(?:({inner})[^\n]*\n(?:\2[^\n]*\n| *\n)*)?"
+            block = rf" +[|>][-+]?(?: +#[^\n]*)? *\n\n*{text}(?:{blank})*"
+            plain = rf" +(?![|>])\S[^\n]*\n(?:{blank})*"
+            found = rf"(?:{blank})*(?:{key}(?:{nested}|{block}|{plain}))*"
         _SKIPS[column, keep] = re.compile(found)
     return _SKIPS[column, keep]
+
+
+def _key_line(column: int) -> re.Pattern[str]:
+    """A whole line that is a key at ``column`` and its value, as _KEY reads the line's
+    content (a value of spaces is none); any other line is left to peek and _KEY."""
+    if column not in _KEY_LINES:
+        _KEY_LINES[column] = re.compile(rf" {{{column}}}([A-Za-z_][A-Za-z0-9_-]*) *:(?: +([^\n]*[^ \n]))? *\n")
+    return _KEY_LINES[column]
 
 
 def _closes(value: str) -> bool:
@@ -82,7 +111,7 @@ def _closes(value: str) -> bool:
         return inner.endswith('"') and '"' not in inner[:-1] and "\\" not in inner
     if first == "'":
         inner = value[1:]
-        return inner.endswith("'") and (len(inner) - len(inner.rstrip("'"))) % 2 == 1
+        return inner.endswith("'") and "'" not in inner[:-1].replace("''", "")  # inside, quotes come in pairs
     closer = "]" if first == "[" else "}"
     return len(value) > 1 and value.endswith(closer) and not any(c in value[1:-1] for c in "[]{}\"'")
 
@@ -93,18 +122,29 @@ class _Lines:
     def __init__(self, text: str):
         self.text = text if text.endswith("\n") else text + "\n"
         self.pos = 0
+        # Else no skipped stretch need be looked at for quotes (four substring searches: quicker than a pattern's).
+        self.quoted = any(c in text for c in "\"'[{")
+        # The last line peeked at and where it starts: a line is often looked at twice or
+        # three times (by a mapping, then by the value or sequence it holds) before it is taken.
+        self.peeked: tuple[int, str] | None = None
+        self.peeked_at = -1
 
     def peek(self) -> tuple[int, str] | None:
         """The next line that holds something (indentation, content), without taking it."""
+        if self.pos == self.peeked_at:
+            return self.peeked
         text = self.text
+        found = None
         while self.pos < len(text):
             end = text.index("\n", self.pos)
             line = text[self.pos : end]
             content = line.lstrip(" ")
             if content and content[0] != "#":
-                return len(line) - len(content), content.rstrip(" ")
+                found = len(line) - len(content), content.rstrip(" ")
+                break
             self.pos = end + 1
-        return None
+        self.peeked, self.peeked_at = found, self.pos
+        return found
 
     def take(self) -> None:
         self.pos = self.text.index("\n", self.pos) + 1
@@ -112,7 +152,7 @@ class _Lines:
     def skip(self, column: int, keep: frozenset[str] | bool) -> None:
         start = self.pos
         self.pos = _skipper(column, keep).match(self.text, self.pos).end()
-        if self.pos == start:
+        if self.pos == start or not self.quoted or _QUOTES.search(self.text, start, self.pos) is None:
             return
         for found in _OPENS.finditer(self.text, start, self.pos):
             if not _closes(self.text[found.start(1) : self.text.index("\n", found.start(1))]):
@@ -136,6 +176,8 @@ def _scalar(value: str | None) -> Any:
     plain = value.split(" #", 1)[0].rstrip(" ")
     if ": " in plain or plain.endswith(":"):
         raise Unusual  # not YAML: the format's reader says so
+    if plain in _RESOLVED:
+        return _RESOLVED[plain]
     for tag, pattern in _RESOLVE.get(plain[0], ()):
         if pattern.match(plain):
             if tag == _STR:
@@ -143,9 +185,12 @@ def _scalar(value: str | None) -> Any:
             if tag.endswith((":merge", ":value")):
                 raise Unusual
             try:  # the constructor's own function: construct_object would keep every node
-                return _CONSTRUCT.yaml_constructors[tag](_CONSTRUCT, yaml.ScalarNode(tag, plain))
+                found = _CONSTRUCT.yaml_constructors[tag](_CONSTRUCT, yaml.ScalarNode(tag, plain))
             except (ValueError, OverflowError, yaml.YAMLError):
                 raise Unusual from None  # a date like 2026-02-30: the format's reader says so
+            if len(_RESOLVED) < _RESOLVED_AT_MOST:
+                _RESOLVED[plain] = found
+            return found
     return plain
 
 
@@ -159,24 +204,30 @@ class _Reader:
         lines, out = self.lines, {}
         while True:
             if first is not None:
-                content, first = first, None
+                matched, first = _KEY.match(first), None
+                lines.take()
             else:
                 lines.skip(column, keep)
-                found = lines.peek()
-                if found is None or found[0] < column:
-                    return out
-                if found[0] > column:
-                    raise Unusual  # text that runs over lines, or a value where none was expected
-                content = found[1]
-            matched = _KEY.match(content)
+                # Most lines are a key at the column: one match finds it, its value and the next line.
+                matched = _key_line(column).match(lines.text, lines.pos)
+                if matched is not None:
+                    lines.pos = matched.end()
+                else:
+                    found = lines.peek()
+                    if found is None or found[0] < column:
+                        return out
+                    if found[0] > column:
+                        raise Unusual  # text that runs over lines, or a value where none was expected
+                    matched = _KEY.match(found[1])
+                    lines.take()
             if matched is None:
                 raise Unusual
-            key, value = matched.groups()
-            lines.take()
+            key, value = matched.group(1, 2)
             if key not in keep:
-                if value is not None and value[0] in "\"'[{" and not _closes(value):
-                    raise Unusual
-                lines.skip(column, value is None)
+                if value is not None and (value[0] in "|>" or value[0] in "\"'[{" and not _closes(value)):
+                    raise Unusual  # block text the skip above did not take, or text over lines
+                if value is None:
+                    lines.skip(column, True)
                 continue
             if key in out:
                 raise Unusual  # a key twice: the format's reader says which one counts

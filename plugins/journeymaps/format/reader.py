@@ -29,6 +29,9 @@ MAX_VALUES = 200_000
 MAX_DEPTH = 64
 
 _FENCE = re.compile(r"^---[ \t]*$")
+# The line that closes the front matter, with the line break before it (a literal the search
+# skips ahead to): a fence, or "..." with any white space after it (str.rstrip's: \\s's).
+_CLOSE = re.compile(r"\n(?:---[ \t]*|\.\.\.[^\S\n]*)(?=\n|\Z)")
 _MERGE_TAG = "tag:yaml.org,2002:merge"
 
 
@@ -282,15 +285,17 @@ def _empty_map(line: int) -> YMap:
 def split_front_matter(text: str) -> tuple[str, int, str, int] | None:
     """(front matter, its first line, body, its first line), or None when the
     file has no front matter. Raises ValueError when it is never closed."""
-    lines = text.split("\n")
-    if not lines or not _FENCE.match(lines[0]):
+    first = text.find("\n")
+    if not _FENCE.match(text if first < 0 else text[:first]):
         return None
-    for index in range(1, len(lines)):
-        if _FENCE.match(lines[index]) or lines[index].rstrip() == "...":
-            front = "\n".join(lines[1:index])
-            body = "\n".join(lines[index + 1 :])
-            return front, 2, body, index + 2
-    raise ValueError("never closed")
+    # One search for the closing line, not a loop over every line: past versions of a map
+    # are read by the thousand (format/versions.py).
+    close = _CLOSE.search(text, first) if first >= 0 else None
+    if close is None:
+        raise ValueError("never closed")
+    start, end = close.span()  # start: the line break that ends the front matter
+    body_line = text.count("\n", 0, start) + 3
+    return text[first + 1 : max(first + 1, start)], 2, text[end + 1 :], body_line
 
 
 def read_document(abs_path: Path, path: str, problems: Problems) -> Document:

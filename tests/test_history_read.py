@@ -1,0 +1,33 @@
+"""Reading the history across reviews cheaply (authoring/history.py): the maps a cold build
+reads serve its reviews as they are, and give the history a build later makes from the
+versions kept in the cache; the cycle collector, paused while the versions are read, is on
+again afterwards."""
+
+from __future__ import annotations
+
+import gc
+import json
+
+from journeymaps.authoring import history
+from journeymaps.settings import Settings
+from test_history import reviewed_twice  # noqa: F401 - the fixture: a map reviewed twice in git
+
+
+def test_the_history_read_from_git_is_the_history_made_from_the_kept_versions(reviewed_twice):  # noqa: F811
+    cache = reviewed_twice / ".cache/journeymaps/history"
+    history._MEMORY.clear()
+    from_git = history.read_histories(reviewed_twice, Settings(), cache)
+    assert [r.reviewed for h in from_git.maps.values() for r in h.reviews] == ["2026-03-01", "2026-06-01"]
+    for stored in cache.glob("head-*.json"):
+        stored.unlink()  # the next read makes each map's history again, from versions.json
+    history._MEMORY.clear()
+    kept = history.read_histories(reviewed_twice, Settings(), cache)
+    assert json.dumps(history._to_json(from_git)) == json.dumps(history._to_json(kept))
+    assert [h.fingerprint for h in from_git.maps.values()] == [h.fingerprint for h in kept.maps.values()]
+
+
+def test_the_cycle_collector_is_on_again_after_the_history_is_read(reviewed_twice, tmp_path):  # noqa: F811
+    history._MEMORY.clear()
+    assert gc.isenabled()
+    assert history.read_histories(reviewed_twice, Settings(), tmp_path / "cache").maps
+    assert gc.isenabled()
