@@ -4,9 +4,6 @@
  * server-drawn SVG curve stays visible. */
 (function () {
   "use strict";
-  // A page with a chart also asks for this script from its head (site/interactive.py), so
-  // that the chart is drawn while the rest of the page is still read: it runs once.
-  if (window.journeymaps) return;
   var plotlyLoading = null;
   var drawn = [];
 
@@ -14,17 +11,12 @@
     if (window.Plotly) return Promise.resolve(window.Plotly);
     if (!plotlyLoading) {
       plotlyLoading = new Promise(function (resolve, reject) {
-        // The head of a page with a chart asks for plotly.js itself (site/interactive.py).
-        var url = new URL(src, window.location.href).href;
-        var script = Array.prototype.find.call(document.scripts, function (s) { return s.src === url; });
-        if (!script) {
-          script = document.createElement("script");
-          script.src = src;
-          script.async = true;
-          document.head.appendChild(script);
-        }
-        script.addEventListener("load", function () { resolve(window.Plotly); });
-        script.addEventListener("error", function () { plotlyLoading = null; reject(new Error("plotly.js did not load from " + src)); });
+        var script = document.createElement("script");
+        script.src = src;
+        script.async = true;
+        script.onload = function () { resolve(window.Plotly); };
+        script.onerror = function () { plotlyLoading = null; reject(new Error("plotly.js did not load from " + src)); };
+        document.head.appendChild(script);
       });
     }
     return plotlyLoading;
@@ -97,7 +89,7 @@
     }
     drawn.push(target);
     var data = colourTraces(figure, spec.data);
-    target.jmPalette = JSON.stringify([themeColors(), traceColours(figure, data)]);
+    target.jmPalette = paletteOf(figure, data);
     return Plotly.newPlot(target, data, themed(spec.layout), spec.config).catch(function (error) {
       figure.classList.remove("jm-chart--drawn");
       drawn = drawn.filter(function (el) { return el !== target; });
@@ -116,8 +108,7 @@
     var first = document.querySelector(pending);
     if (!first) return;
     loadPlotly(first.getAttribute("data-jm-plotly")).then(function (Plotly) {
-      // The figures not drawn by now: more of the page may have been read since the call,
-      // and an earlier call may have drawn some.
+      // The figures not drawn by now: an earlier call may have drawn some.
       Array.prototype.forEach.call(document.querySelectorAll(pending), function (figure) {
         drawChart(figure, Plotly).catch(function (error) { console.error("journeymaps: chart not drawn:", error); });
       });
@@ -128,8 +119,8 @@
 
   // What a chart's colours were taken from: Material sets the palette's attributes again when
   // its script starts, most often to what they were, and redrawing a chart for nothing is slow.
-  function paletteOf(el) {
-    return JSON.stringify([themeColors(), traceColours(el, el.data || [])]);
+  function paletteOf(el, data) {
+    return JSON.stringify([themeColors(), traceColours(el, data)]);
   }
 
   function rethemeCharts() {
@@ -137,7 +128,7 @@
     var c = themeColors();
     drawn.forEach(function (el) {
       if (!document.body.contains(el) || !el.layout) return;
-      var palette = paletteOf(el);
+      var palette = paletteOf(el, el.data);
       if (el.jmPalette === palette) return;
       el.jmPalette = palette;
       var update = {
@@ -507,9 +498,6 @@
     showStepCard();
     setUpSharing();
   }
-
-  // Called by the page after each chart (macros.html), while the rest is still being read.
-  window.journeymaps = { drawCharts: drawCharts };
 
   function start() {
     if (window.document$ && typeof window.document$.subscribe === "function") {
