@@ -1,13 +1,12 @@
 """Preview images drawn in other processes (site/drawing.py): the same images the build's own
 process draws, a worker that stops or fails, one core, and `mkdocs serve`, whose workers
-are kept across rebuilds and gone after Ctrl-C."""
+are kept across rebuilds and gone after Ctrl-C. The build starts no process but its workers
+(no resource tracker beside them)."""
 
 from __future__ import annotations
 
 import io
-import multiprocessing
 import os
-import pickle
 import signal
 import socket
 import subprocess
@@ -22,6 +21,7 @@ from conftest import MAP, write_site
 from journeymaps.site.drawing import POOL_FROM, Drawer, DrawingFailed, Job, usable_cores
 from journeymaps.site.fonts import find_fonts
 from journeymaps.site.preview import PreviewText, title_png
+from journeymaps.site.worker import Worker
 from PIL import Image
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -37,8 +37,8 @@ def card_and_where(number: int, where: Path, fonts) -> bytes:
     return card(number, fonts)
 
 
-def stops_a_worker(number: int, fonts) -> bytes:
-    if multiprocessing.parent_process() is not None:
+def stops_a_worker(number: int, build: int, fonts) -> bytes:
+    if os.getpid() != build:
         os._exit(1)  # as a worker the system stops (out of memory) would
     return card(number, fonts)
 
@@ -57,10 +57,12 @@ def drawn_by(where: Path) -> dict[int, int]:
 
 
 def drawn_with_a_worker(jobs: list[Job]) -> tuple[dict, Drawer]:
-    """The images, drawn by a pool of one worker and the build, and the drawer, stopped."""
+    """The images, drawn by one worker and the build, and the drawer, stopped."""
     drawer = Drawer(workers=1)
     try:
         drawer.start(jobs, find_fonts())
+        if len(jobs) >= POOL_FROM:  # the worker, and no other process (no resource tracker)
+            assert _children(os.getpid()) == {w.pid for w in drawer.processes} and len(drawer.processes) == 1
         return drawer.finish(), drawer
     finally:
         drawer.close()
@@ -82,7 +84,7 @@ def test_workers_draw_the_images_the_build_would(tmp_path, where):
     assert by.get(os.getpid(), 0) == drawer.by_build  # what no worker had started when the build got there
     for i, job in enumerate(jobs):
         assert job.target.read_bytes() == card(i, fonts)  # the same bytes as drawn here
-    assert drawer.trouble == "" and drawer.pool is None
+    assert drawer.trouble == "" and drawer.processes == []
 
 
 def test_a_few_images_are_drawn_by_the_build(tmp_path, where):
@@ -90,17 +92,17 @@ def test_a_few_images_are_drawn_by_the_build(tmp_path, where):
     drawer = Drawer(workers=1)
     drawer.start(jobs, find_fonts())
     assert sorted(drawer.finish()) == sorted(job.target for job in jobs)
-    assert drawn_by(where) == {os.getpid(): 3} and drawer.pool is None
+    assert drawn_by(where) == {os.getpid(): 3} and drawer.processes == []
 
 
 def test_a_worker_that_stops_leaves_its_images_to_the_build(tmp_path):
     fonts = find_fonts()
-    jobs = [Job(tmp_path / f"{i}.png", partial(stops_a_worker, i)) for i in range(POOL_FROM)]
+    jobs = [Job(tmp_path / f"{i}.png", partial(stops_a_worker, i, os.getpid())) for i in range(POOL_FROM)]
     drawn, drawer = drawn_with_a_worker(jobs)
     assert drawn == {job.target: job.target for job in jobs}
     for i, job in enumerate(jobs):
         assert job.target.read_bytes() == card(i, fonts)
-    assert drawer.trouble.startswith("BrokenProcessPool: ")
+    assert drawer.trouble == "WorkerStopped: the worker ended with exit code 1"
     assert (drawer.by_workers, drawer.by_build, drawer.workers) == (0, POOL_FROM, 0)  # and no workers from now on
 
 
@@ -126,20 +128,10 @@ def test_a_cache_that_cannot_be_written_hands_back_the_image(tmp_path):
     assert drawer.by_workers > 0
 
 
-# What a worker imports to draw: it is spawned, so it imports again whatever the images' drawing
-# functions and the pool's own function sit in; each of these cost a worker megabytes.
-WORKER_DRAWS = """
-import pickle, sys
-from functools import partial
-from pathlib import Path
-from journeymaps.site import drawing
-jobs = pickle.loads(sys.stdin.buffer.read())
-drawing._draw_batch(jobs, None, None, False)
-print(" ".join(sorted(sys.modules)))
-"""
-
-
+# What a worker imports to draw: whatever the images' drawing functions sit in, and what
+# site/worker.py needs to start; each of the heavy ones cost a worker megabytes.
 def test_a_worker_imports_pillow_and_the_drawing_not_the_build(tmp_path):
+    from journeymaps.site.drawing import _draw_batch
     from journeymaps.site.preview import Curve, curve_png
 
     curve = Curve((-2.0, 2.0), 0.0, 2, (("Stage", 0, 1),), (("current", (1.0, -1.0), ((True, False), (False, True))),))
@@ -148,21 +140,39 @@ def test_a_worker_imports_pillow_and_the_drawing_not_the_build(tmp_path):
         Job(tmp_path / "curve.png", partial(curve_png, curve, text)),
         Job(tmp_path / "card.png", partial(title_png, text, lines=["A"])),
     ]
-    done = subprocess.run(
-        [sys.executable, "-c", WORKER_DRAWS], input=pickle.dumps(jobs), capture_output=True, check=True, env=ENV
-    )
-    imported = set(done.stdout.decode().split())
-    assert "PIL.ImageDraw" in imported and (tmp_path / "curve.png").exists() and (tmp_path / "card.png").exists()
+    worker = Worker()
+    try:
+        worker.send(_draw_batch, (jobs, None, None, False))
+        worker.send(eval, ("sorted(__import__('sys').modules)",))
+        assert worker.receive() == (True, [job.target for job in jobs])
+        drew, imported = worker.receive()
+    finally:
+        worker.close()
+    assert drew and "PIL.ImageDraw" in imported and (tmp_path / "curve.png").exists()
     heavy = {
         "hashlib",
         "journeymaps.text",
         "journeymaps.model",
         "journeymaps.format.problems",
+        "multiprocessing",
+        "concurrent.futures",
         "mkdocs",
         "jinja2",
         "yaml",
     }
-    assert heavy & imported == set()
+    assert heavy & set(imported) == set()
+
+
+def test_a_worker_ends_when_its_build_is_gone(tmp_path):
+    """A build killed outright cannot stop its workers: a worker ends when its input does."""
+    script = "from journeymaps.site.worker import Worker; import os, sys; print(Worker().pid, flush=True); os._exit(9)"
+    build = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=ENV, check=False)
+    assert build.returncode == 9
+    worker = int(build.stdout)
+    deadline = time.monotonic() + 10
+    while _alive(worker) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not _alive(worker)
 
 
 def journeys(count: int) -> dict[str, str]:
@@ -186,7 +196,7 @@ def test_a_build_on_one_core_draws_its_images_itself(tmp_path):
     finally:
         os.sched_setaffinity(0, allowed)
     drawer = config.plugins["journeymaps"].drawer
-    assert drawer.by_workers == 0 and drawer.by_build >= POOL_FROM and drawer.pool is None
+    assert drawer.by_workers == 0 and drawer.by_build >= POOL_FROM and drawer.processes == []
     for i in range(POOL_FROM // 2 + 1):
         with Image.open(root / f"site/journeys/journey-{i:02}/current/emotion.png") as image:
             assert image.size == (1200, 630)
@@ -211,14 +221,14 @@ def _children(pid: int) -> set[int]:
 
 
 def _workers(pid: int) -> set[int]:
-    """The server's workers: the spawned processes that are not multiprocessing's own tracker."""
+    """The server's workers (site/worker.py)."""
     out = set()
     for child in _children(pid):
         try:
             command = Path(f"/proc/{child}/cmdline").read_bytes().replace(b"\0", b" ").decode()
         except OSError:
             continue
-        if "spawn_main" in command:
+        if "journeymaps.site.worker" in command:
             out.add(child)
     return out
 
@@ -272,6 +282,7 @@ def test_serve_keeps_its_workers_and_ctrl_c_stops_them(tmp_path):
         _served(page, server, "Journey 0")
         workers = _workers(server.pid)
         assert 1 <= len(workers) <= usable_cores() - 1
+        assert _children(server.pid) == workers  # no resource tracker beside them
         # Every image shows the site's name: all are drawn again, by the same workers.
         settings.write_text(settings.read_text().replace("site_name: ", "site_name: Renamed "))
         _served(page, server, "Renamed")

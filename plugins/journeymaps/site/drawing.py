@@ -1,36 +1,33 @@
 """Preview images drawn in other processes while MkDocs renders the pages.
 
 Pillow's text layout and colour reduction hold Python's lock, so a thread drawing beside
-the build slows the build down; another process does not. The pool of processes is started
-once (a `mkdocs serve` keeps it for its rebuilds), sized to the cores the build may use less
-the one the build runs on, and handed only what each image shows (preview.py's plain data
-and a font's file name). Each image is written whole into the cache, from where the build
-copies it once the pages are written. Images a worker has not started when the build gets
-there are drawn by the build itself; so are the images of a worker that fails or stops, so
-the site never lacks one for that. On one core, or for a handful of images, the build draws
-them itself, once its pages are written.
+the build slows the build down; another process does not. The workers (worker.py) are
+started once (a `mkdocs serve` keeps them for its rebuilds), as many as the cores the build
+may use less the one the build runs on, and handed only what each image shows (preview.py's
+plain data and a font's file name). Each image is written whole into the cache, from where
+the build copies it once the pages are written. Images a worker has not started when the
+build gets there are drawn by the build itself; so are the images of a worker that fails or
+stops, so the site never lacks one for that. On one core, or for a handful of images, the
+build draws them itself, once its pages are written.
 """
 
 from __future__ import annotations
 
-import multiprocessing
 import os
-import signal
 import threading
-import time
 from collections import deque
 from collections.abc import Callable
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 
 from journeymaps.format.files import write_atomically
 from journeymaps.site.fonts import Fonts
+from journeymaps.site.worker import Worker
 
 BATCH = 8  # images handed to a worker at once: fewer messages, and the build can still take back the rest
 POOL_FROM = 24  # fewer images than this: starting a worker would cost more than drawing them here
+AHEAD = 2  # batches a worker is handed before it answers the first: it never waits for the next
 
 
 @dataclass(frozen=True)
@@ -72,55 +69,59 @@ def draw_into(job: Job, fonts: Fonts) -> Path | bytes:
 
 
 class Drawer:
-    """Draws a build's images; one per plugin, so one pool per process.
+    """Draws a build's images; one per plugin, so one set of workers per process.
 
-    The workers are handed a few batches at a time, from a queue a thread of the build
-    feeds them from; when the build gets to the images, it draws what is still queued,
-    from the queue's end. Nothing handed to the pool is ever cancelled (Python 3.11's pool
-    stops answering if one of its tasks was cancelled when a worker dies)."""
+    Each worker is fed batches from a queue by a thread of the build, a few ahead, so it
+    never waits for the next; when the build gets to the images, it draws what is still
+    queued, from the queue's end."""
 
     def __init__(self, workers: int | None = None):
         self.workers = workers  # None: as many as the cores the build may use, less the build's own
         self.fonts: Fonts | None = None
         self.trouble = ""  # why the build drew a worker's images itself, when it had to
-        self.pool: ProcessPoolExecutor | None = None  # started at the first build with enough to draw
+        self.processes: list[Worker] = []  # started at the first build with enough to draw
         self.by_workers = self.by_build = 0  # images of the last build drawn by the workers and by the build
         self._queue: deque[list[Job]] = deque()  # batches no worker has been handed yet
-        self._handed: list[tuple[list[Job], Future[list[Path | bytes]]]] = []
+        self._answered: list[tuple[list[Job], list[Path | bytes] | None]] = []  # None: to draw here
         self._lock = threading.Lock()
-        self._feeder: threading.Thread | None = None
-        self._size = 0  # workers in the pool
-        self._unfed: Exception | None = None  # why the pool took no more batches
+        self._feeders: list[threading.Thread] = []
+        self._stopped: Exception | None = None  # why the workers take no more batches
 
     def start(self, jobs: list[Job], fonts: Fonts) -> None:
         """Start drawing a build's images (those not in the cache), in the background."""
         self.cancel()
         self.fonts = fonts
         self.by_workers = self.by_build = 0
+        # One kind of image after another: a process then holds one kind's font sizes at a time (fonts.py).
+        jobs = sorted(jobs, key=_kind)
         self._queue = deque(jobs[first : first + BATCH] for first in range(0, len(jobs), BATCH))
-        pool = self._open() if len(jobs) >= POOL_FROM else None
-        if pool is not None:
-            room = threading.Semaphore(2 * self._size)  # each worker has its next batch waiting
-            self._feeder = threading.Thread(target=self._feed, args=(pool, room), daemon=True)
-            self._feeder.start()
+        if len(jobs) >= POOL_FROM and self._open():
+            self._feeders = [threading.Thread(target=self._feed, args=(w,), daemon=True) for w in self.processes]
+            for feeder in self._feeders:
+                feeder.start()
 
-    def _feed(self, pool: ProcessPoolExecutor, room: threading.Semaphore) -> None:
+    def _take(self) -> list[Job] | None:
+        with self._lock:
+            return self._queue.popleft() if self._queue and self._stopped is None else None
+
+    def _feed(self, worker: Worker) -> None:
         fonts = self.fonts
         assert fonts is not None
-        while True:
-            room.acquire()
+        handed: deque[list[Job]] = deque()
+        try:
+            while True:
+                while len(handed) < AHEAD and (batch := self._take()) is not None:
+                    handed.append(batch)
+                    worker.send(_draw_batch, (batch, fonts.regular, fonts.bold, fonts.chinese))
+                if not handed:
+                    return
+                drew, drawn = worker.receive()
+                # A batch that failed is drawn again here, to fail with a message if it fails here too.
+                self._answered.append((handed.popleft(), drawn if drew else None))
+        except Exception as err:  # noqa: BLE001 - the worker stopped (killed, out of memory): no more workers
             with self._lock:
-                if not self._queue:
-                    return
-                batch = self._queue.popleft()
-                try:
-                    future = pool.submit(_draw_batch, batch, fonts.regular, fonts.bold, fonts.chinese)
-                except Exception as err:  # noqa: BLE001 - no worker could be started: the build draws them
-                    self._queue.appendleft(batch)
-                    self._unfed = err
-                    return
-                self._handed.append((batch, future))
-            future.add_done_callback(lambda _: room.release())
+                self._stopped = self._stopped or err
+            self._answered.extend((batch, None) for batch in handed)
 
     def finish(self) -> dict[Path, Path | bytes]:
         """Every image started, by its place in the cache: what the workers drew, waited for,
@@ -132,62 +133,58 @@ class Drawer:
                     break
                 batch = self._queue.pop()
             done.update((job.target, self._draw_here(job)) for job in batch)
-        if self._feeder is not None:
-            self._feeder.join()  # it has handed out its last batch
-            self._feeder = None
-        for batch, future in self._handed:
-            try:
-                drawn = future.result()
+        self._join()
+        for batch, drawn in self._answered:
+            if drawn is None:
+                drawn = [self._draw_here(job) for job in batch]
+            else:
                 self.by_workers += len(batch)
-            except BrokenProcessPool as err:  # a worker stopped (killed, out of memory): no more workers
-                self._give_up(err)
-                drawn = [self._draw_here(job) for job in batch]
-            except Exception:  # noqa: BLE001 - drawn again here, to fail with a message if it fails here too
-                drawn = [self._draw_here(job) for job in batch]
             done.update(zip((job.target for job in batch), drawn, strict=True))
-        self._handed = []
-        if self._unfed is not None:
-            self._give_up(self._unfed)
+        self._answered = []
+        if self._stopped is not None:
+            self._give_up(self._stopped)
         return done
 
     def cancel(self) -> None:
         """Forget a build's images (it stopped); the workers finish the batches they have."""
         with self._lock:
             self._queue.clear()
-        if self._feeder is not None:
-            self._feeder.join()
-            self._feeder = None
-        self._handed = []
-        if self._unfed is not None:
-            self._give_up(self._unfed)
+        self._join()
+        self._answered = []
+        if self._stopped is not None:
+            self._give_up(self._stopped)
 
     def close(self) -> None:
         """Stop the workers, once the batches they have are drawn (no half image is left)."""
         self.cancel()
-        if self.pool is not None:
-            self.pool.shutdown(wait=True)
-            self.pool = None
+        for worker in self.processes:
+            worker.close()
+        self.processes = []
 
-    def _open(self) -> ProcessPoolExecutor | None:
+    def _join(self) -> None:
+        for feeder in self._feeders:
+            feeder.join()  # its worker has answered every batch it was handed
+        self._feeders = []
+
+    def _open(self) -> bool:
         workers = usable_cores() - 1 if self.workers is None else self.workers
-        if self.pool is None and workers > 0:
+        if not self.processes and workers > 0:
             try:
-                # Spawned, not forked: the build's process has threads (MkDocs', this pool's).
-                context = multiprocessing.get_context("spawn")
-                self.pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_worker_starts)
-                self._size = workers
-            except Exception as err:  # noqa: BLE001 - no processes here (no semaphores, say): the build draws
+                # Processes, not threads: Pillow holds Python's lock while it draws.
+                for _ in range(workers):
+                    self.processes.append(Worker())
+            except Exception as err:  # noqa: BLE001 - no processes here (a sandbox, say): the build draws
                 self._give_up(err)
-        return self.pool
+        return bool(self.processes)
 
     def _give_up(self, err: Exception) -> None:
         """No more workers for this process: the build draws every image itself from now on."""
         self.trouble = self.trouble or _reason(err)
-        self._unfed = None
+        self._stopped = None
         self.workers = 0
-        if self.pool is not None:
-            self.pool.shutdown(wait=False)
-            self.pool = None
+        for worker in self.processes:
+            worker.close()
+        self.processes = []
 
     def _draw_here(self, job: Job) -> Path | bytes:
         assert self.fonts is not None
@@ -198,25 +195,17 @@ class Drawer:
             raise DrawingFailed(job.target, _reason(err)) from None
 
 
+def _kind(job: Job) -> str:
+    """What draws the image (a curve, a persona's card, an index page's card)."""
+    draw = job.draw.func if isinstance(job.draw, partial) else job.draw
+    return getattr(draw, "__qualname__", "")
+
+
 def _reason(err: BaseException) -> str:
     return f"{type(err).__name__}: {err}".strip().rstrip(":")
 
 
 # -- in a worker --------------------------------------------------------------------------------
-
-
-def _worker_starts() -> None:
-    # Ctrl-C reaches every process of the terminal: the build stops its workers itself, so
-    # they neither print a traceback nor stop halfway through an image.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    threading.Thread(target=_leave_with_the_build, args=(os.getppid(),), daemon=True).start()
-
-
-def _leave_with_the_build(build: int) -> None:
-    """A build killed outright cannot stop its workers: they stop when it is gone."""
-    while os.getppid() == build:
-        time.sleep(1.0)
-    os._exit(0)
 
 
 @cache  # each size of a font is loaded once per worker (Fonts keeps them)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -21,19 +22,32 @@ CJK_CANDIDATES = (
 LATIN_CANDIDATES = ("/usr/share/fonts/truetype/dejavu/DejaVuSans{dejavu}.ttf",)
 
 
+# Font sizes open at once: as many as a curve or an index card uses (a persona's card uses
+# five, and opens one again). FreeType maps the font's file once for each size it opens, and
+# each mapping counts the pages of the file it read (2 to 3 MB of a CJK font): the ten sizes
+# of all the cards held at once cost a worker 25 MB. Opening a size again costs half a
+# millisecond, and the images of one kind are drawn one after the other (drawing.py).
+OPEN_AT_ONCE = 4
+
+
 @dataclass(frozen=True)
 class Fonts:
     regular: str | None
     bold: str | None
     chinese: bool  # whether the fonts have Chinese characters
-    _sizes: dict = field(default_factory=dict, compare=False, repr=False)
+    _sizes: OrderedDict = field(default_factory=OrderedDict, compare=False, repr=False)
 
     def get(self, size: int, bold: bool = False) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
         key = (size, bold)
-        if key not in self._sizes:
+        found = self._sizes.get(key)
+        if found is None:
             path = self.bold if bold else self.regular
-            self._sizes[key] = ImageFont.truetype(path, size) if path else ImageFont.load_default(size)
-        return self._sizes[key]
+            found = self._sizes[key] = ImageFont.truetype(path, size) if path else ImageFont.load_default(size)
+            if len(self._sizes) > OPEN_AT_ONCE:
+                self._sizes.popitem(last=False)  # the size used longest ago is closed
+        else:
+            self._sizes.move_to_end(key)
+        return found
 
 
 def _first(patterns: tuple[str, ...], bold: bool) -> str | None:
