@@ -40,6 +40,7 @@ from journeymaps.site.editor_config import Repository, repository
 from journeymaps.site.editor_page import editor_files
 from journeymaps.site.export import dumps, history_data, index_data, journey_data, map_data, summary_data
 from journeymaps.site.fonts import Fonts, find_fonts, has_chinese
+from journeymaps.site.give_back import GiveBack
 from journeymaps.site.held import Held, hold
 from journeymaps.site.icons import Icons
 from journeymaps.site.interactive import draw_charts_early
@@ -100,6 +101,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         self.in_cache: dict[str, Path] = {}  # each preview image's file in the cache
         # Generated pages and their deferred parts, kept aside (compressed) while search reads their words.
         self.full: dict[str, Held] = {}
+        self.give_back = GiveBack()  # the memory the largest pages leave once written
         self.labels = Text("en")
         self.cards: Cards | None = None
         self.folder = ""  # the language's folder ('zh/') on a site with static-i18n
@@ -411,6 +413,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
 
     @event_priority(100)  # before any plugin that minifies or rewrites the finished page
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        self.give_back.now()  # what the last large page left, written and freed by now
         planned = self.pages.get(page.file.src_uri)
         if planned is None:
             return output
@@ -422,9 +425,11 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             output = fill_in(output, self.deferred.pop(page.file.src_uri, []))
         else:
             output = fill_in(output, *held.full_and_deferred())
+        self.give_back.written(output)
         return draw_charts_early(output)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self.give_back.now()
         assert self.plan is not None
         site_dir = Path(config.site_dir) / self.folder
         self._write_previews(config, site_dir)
