@@ -168,6 +168,9 @@ def _get(url: str, timeout: float = 120) -> str:
         return response.read().decode("utf-8", errors="replace")
 
 
+AFTER_SAVE = 3.0  # seconds between saves under `mkdocs serve`, as bench/dirty_edits.py
+
+
 def serve_rebuilds(
     site: Path, edited: Path, page: str, edits: int, log, dirty: bool = False, titles: int = 0
 ) -> tuple[list[float], list[float], float]:
@@ -214,7 +217,9 @@ def serve_rebuilds(
                 cpus.append(_cpu_seconds(server.pid) - start_cpu)
                 kind = ("serve --dirty" if dirty else "serve") + (" (title)" if title else " (text)")
                 log(f"  {kind} {site.name:12} rebuild {i + 1}: {times[-1]:6.2f} s  cpu {cpus[-1]:6.2f} s")
-                time.sleep(1.0)  # let the file watcher settle before the next edit
+                # Saves a few seconds apart, as an author saves: the file watcher settles, and
+                # the collector's pass a moment after a dirty rebuild (site/pauses.py) is over.
+                time.sleep(AFTER_SAVE)
             rss = _peak_rss(server.pid) + sum(map(_peak_rss, _descendants(server.pid)))  # and its workers
         finally:
             server.send_signal(2)  # Ctrl-C: mkdocs serve removes its temporary site

@@ -344,6 +344,21 @@ def test_static_i18n_builds_a_page_per_language(tmp_path, structure, ours_first)
     assert (site / "zh/journeys/open-account/current/emotion.png").is_file()
 
 
+@pytest.mark.parametrize("before", [True, False], ids=["redirects-first", "redirects-last"])
+def test_static_i18n_and_redirects_to_a_generated_page(tmp_path, before):
+    """With static-i18n our pages are added after redirects has looked at the site's pages."""
+    theirs = (
+        "  - redirects:\n      redirect_maps:\n"
+        "        old-map.md: journeys/open-account/current.md\n        old-guide.md: guide.md\n"
+    )
+    i18n = I18N.format(structure="suffix")
+    plugins = f"{theirs}{i18n}  - journeymaps\n" if before else f"{i18n}  - journeymaps\n{theirs}"
+    root = demo_site(tmp_path, plugins, files={"docs/index.zh.md": "# 首页\n"}, features="")
+    site = build_site(root, strict=True)  # strict: "Redirect target does not exist" fails it
+    assert 'href="../journeys/open-account/current/"' in (site / "old-map/index.html").read_text(encoding="utf-8")
+    assert 'href="../guide/"' in (site / "old-guide/index.html").read_text(encoding="utf-8")
+
+
 TECHDOCS = REPO / ".cache" / "techdocs-venv"
 
 

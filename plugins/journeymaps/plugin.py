@@ -28,7 +28,7 @@ from journeymaps.format.files import write_atomically
 from journeymaps.format.memo import FileMemo, stamp
 from journeymaps.format.problems import InvalidSite
 from journeymaps.model import Map, Step
-from journeymaps.neighbours import addresses, i18n, minify, social, sources, tags
+from journeymaps.neighbours import addresses, i18n, minify, redirects, social, sources, tags
 from journeymaps.neighbours import nav as navigation
 from journeymaps.settings import OPTIONS, Settings, settings_from_options
 from journeymaps.site import colours, urls
@@ -238,9 +238,10 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             return files
         before = {id(f) for f in files}
         files = self._add_files(files, config)
-        for file in files:
-            if id(file) not in before:
-                i18n.localise(file, config)
+        added = [file for file in files if id(file) not in before]
+        for file in added:
+            i18n.localise(file, config)
+        redirects.tell_about(added, config, i18n.folder(config))
         return files
 
     on_files = CombinedEvent(
