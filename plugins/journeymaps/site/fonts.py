@@ -22,11 +22,12 @@ CJK_CANDIDATES = (
 LATIN_CANDIDATES = ("/usr/share/fonts/truetype/dejavu/DejaVuSans{dejavu}.ttf",)
 
 
-# Font sizes open at once: as many as a curve or an index card uses (a persona's card uses
-# five, and opens one again). FreeType maps the font's file once for each size it opens, and
-# each mapping counts the pages of the file it read (2 to 3 MB of a CJK font): the ten sizes
-# of all the cards held at once cost a worker 25 MB. Opening a size again costs half a
-# millisecond, and the images of one kind are drawn one after the other (drawing.py).
+# Font sizes open at once: as many as a curve or an index card uses. FreeType maps the
+# font's file once for each size it opens, and each mapping counts the pages of the file it
+# read (2 to 3 MB of a CJK font): the ten sizes of all the cards held at once cost a worker
+# 25 MB. Opening a size again costs half a millisecond, and the images of one kind are
+# drawn one after the other (drawing.py); a persona's card uses five sizes, so it opens
+# them again each time (2.5 ms more on a card of 15 ms, for a site's few personas).
 OPEN_AT_ONCE = 4
 
 
