@@ -297,3 +297,25 @@ def test_serve_keeps_its_workers_and_ctrl_c_stops_them(tmp_path):
         time.sleep(0.2)
     assert not any(map(_alive, workers))
     assert "Traceback" not in output.decode(), output.decode()
+
+
+def test_a_process_holds_four_font_sizes_at_most_and_draws_the_same(tmp_path):
+    """Sizes closed and opened again (site/fonts.py) draw the same images, byte for byte."""
+    from journeymaps.site.fonts import OPEN_AT_ONCE, Fonts
+    from journeymaps.site.preview import Curve, curve_png, persona_png
+
+    found = find_fonts()
+    curve = Curve(
+        (-2.0, 2.0), 0.0, 2, (("阶段 Stage", 0, 1),), (("current", (1.0, -1.0), ((True, False), (False, True))),)
+    )
+    text = PreviewText("开户 Open an account", "张丽 · Maria", "Site · maps/", "legend")
+    draws = [
+        partial(curve_png, curve, text),
+        partial(persona_png, text, "张丽", None, "我想要更快 I want it faster"),
+        partial(title_png, text, lines=["A", "开户"]),
+    ]
+    fresh = [draw(Fonts(found.regular, found.bold, found.chinese)) for draw in draws]  # every size opened anew
+    fonts = Fonts(found.regular, found.bold, found.chinese)
+    for _ in range(2):
+        assert [draw(fonts) for draw in draws] == fresh
+        assert len(fonts._sizes) == OPEN_AT_ONCE
