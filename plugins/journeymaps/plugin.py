@@ -177,7 +177,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         )
         self.labels = self.renderer.labels
         if self.dirty:
-            self.renderer.env.globals["kept"] = self.rows
+            self.renderer.env.globals["kept_rows"] = self.rows
         self.renderer.history = self._history(text)
         self.renderer.history_cache = self.root / ".cache" / "journeymaps" / "history" / "sections"
         self.pages = self.plan.by_src()
@@ -536,7 +536,8 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         assert self.renderer is not None
         for file, page in self.undecided:
             # By the language's folder too: static-i18n builds each language with this plugin.
-            if self.parts.changed(self.folder + page.src_uri, self.renderer.render(page, "")):
+            rendered = self.rows.marked(lambda page=page: self.renderer.render(page, ""))
+            if self.parts.changed(self.folder + page.src_uri, rendered):
                 file.content_string = page.body
                 sources.point_at_source(file, self.root / page.source if page.source else None, config)
         self.undecided = []
@@ -593,9 +594,14 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         if planned is None or self.renderer is None:
             return html_body
         ahead = self.parts.take(self.folder + page.file.src_uri)
-        content, deferred = ahead if ahead is not None and not html_body else self.renderer.render(planned, html_body)
-        if self.dirty and compared(planned):
-            self.parts.keep(self.folder + page.file.src_uri, (content, deferred))
+        if ahead is not None and not html_body:
+            content, deferred = ahead  # compared with the last build's already (_compare_index_pages)
+        elif self.dirty and compared(planned):
+            rendered = self.rows.marked(lambda: self.renderer.render(planned, html_body))
+            self.parts.keep(self.folder + page.file.src_uri, rendered)
+            content, deferred = rendered.whole()
+        else:
+            content, deferred = self.renderer.render(planned, html_body)
         self.deferred[page.file.src_uri] = deferred
         # The table of contents: the sections the page wrote, then the author's own headings.
         authors = {link.id for link in _walk(page.toc)}

@@ -40,6 +40,7 @@ from journeymaps.site.icons import Icons
 from journeymaps.site.interactive import plotly_spec
 from journeymaps.site.plan import KINDS, PlannedPage, SitePlan
 from journeymaps.site.rows import passed_through
+from journeymaps.site.shown import MadeOf
 from journeymaps.site.snippets import Snippets
 from journeymaps.text import Names, Text
 
@@ -171,7 +172,8 @@ class Renderer:
             facets=facets,
             group_key=group_key,
             opportunity_choices=opportunity_choices,
-            kept=passed_through,  # rows kept between builds: a dirty server's (site/rows.py)
+            kept_rows=passed_through,  # rows kept between builds: a dirty server's (site/rows.py)
+            made_of=MadeOf(plan),  # what each row shows (site/shown.py)
         )
         self.env.globals.update(evidence_globals(self.labels))
         self.templates = {name: self.env.get_template(kind.template) for name, kind in KINDS.items()}
