@@ -40,7 +40,7 @@ from journeymaps.site.editor_config import Repository, repository
 from journeymaps.site.editor_page import editor_files
 from journeymaps.site.export import dumps, history_data, index_data, journey_data, map_data, summary_data
 from journeymaps.site.fonts import Fonts, find_fonts, has_chinese
-from journeymaps.site.held import Held, hold
+from journeymaps.site.held import Held, Plain, hold
 from journeymaps.site.icons import Icons
 from journeymaps.site.interactive import draw_charts_early
 from journeymaps.site.navigation import NavPage, NavSection, portfolio_nav
@@ -99,7 +99,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         self.drawer = Drawer()
         self.in_cache: dict[str, Path] = {}  # each preview image's file in the cache
         # Generated pages and their deferred parts, kept aside (compressed) while search reads their words.
-        self.full: dict[str, Held] = {}
+        self.full: dict[str, Held | Plain] = {}
         self.labels = Text("en")
         self.cards: Cards | None = None
         self.folder = ""  # the language's folder ('zh/') on a site with static-i18n
@@ -617,7 +617,8 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         planned = self.pages.get(page.file.src_uri)
         if planned is None or self.renderer is None:
             return html_body
-        self.full[page.file.src_uri] = hold([html_body, *self.deferred.pop(page.file.src_uri, [])])
+        parts = [html_body, *self.deferred.pop(page.file.src_uri, [])]
+        self.full[page.file.src_uri] = hold(parts) if self.touched is None else Plain(tuple(parts))
         return for_search(html_body, words=planned.policy.searchable)
 
     on_page_content = CombinedEvent(

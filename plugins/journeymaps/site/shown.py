@@ -8,7 +8,7 @@ from __future__ import annotations
 from journeymaps.analysis.evidence import Research
 from journeymaps.analysis.heatmap import HeatRow, OpenPain
 from journeymaps.analysis.matrix import MatrixItem
-from journeymaps.analysis.portfolio import OpportunityRow, Touchpoint, TreeRow
+from journeymaps.analysis.portfolio import OpportunityRow, ReviewItem, Touchpoint, TreeRow
 from journeymaps.model import Map
 from journeymaps.site.plan import SitePlan
 
@@ -43,6 +43,12 @@ class MadeOf:
     def open_pain(o: OpenPain) -> tuple:
         s = o.status
         return (o.map, s.pain, s.step, s.stage, *s.opportunities)
+
+    @staticmethod
+    def review(item: ReviewItem) -> tuple:
+        """A map due for review: how many days overdue follows from the map and the day,
+        and another day rebuilds the whole site."""
+        return (item.map, item.overdue)
 
     @staticmethod
     def research(r: Research) -> tuple:
