@@ -20,7 +20,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 from PIL import ImageFont
 
-from journeymaps.analysis.portfolio import all_opportunities, opportunities_csv
+from journeymaps.analysis.portfolio import opportunities_csv
 from journeymaps.authoring.history import Histories, read_histories
 from journeymaps.authoring.mermaid import map_as_mermaid
 from journeymaps.format.catalog import load_catalog
@@ -405,7 +405,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         if self.dirty:
             table = kept_csv(self.plan.catalog.maps(), self.rows, map_url, self.labels)
         else:
-            table = opportunities_csv(all_opportunities(self.plan.catalog), map_url, self.labels)
+            table = opportunities_csv(self.plan.all_opportunities, map_url, self.labels)
         table = "\ufeff" + table
         files.append(File.generated(config, urls.OPPORTUNITIES_CSV, content=table))
 

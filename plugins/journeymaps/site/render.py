@@ -19,7 +19,6 @@ from markupsafe import Markup
 
 from journeymaps.analysis.heatmap import tone_ranges
 from journeymaps.analysis.portfolio import (
-    all_opportunities,
     facets,
     group_key,
     opportunity_choices,
@@ -261,7 +260,7 @@ class Renderer:
         elif page.kind == "matrix":
             context["matrix"] = self.plan.matrix
         elif page.kind == "opportunities":
-            context["all_opportunities"] = all_opportunities(self.plan.catalog)
+            context["all_opportunities"] = self.plan.all_opportunities
         elif page.kind == "pain-points":
             context["tone_ranges"] = tone_ranges(self.settings.emotion_scale)
         return self.templates[page.kind].render(context), deferred

@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterable, Sequence
 from markupsafe import Markup
 
 _VALUES = (str, int, float, bool, type(None))
+_VALUE_TYPES = frozenset(_VALUES)  # a row's values: exactly these types (a str subclass is an object)
 ROWS_MARK = "jm-rows:"
 _ROWS = re.compile(r"<!--" + ROWS_MARK + r"(\d+)-->")
 
@@ -74,9 +75,10 @@ class KeptRows:
         context = (self.context, *where)
         pending, kept = self._pending, ({} if self.whole else self._rows)
         rows = []
+        values = _VALUE_TYPES
         for item in items:
             shows = made_of(item)
-            key = (context, *(s if isinstance(s, _VALUES) else id(s) for s in shows))
+            key = (context, *[s if type(s) in values else id(s) for s in shows])
             # An id is reused only by a new object once the old one is gone, and every kept
             # row holds its objects alive: a row found by their ids was made of these very objects.
             found = pending.get(key) or kept.get(key)
