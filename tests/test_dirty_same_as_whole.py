@@ -112,6 +112,13 @@ MAP_PATH = "maps/first-purchase/current.md"
             [{MAP_PATH: TAGGED.replace("impact: high", "impact: low").replace("Payment is slow", "Paying hurts")}],
             id="opportunity-and-pain-point",
         ),
+        # An opportunity's own words: the matrix, the opportunities page and the CSV keep a
+        # map's opportunities, its rows and their pieces by the map they come from.
+        pytest.param([{MAP_PATH: TAGGED.replace("One-tap payment", "Pay in one tap")}], id="opportunity-text"),
+        # The review queue's rows: a date, and days overdue.
+        pytest.param(
+            [{MAP_PATH: TAGGED.replace("owner: web-team", "owner: web-team\nreviewed: 2020-01-01")}], id="reviewed"
+        ),
         pytest.param([{"maps/renew-card/current.md": WITHIN}], id="moved-into-another-journey"),
         pytest.param([{"maps/first-purchase/future.md": None}], id="deleted-map"),
         pytest.param([{"personas/ana.md": PERSONA.replace("Zhang Li", "Ana")}], id="new-persona"),

@@ -20,7 +20,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 from PIL import ImageFont
 
-from journeymaps.analysis.portfolio import all_opportunities, opportunities_csv
+from journeymaps.analysis.portfolio import opportunities_csv
 from journeymaps.authoring.history import Histories, read_histories
 from journeymaps.authoring.mermaid import map_as_mermaid
 from journeymaps.format.catalog import load_catalog
@@ -41,7 +41,7 @@ from journeymaps.site.editor_page import editor_files
 from journeymaps.site.export import dumps, history_data, index_data, journey_data, map_data, summary_data
 from journeymaps.site.fonts import Fonts, find_fonts, has_chinese
 from journeymaps.site.give_back import GiveBack
-from journeymaps.site.held import Held, hold
+from journeymaps.site.held import Held, Plain, hold
 from journeymaps.site.icons import Icons
 from journeymaps.site.interactive import draw_charts_early
 from journeymaps.site.navigation import NavPage, NavSection, portfolio_nav
@@ -100,7 +100,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         self.drawer = Drawer()
         self.in_cache: dict[str, Path] = {}  # each preview image's file in the cache
         # Generated pages and their deferred parts, kept aside (compressed) while search reads their words.
-        self.full: dict[str, Held] = {}
+        self.full: dict[str, Held | Plain] = {}
         self.give_back = GiveBack()  # the memory the largest pages leave once written
         self.labels = Text("en")
         self.cards: Cards | None = None
@@ -179,7 +179,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         )
         self.labels = self.renderer.labels
         if self.dirty:
-            self.renderer.env.globals["kept"] = self.rows
+            self.renderer.env.globals["kept_rows"] = self.rows
         self.renderer.history = self._history(text)
         self.renderer.history_cache = self.root / ".cache" / "journeymaps" / "history" / "sections"
         self.pages = self.plan.by_src()
@@ -408,7 +408,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         if self.dirty:
             table = kept_csv(self.plan.catalog.maps(), self.rows, map_url, self.labels)
         else:
-            table = opportunities_csv(all_opportunities(self.plan.catalog), map_url, self.labels)
+            table = opportunities_csv(self.plan.all_opportunities, map_url, self.labels)
         table = "\ufeff" + table
         files.append(File.generated(config, urls.OPPORTUNITIES_CSV, content=table))
 
@@ -542,7 +542,8 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         assert self.renderer is not None
         for file, page in self.undecided:
             # By the language's folder too: static-i18n builds each language with this plugin.
-            if self.parts.changed(self.folder + page.src_uri, self.renderer.render(page, "")):
+            rendered = self.rows.marked(lambda page=page: self.renderer.render(page, ""))
+            if self.parts.changed(self.folder + page.src_uri, rendered):
                 file.content_string = page.body
                 sources.point_at_source(file, self.root / page.source if page.source else None, config)
         self.undecided = []
@@ -599,9 +600,14 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         if planned is None or self.renderer is None:
             return html_body
         ahead = self.parts.take(self.folder + page.file.src_uri)
-        content, deferred = ahead if ahead is not None and not html_body else self.renderer.render(planned, html_body)
-        if self.dirty and compared(planned):
-            self.parts.keep(self.folder + page.file.src_uri, (content, deferred))
+        if ahead is not None and not html_body:
+            content, deferred = ahead  # compared with the last build's already (_compare_index_pages)
+        elif self.dirty and compared(planned):
+            rendered = self.rows.marked(lambda: self.renderer.render(planned, html_body))
+            self.parts.keep(self.folder + page.file.src_uri, rendered)
+            content, deferred = rendered.whole()
+        else:
+            content, deferred = self.renderer.render(planned, html_body)
         self.deferred[page.file.src_uri] = deferred
         # The table of contents: the sections the page wrote, then the author's own headings.
         authors = {link.id for link in _walk(page.toc)}
@@ -617,7 +623,8 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         planned = self.pages.get(page.file.src_uri)
         if planned is None or self.renderer is None:
             return html_body
-        self.full[page.file.src_uri] = hold([html_body, *self.deferred.pop(page.file.src_uri, [])])
+        parts = [html_body, *self.deferred.pop(page.file.src_uri, [])]
+        self.full[page.file.src_uri] = hold(parts) if self.touched is None else Plain(tuple(parts))
         return for_search(html_body, words=planned.policy.searchable)
 
     on_page_content = CombinedEvent(

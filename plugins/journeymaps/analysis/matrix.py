@@ -83,18 +83,22 @@ def _order(item: MatrixItem) -> tuple:
     return (_WORST_FIRST[worst] if worst else len(LEVELS),)
 
 
-def opportunity_matrix(catalog: Catalog) -> Matrix:
+def opportunity_matrix(catalog: Catalog, rows: list[OpportunityRow] | None = None) -> Matrix:
+    """``rows``: every opportunity of the catalog, when worked out already."""
     items = [
         MatrixItem(r, quadrant(o.impact, o.effort) if o.impact and o.effort else None)
-        for r in all_opportunities(catalog)
+        for r in (all_opportunities(catalog) if rows is None else rows)
         if (o := r.opportunity)
     ]
     rated = [i for i in items if i.rated]
-    rows = []
+    placed: dict[tuple[str, str], list[MatrixItem]] = {}
+    for i in rated:  # one pass, in the order the maps list them
+        placed.setdefault((i.row.opportunity.impact, i.row.opportunity.effort), []).append(i)
+    rows_of_cells = []
     for impact in reversed(LEVELS):
         cells = []
         for effort in LEVELS:
-            here = [i for i in rated if i.row.opportunity.impact == impact and i.row.opportunity.effort == effort]
+            here = placed.get((impact, effort), [])
             cells.append(Cell(impact, effort, quadrant(impact, effort), sorted(here, key=_order)))
-        rows.append(cells)
-    return Matrix(rows, [i for i in items if not i.rated], rated)
+        rows_of_cells.append(cells)
+    return Matrix(rows_of_cells, [i for i in items if not i.rated], rated)

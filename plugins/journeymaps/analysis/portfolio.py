@@ -9,7 +9,7 @@ import hashlib
 import io
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from journeymaps.analysis.compare import Comparison
 from journeymaps.analysis.heatmap import HeatMap, OpenPain, heat_map, open_pain_points
@@ -170,6 +170,7 @@ def csv_lines(rows: list[OpportunityRow], url_of: Callable[[Map, Step], str], te
 # index views share. Each is worked out once per build, in one pass over the catalog.
 
 
+@lru_cache(maxsize=65536)  # the same few owners and tags, asked for by every row that shows them
 def group_key(text: str) -> str:
     """The identity of a tag or owner, and its address: a slug, so that 'Mobile' and 'mobile'
     are one tag; text with no letters or digits at all gets a stable key of its own."""

@@ -6,6 +6,7 @@ docs_dir into a temporary folder of its own."""
 from __future__ import annotations
 
 import os
+from functools import lru_cache
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -21,10 +22,15 @@ def point_at_source(file: File, source: Path | None, config: MkDocsConfig) -> No
         file.edit_uri = None
         return
     file.abs_src_path = str(source)
-    file.edit_uri = Path(os.path.relpath(source, authors_docs_dir(config))).as_posix()
+    file.edit_uri = _relative(str(source), authors_docs_dir(config))
     # Plugins take a file generated_by a plugin for one without history (revision dates
     # show the build's time); this one's history is the source file's.
     file.generated_by = None
+
+
+@lru_cache(maxsize=65536)  # every generated page of a map asks for it, at every build under `mkdocs serve`
+def _relative(source: str, docs_dir: str) -> str:
+    return Path(os.path.relpath(source, docs_dir)).as_posix()
 
 
 def authors_docs_dir(config: MkDocsConfig) -> str:

@@ -59,7 +59,7 @@ def kept_json(rows: KeptRows) -> Piece:
     """Pieces of JSON kept as text with the rows, by what each is made of."""
 
     def piece(*shows: object, caller: Callable[[], Any]) -> Encoded:
-        return Encoded(rows("json", *shows, caller=lambda: _compact(caller())))
+        return Encoded(rows.piece("json", *shows, caller=lambda: _compact(caller())))
 
     return piece
 
@@ -67,5 +67,5 @@ def kept_json(rows: KeptRows) -> Piece:
 def kept_csv(maps: Iterable[Map], rows: KeptRows, url_of: Callable[[Map, Step], str], text: Text) -> str:
     """opportunities.csv, its lines kept with the rows, one map's at a time."""
     return csv_header(text) + "".join(
-        rows("csv", m, caller=lambda m=m: csv_lines(opportunity_rows(m), url_of, text)) for m in maps
+        rows.piece("csv", m, caller=lambda m=m: csv_lines(opportunity_rows(m), url_of, text)) for m in maps
     )

@@ -9,7 +9,7 @@ from journeymaps.analysis.compare import Comparison, compare_journey
 from journeymaps.analysis.evidence import Research, research
 from journeymaps.analysis.matrix import Matrix, opportunity_matrix
 from journeymaps.analysis.measures import MapMeasures, measure_map
-from journeymaps.analysis.portfolio import MapGroup, Portfolio
+from journeymaps.analysis.portfolio import MapGroup, OpportunityRow, Portfolio, opportunity_rows
 from journeymaps.analysis.summary import JourneySummary, journey_summary
 from journeymaps.model import Catalog, Journey, Map, Persona
 from journeymaps.settings import DEFAULT_SCALE
@@ -95,6 +95,8 @@ class SitePlan:
     _maps_of: dict[str, list[Map]] | None = None
     _measures: dict[tuple[str, str], MapMeasures] = field(default_factory=dict)
     _research: list[Research] | None = None
+    # Each map's opportunities, by the map's identity (the map held with them).
+    _opportunities: dict[int, tuple[Map, list[OpportunityRow]]] = field(default_factory=dict)
 
     def measures(self, m: Map) -> MapMeasures:
         """A map's measured KPIs and steps, worked out once for its pages and map.json."""
@@ -117,7 +119,7 @@ class SitePlan:
     def matrix(self) -> Matrix:
         """The opportunity matrix, for its page and journeymaps.json."""
         if self._matrix is None:
-            self._matrix = opportunity_matrix(self.catalog)
+            self._matrix = opportunity_matrix(self.catalog, self.all_opportunities)
         return self._matrix
 
     @property
@@ -134,11 +136,26 @@ class SitePlan:
             self._comparisons[journey.id] = compare_journey(journey)
         return self._comparisons[journey.id]
 
+    def opportunities_of(self, m: Map) -> list[OpportunityRow]:
+        """A map's opportunities with the pain points they address, worked out once for the
+        opportunities page, the matrix and the CSV."""
+        found = self._opportunities.get(id(m))
+        if found is None or found[0] is not m:
+            found = self._opportunities[id(m)] = (m, opportunity_rows(m))
+        return found[1]
+
+    @property
+    def all_opportunities(self) -> list[OpportunityRow]:
+        return [r for m in self.catalog.maps() for r in self.opportunities_of(m)]
+
     def keep_comparisons(self, before: SitePlan | None) -> None:
         """Take over the comparisons of journeys whose maps are the very same as in an earlier
-        plan (files unchanged under `mkdocs serve`): each is worked out once per edit."""
+        plan (files unchanged under `mkdocs serve`): each is worked out once per edit; and so
+        the opportunities of each map."""
         if before is None:
             return
+        maps = {id(m) for m in self.catalog.maps()}
+        self._opportunities = {k: found for k, found in before._opportunities.items() if k in maps}
         for jid, comparison in before._comparisons.items():
             journey, was = self.catalog.journeys.get(jid), before.catalog.journeys.get(jid)
             same = journey and was and journey.states.keys() == was.states.keys()

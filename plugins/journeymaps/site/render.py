@@ -19,7 +19,6 @@ from markupsafe import Markup
 
 from journeymaps.analysis.heatmap import tone_ranges
 from journeymaps.analysis.portfolio import (
-    all_opportunities,
     facets,
     group_key,
     opportunity_choices,
@@ -40,6 +39,7 @@ from journeymaps.site.icons import Icons
 from journeymaps.site.interactive import plotly_spec
 from journeymaps.site.plan import KINDS, PlannedPage, SitePlan
 from journeymaps.site.rows import passed_through
+from journeymaps.site.shown import MadeOf
 from journeymaps.site.snippets import Snippets
 from journeymaps.text import Names, Text
 
@@ -171,7 +171,8 @@ class Renderer:
             facets=facets,
             group_key=group_key,
             opportunity_choices=opportunity_choices,
-            kept=passed_through,  # rows kept between builds: a dirty server's (site/rows.py)
+            kept_rows=passed_through,  # rows kept between builds: a dirty server's (site/rows.py)
+            made_of=MadeOf(plan),  # what each row shows (site/shown.py)
         )
         self.env.globals.update(evidence_globals(self.labels))
         self.templates = {name: self.env.get_template(kind.template) for name, kind in KINDS.items()}
@@ -259,7 +260,7 @@ class Renderer:
         elif page.kind == "matrix":
             context["matrix"] = self.plan.matrix
         elif page.kind == "opportunities":
-            context["all_opportunities"] = all_opportunities(self.plan.catalog)
+            context["all_opportunities"] = self.plan.all_opportunities
         elif page.kind == "pain-points":
             context["tone_ranges"] = tone_ranges(self.settings.emotion_scale)
         return self.templates[page.kind].render(context), deferred

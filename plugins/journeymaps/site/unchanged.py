@@ -11,10 +11,8 @@ need not build it again. Only fingerprints are kept between builds, not the page
 
 from __future__ import annotations
 
-import hashlib
-from collections.abc import Sequence
-
 from journeymaps.site.plan import PlannedPage
+from journeymaps.site.rows import Marked
 
 # The pages of one journey or persona show what changed whenever changes.py names them.
 OWN_KINDS = frozenset({"journey", "summary", "map", "embed", "persona"})
@@ -25,28 +23,21 @@ def compared(page: PlannedPage) -> bool:
     return page.kind not in OWN_KINDS and not page.policy.standalone
 
 
-def fingerprint(content: str, deferred: Sequence[str]) -> bytes:
-    digest = hashlib.blake2b(content.encode(), digest_size=16)
-    for part in deferred:
-        digest.update(b"\0")
-        digest.update(part.encode())
-    return digest.digest()
-
-
 class RenderedParts:
-    """What the last build rendered of each compared page, by src_uri, as a fingerprint.
-    A build's fingerprints count once it has finished (``commit``): a build that fails
-    half-way wrote pages it compared as changed, or did not."""
+    """What the last build rendered of each compared page, by src_uri, as a fingerprint
+    (its rows' own and the rest of it: site/rows.py). A build's fingerprints count once it
+    has finished (``commit``): a build that fails half-way wrote pages it compared as
+    changed, or did not."""
 
     def __init__(self) -> None:
         self._last: dict[str, bytes] = {}
         self._pending: dict[str, bytes] = {}
-        self._ahead: dict[str, tuple[str, list[str]]] = {}
+        self._ahead: dict[str, Marked] = {}
 
-    def changed(self, src_uri: str, rendered: tuple[str, list[str]]) -> bool:
+    def changed(self, src_uri: str, rendered: Marked) -> bool:
         """Whether ``rendered`` differs from the last build's part of the page; when it does,
         it is kept for ``take`` (the page is built with it, not rendered twice)."""
-        new = fingerprint(*rendered)
+        new = rendered.fingerprint()
         if self._last.get(src_uri) == new:
             return False
         self._pending[src_uri] = new
@@ -54,12 +45,13 @@ class RenderedParts:
         return True
 
     def take(self, src_uri: str) -> tuple[str, list[str]] | None:
-        """The part rendered ahead for the page, once."""
-        return self._ahead.pop(src_uri, None)
+        """The part rendered ahead for the page, once, whole."""
+        found = self._ahead.pop(src_uri, None)
+        return found.whole() if found is not None else None
 
-    def keep(self, src_uri: str, rendered: tuple[str, list[str]]) -> None:
+    def keep(self, src_uri: str, rendered: Marked) -> None:
         """The part this build rendered of the page, for the next build to compare with."""
-        self._pending[src_uri] = fingerprint(*rendered)
+        self._pending[src_uri] = rendered.fingerprint()
 
     def commit(self) -> None:
         """The build has written its pages: what it rendered is what the site shows."""
