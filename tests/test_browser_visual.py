@@ -131,6 +131,9 @@ PHONE_PAGES = {
     "journeys/open-account/current/": 2,
     "opportunities/": 1,
     "touchpoints/": 1,
+    "research/": 1,
+    "owners/": 1,
+    "tags/b2b/": 1,
 }
 
 
