@@ -18,10 +18,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from journeymaps.authoring.diff import MapChange, compare_maps
+from journeymaps.authoring.diff import MapChange, compare_reviews
 from journeymaps.authoring.history_git import Head, Unavailable, Version, contents, head_of, review_versions
 from journeymaps.authoring.revision import RevisionError
-from journeymaps.format.versions import read_version
+from journeymaps.format.versions import VersionReader
 from journeymaps.model import Map, PainPoint, Stage, Step
 from journeymaps.settings import Settings
 
@@ -120,7 +120,7 @@ def snapshot(m: Map | None) -> Snapshot | None:
 
 
 def _as_map(found: Snapshot) -> Map:
-    """The version as a map again, with what the snapshot holds: enough for compare_maps."""
+    """The version as a map again, with what the snapshot holds: enough for compare_reviews."""
     stages = [
         Stage(sid, name, steps=[Step(i, n, emotion=e, pain_points=[PainPoint(*p) for p in pains])
                                 for i, n, e, pains in steps])
@@ -146,7 +146,7 @@ def map_history(
         if before is not None and before.reviewed.isoformat() == found["reviewed"]:
             continue
         m = (read or {}).get(version.blob) or _as_map(found)
-        changes = _changes(compare_maps(before, m)) if before is not None else None
+        changes = _changes(compare_reviews(before, m)) if before is not None else None
         reviews.append(Review(found["reviewed"], version.commit, version.committed, _curve(m), changes))
         before = m
     return MapHistory(path, reviews)
@@ -165,8 +165,9 @@ def _snapshots(
             known = dict(data["snapshots"])
     paths = {v.blob: v.path for v in versions}
     missing = [blob for blob in paths if blob not in known]
+    reader = VersionReader(settings)
     for blob, raw in contents(head, missing).items():
-        m = read_version(raw, paths[blob], settings)
+        m = reader.read(raw, paths[blob])
         known[blob] = snapshot(m)
         if m is not None:
             read[blob] = m
