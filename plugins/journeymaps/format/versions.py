@@ -11,6 +11,7 @@ import dataclasses
 import datetime as dt
 import re
 from pathlib import PurePosixPath
+from typing import Any
 
 from journeymaps.format.fields import Fields
 from journeymaps.format.lean_version import Unusual, read_lean
@@ -34,10 +35,12 @@ def journey_and_state(path: str, maps_dir: str) -> tuple[str, str | None] | None
     return None
 
 
-def read_version(raw: bytes, path: str, settings: Settings, lean: bool = True) -> Map | None:
+def read_version(
+    raw: bytes, path: str, settings: Settings, lean: bool = True, seen: dict[str, Any] | None = None
+) -> Map | None:
     """The map in one version of the file at ``path`` (relative to the site), or None. With
     ``lean``, only what the history shows (stages, steps, emotions, pain points, the review
-    date) is sure to be read."""
+    date) is sure to be read; ``seen``: the lean reader's values read before (read_lean)."""
     place = journey_and_state(path, settings.maps_dir)
     if place is None or len(raw) > MAX_VERSION_BYTES:
         return None
@@ -50,7 +53,7 @@ def read_version(raw: bytes, path: str, settings: Settings, lean: bool = True) -
     front, front_line, body, body_line = parts
     if lean:
         with contextlib.suppress(Unusual):
-            return read_lean(front, place[0], place[1], settings.emotion_scale, MAX_STEPS)
+            return read_lean(front, place[0], place[1], settings.emotion_scale, MAX_STEPS, seen)
     problems = Problems()
     data = parse_front_matter(front, front_line - 1, path, problems)
     if not isinstance(data, YMap) or not isinstance(data.get("stages"), list):
@@ -103,13 +106,14 @@ class VersionReader:
     def __init__(self, settings: Settings):
         self.settings = settings
         self.last: dict[str, _Dated] = {}  # by path: the version read last
+        self.seen: dict[str, Any] = {}  # the values the lean reader read, as written
 
     def read(self, raw: bytes, path: str) -> Map | None:
         dated, before = _date_line(raw), self.last.pop(path, None)
         if dated is not None and before is not None and before.same_but_date(raw, dated[0]):
             found: Map | None = dataclasses.replace(before.map, reviewed=dated[1])
         else:
-            found = read_version(raw, path, self.settings)
+            found = read_version(raw, path, self.settings, seen=self.seen)
         # Kept only when the map's date is the line's: the line was read as the review date.
         if dated is not None and found is not None and found.reviewed == dated[1]:
             self.last[path] = _Dated(raw, dated[0], found)
