@@ -6,7 +6,10 @@ reading it)."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
+from conftest import build_site
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from journeymaps.authoring.diff import compare_maps, compare_reviews
@@ -14,6 +17,7 @@ from journeymaps.authoring.history import snapshot
 from journeymaps.format.versions import VersionReader, read_version
 from journeymaps.model import Map, Opportunity, PainPoint, Stage, Step
 from journeymaps.settings import Settings
+from test_history import commit, reviewed_twice, version  # noqa: F401 - the fixture: a map reviewed twice in git
 from test_lean_version import EDITS, MOVABLE, MOVES, PLAIN, front
 
 # Few ids, so that versions share steps and pain points, repeat them, move them and drop them.
@@ -120,3 +124,21 @@ def test_a_version_that_cannot_be_read_is_left_out_and_the_next_one_is_read():
     reader = VersionReader(Settings())
     assert reader.read(b"\xff\xfe not text", "maps/pay/current.md") is None
     assert reader.read(b"---\nreviewed: 2026-01-01\n", "maps/pay/current.md") is None  # never closed
+
+
+def kept_sections(root) -> dict[str, str]:
+    return json.loads((root / ".cache/journeymaps/history/sections/kept.json").read_text(encoding="utf-8"))
+
+
+def test_the_sections_are_kept_in_one_file_and_a_whole_build_keeps_those_it_showed(reviewed_twice):  # noqa: F811
+    old = reviewed_twice / ".cache/journeymaps/history/sections/0123.html"  # as sections were kept before
+    old.parent.mkdir(parents=True)
+    old.write_text("<p>old</p>", encoding="utf-8")
+    build_site(reviewed_twice)
+    first = kept_sections(reviewed_twice)
+    assert len(first) == 1 and not old.exists()
+    commit(reviewed_twice, version("2026-09-01", 2, False, extra_step=True), "Reviewed in September")
+    page = (build_site(reviewed_twice) / "journeys/first-purchase/current/index.html").read_text("utf-8")
+    second = kept_sections(reviewed_twice)
+    assert len(second) == 1 and second.keys() != first.keys()
+    assert next(iter(second.values())) in page

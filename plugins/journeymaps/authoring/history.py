@@ -206,8 +206,9 @@ def _from_json(data: dict[str, Any]) -> Histories:
     return Histories({p: MapHistory(p, [review(r) for r in reviews], mark) for p, (mark, reviews) in data.items()})
 
 
-def _to_json(histories: Histories) -> dict[str, Any]:
-    """Each map's reviews as JSON, with their fingerprint, which this sets."""
+def _to_json(histories: Histories) -> str:
+    """Each map's reviews as JSON text, with their fingerprint, which this sets: the hash of
+    that text (each map's reviews are encoded once, for both)."""
 
     def review(r: Review) -> dict[str, Any]:
         # asdict would make each point a dict (four times the size of a row), and is slow
@@ -227,12 +228,12 @@ def _to_json(histories: Histories) -> dict[str, Any]:
         return {"reviewed": r.reviewed, "commit": r.commit, "committed": r.committed,
                 "curve": curve, "changes": changes}  # fmt: skip
 
-    out = {}
+    out = []
     for path, h in histories.maps.items():
-        reviews = [review(r) for r in h.reviews]
-        h.fingerprint = hashlib.sha1(json.dumps(reviews, ensure_ascii=False).encode()).hexdigest()
-        out[path] = [h.fingerprint, reviews]
-    return out
+        reviews = json.dumps([review(r) for r in h.reviews], ensure_ascii=False, separators=(",", ":"))
+        h.fingerprint = hashlib.sha1(reviews.encode()).hexdigest()
+        out.append(f'{json.dumps(path, ensure_ascii=False)}:["{h.fingerprint}",{reviews}]')
+    return "{" + ",".join(out) + "}"
 
 
 def _write_atomically(path: Path, text: str) -> None:
@@ -294,7 +295,7 @@ def read_histories(site_root: Path, settings: Settings, cache: Path) -> Historie
             by_path.setdefault(version.path, []).append((version, snapshots.get(version.blob)))
         found = Histories({path: map_history(path, pairs, read) for path, pairs in by_path.items()})
         del read
-        text = json.dumps(_to_json(found), ensure_ascii=False, separators=(",", ":"))
+        text = _to_json(found)
     with contextlib.suppress(OSError):
         for other in cache.glob("head-*.json"):  # one commit's history is kept: the last one read
             other.unlink()

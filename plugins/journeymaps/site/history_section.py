@@ -26,11 +26,13 @@ from journeymaps.text import Text
 SECTION_VERSION = 1
 # The icons the section shows: a section read from the cache still puts them in site.css.
 ICONS = ("material/table",)
+STORE = "kept.json"  # in the cache folder: every section kept, by its key
 
 
 class HistorySections:
-    """Each map's history section, by a key of everything it shows; kept in ``cache``,
-    one file a map, and the files no build asked for since go."""
+    """Each map's history section, by a key of everything it shows; kept in ``cache``, all in
+    one file (a thousand files of their own cost a cold build a second to write), and the
+    sections no whole build showed go when it is saved."""
 
     def __init__(self, env: Environment, labels: Text, scale: tuple[float, float], neutral: float, cache: Path | None):
         self.env = env
@@ -45,6 +47,17 @@ class HistorySections:
         base = json.dumps([SECTION_VERSION, labels.language, words, scale, neutral, sources])
         self.base = hashlib.sha1(base.encode()).hexdigest()
         self.used: set[str] = set()
+        self._kept: dict[str, str] | None = None  # read from the cache when first asked
+        self.changed = False
+
+    @property
+    def kept(self) -> dict[str, str]:
+        if self._kept is None:
+            self._kept = {}
+            with contextlib.suppress(OSError, ValueError, TypeError):  # unreadable: rendered again
+                found = json.loads((self.cache / STORE).read_text(encoding="utf-8")) if self.cache else {}
+                self._kept = {k: v for k, v in found.items() if isinstance(v, str)}
+        return self._kept
 
     def html(self, history: Any, m: Map) -> Markup:
         """The section for the map's ``history`` (its reviews, oldest first)."""
@@ -54,14 +67,12 @@ class HistorySections:
             self.env.globals["icon"](name)
         self.used.add(key)
         # Without a fingerprint of its reviews (a history not read through the cache) there is no key.
-        stored = self.cache / f"{key}.html" if self.cache is not None and history.fingerprint else None
-        if stored is not None:
-            with contextlib.suppress(OSError, UnicodeDecodeError):
-                return Markup(stored.read_text(encoding="utf-8"))
-        found = self.render(history, m)
-        if stored is not None:
-            with contextlib.suppress(OSError):
-                write_atomically(stored, found.encode())
+        if self.cache is None or not history.fingerprint:
+            return Markup(self.render(history, m))
+        found = self.kept.get(key)
+        if found is None:
+            found = self.kept[key] = self.render(history, m)
+            self.changed = True
         return Markup(found)
 
     def render(self, history: Any, m: Map) -> str:
@@ -70,14 +81,19 @@ class HistorySections:
         rows = table_rows(chart, self.env.globals["snippets"].emotion_value)
         return self.template.render(history=history, history_days=days, history_chart=chart, history_rows=rows)
 
-    def prune(self) -> None:
-        """Forget the sections no page of this build showed (a whole build only)."""
-        if self.cache is None or not self.cache.is_dir():
-            return
-        with contextlib.suppress(OSError):
-            for stored in self.cache.glob("*.html"):
-                if stored.stem not in self.used:
-                    stored.unlink()
+    def save(self, whole: bool) -> None:
+        """Keep the sections rendered; after a ``whole`` build, only those it showed."""
+        if self.cache is None or self._kept is None:
+            return  # no section was asked for
+        if whole and not self.used.issuperset(self._kept):
+            self._kept = {k: v for k, v in self._kept.items() if k in self.used}
+            self.changed = True
+        if self.changed:
+            with contextlib.suppress(OSError):
+                write_atomically(self.cache / STORE, json.dumps(self._kept, ensure_ascii=False).encode())
+                for old in self.cache.glob("*.html"):  # kept one file a section before
+                    old.unlink()
+            self.changed = False
 
 
 def table_rows(chart: HistoryChart, emotion_value: Callable[[float | None], Markup]) -> Markup:
