@@ -124,6 +124,10 @@ def test_a_version_that_cannot_be_read_is_left_out_and_the_next_one_is_read():
     reader = VersionReader(Settings())
     assert reader.read(b"\xff\xfe not text", "maps/pay/current.md") is None
     assert reader.read(b"---\nreviewed: 2026-01-01\n", "maps/pay/current.md") is None  # never closed
+    # a lone carriage return, a line break to YAML and not to the line count of its message
+    assert reader.read(front("stages:\n- b\n- na\rme: c\n  d: e\n"), "maps/pay/current.md") is None
+    # an emotion too large for a float, which math.isfinite refuses
+    assert reader.read(front(BASE.replace("emotion: 1\n", "emotion: " + "9" * 400 + "\n")), "maps/p/current.md")
 
 
 def kept_sections(root) -> dict[str, str]:

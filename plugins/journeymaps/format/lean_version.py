@@ -302,7 +302,7 @@ def _own_id(m: dict[str, Any], source: str) -> str:
 def _emotion(value: Any, scale: tuple[float, float]) -> float | None:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return None
-    return value if math.isfinite(value) and scale[0] <= value <= scale[1] else None
+    return value if scale[0] <= value <= scale[1] and math.isfinite(value) else None  # as Fields.number
 
 
 def _pain_point(item: Any) -> PainPoint | None:
