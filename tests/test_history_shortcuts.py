@@ -146,3 +146,14 @@ def test_the_sections_are_kept_in_one_file_and_a_whole_build_keeps_those_it_show
     second = kept_sections(reviewed_twice)
     assert len(second) == 1 and second.keys() != first.keys()
     assert next(iter(second.values())) in page
+
+
+def test_the_table_rows_made_in_python_escape_the_names_and_mark_a_step_a_curve_lacks():
+    from journeymaps.site.history_chart import Column, HistoryChart, Line
+    from journeymaps.site.history_section import table_rows
+    from markupsafe import Markup
+
+    lines = [Line("Mar 1", False, 0.25, [], {"pay": -1.5}), Line("Today", True, 1.0, [], {})]
+    chart = HistoryChart([Column("pay", "<b>Pays</b>", "Pay & go")], lines, 150, 75.0, [])
+    rows = table_rows(chart, lambda v: Markup(f"{v:+g}"))
+    assert rows == "    <tr><td>Pay &amp; go</td><td>&lt;b&gt;Pays&lt;/b&gt;</td><td>-1.5</td><td>—</td></tr>\n"

@@ -97,8 +97,9 @@ class HistorySections:
 
 
 def table_rows(chart: HistoryChart, emotion_value: Callable[[float | None], Markup]) -> Markup:
-    """The rows of the section's table, a step each and a cell for each curve, each row on its
-    line: some 150 cells a map, made in Python (as a Jinja loop they were a third of the section's time)."""
+    """The rows of the section's table, a step each with a cell for each curve, each row on
+    its line: some 150 cells a map, made in Python (a Jinja loop's work for each cell costs
+    more than the cell), the same bytes as the loop that made them before."""
     rows = []
     for c in chart.columns:
         cells = "".join(
