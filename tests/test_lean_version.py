@@ -95,6 +95,7 @@ VARIANTS = {
     "emotions written alike and not": PLAIN.replace("emotion: 9", "emotion: -1.5").replace(
         "emotion: yes", "emotion: 0x1"
     ),
+    "an emotion too large for a float": PLAIN.replace("emotion: 1\n", "emotion: " + "9" * 400 + "\n"),
     "a date that does not exist, again": PLAIN.replace("2026-03-01", "2026-02-30") + "stamp: 2026-02-30\n",
     # The front matter closed by "..." (format/reader.py, split_front_matter).
     "closed by dots": PLAIN,

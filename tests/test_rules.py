@@ -87,6 +87,10 @@ CASES = {
         {P: edit("emotion: 1", "emotion: happy")},
         [f"{P}:14: 'emotion' must be a number from -2 to 2 (the site's emotion scale), not 'happy'"],
     ),
+    "emotion too large for a number with a fraction": (
+        {P: edit("emotion: 1", "emotion: " + "9" * 400)},
+        [f"{P}:14: 'emotion' must be a number from -2 to 2 (the site's emotion scale), not {'9' * 400}"],
+    ),
     "emotion that is a yes/no value": (
         {P: edit("emotion: 1", "emotion: yes")},
         [f"{P}:14: 'emotion' must be a number from -2 to 2 (the site's emotion scale), not True"],

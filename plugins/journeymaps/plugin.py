@@ -437,8 +437,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         assert self.renderer is not None
         generated = colours.stylesheet() + self.renderer.icons.stylesheet()
         (site_dir / urls.GENERATED_STYLE).write_text(generated, encoding="utf-8")
-        if self.touched is None:
-            self.renderer.history_sections.prune()  # a whole build: the sections it did not show go
+        self.renderer.history_sections.save(whole=self.touched is None)  # a whole build: those it did not show go
         for path, page in redirect_files(self.plan, config.use_directory_urls, self.labels.language).items():
             target = site_dir / path
             if target.exists() and target.read_text(encoding="utf-8") == page:

@@ -202,7 +202,8 @@ def _reordered(before: list[str], after: list[str]) -> bool:
     return [i for i in before if i in common] != [i for i in after if i in common]
 
 
-def _stages(change: MapChange) -> None:
+def _stage_means(change: MapChange) -> None:
+    """The stages whose mean emotion moved: the head's in order, then those it no longer has."""
     before = {s.id: s for s in change.before.stages}
     after = {s.id: s for s in change.after.stages}
     names = {s.id: s.name for s in change.before.stages} | {s.id: s.name for s in change.after.stages}
@@ -210,9 +211,16 @@ def _stages(change: MapChange) -> None:
         mean_before, mean_after = stage_mean(before.get(sid)), stage_mean(after.get(sid))
         if mean_before != mean_after:
             change.stages.append(StageMean(sid, names[sid], mean_before, mean_after))
-        if sid in before and sid in after:
-            edited = _differing(before[sid], after[sid], STAGE_EDIT_FIELDS)
-            if _reordered([s.id for s in before[sid].steps], [s.id for s in after[sid].steps]):
+
+
+def _stages(change: MapChange) -> None:
+    _stage_means(change)
+    before = {s.id: s for s in change.before.stages}
+    names = {s.id: s.name for s in change.before.stages} | {s.id: s.name for s in change.after.stages}
+    for sid, now in {s.id: s for s in change.after.stages}.items():
+        if sid in before:
+            edited = _differing(before[sid], now, STAGE_EDIT_FIELDS)
+            if _reordered([s.id for s in before[sid].steps], [s.id for s in now.steps]):
                 edited.append("order")
             if edited:
                 change.edits.append(Edit("stage", sid, names[sid], edited))
@@ -278,6 +286,20 @@ def compare_maps(before: Map, after: Map, renamed_from: str | None = None) -> Ma
         edited.append("stage_order")
     if edited:
         change.edits.insert(0, Edit("map", after.journey, after.title, edited))
+    return change
+
+
+def compare_reviews(before: Map, after: Map) -> MapChange:
+    """What a map's history across reviews shows of one review (authoring/history.py): the
+    steps added and removed, the pain points added and removed and the stages whose mean
+    emotion moved, as compare_maps finds them, and nothing else. Thousands of versions are
+    compared in a cold build, and their edits, moves, opportunities, sources and KPIs,
+    which compare_maps also works out, are never shown there."""
+    change = MapChange(before, after)
+    change.steps_added, change.steps_removed = _added_removed(_placed(before), _placed(after))
+    pains = _placed_items(before, "pain_points"), _placed_items(after, "pain_points")
+    change.pains_added, change.pains_removed = _added_removed(*pains)
+    _stage_means(change)
     return change
 
 

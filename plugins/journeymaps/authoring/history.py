@@ -18,10 +18,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from journeymaps.authoring.diff import MapChange, compare_maps
+from journeymaps.authoring.diff import MapChange, compare_reviews
 from journeymaps.authoring.history_git import Head, Unavailable, Version, contents, head_of, review_versions
 from journeymaps.authoring.revision import RevisionError
-from journeymaps.format.versions import read_version
+from journeymaps.format.versions import VersionReader
 from journeymaps.model import Map, PainPoint, Stage, Step
 from journeymaps.settings import Settings
 
@@ -120,7 +120,7 @@ def snapshot(m: Map | None) -> Snapshot | None:
 
 
 def _as_map(found: Snapshot) -> Map:
-    """The version as a map again, with what the snapshot holds: enough for compare_maps."""
+    """The version as a map again, with what the snapshot holds: enough for compare_reviews."""
     stages = [
         Stage(sid, name, steps=[Step(i, n, emotion=e, pain_points=[PainPoint(*p) for p in pains])
                                 for i, n, e, pains in steps])
@@ -146,7 +146,7 @@ def map_history(
         if before is not None and before.reviewed.isoformat() == found["reviewed"]:
             continue
         m = (read or {}).get(version.blob) or _as_map(found)
-        changes = _changes(compare_maps(before, m)) if before is not None else None
+        changes = _changes(compare_reviews(before, m)) if before is not None else None
         reviews.append(Review(found["reviewed"], version.commit, version.committed, _curve(m), changes))
         before = m
     return MapHistory(path, reviews)
@@ -165,8 +165,9 @@ def _snapshots(
             known = dict(data["snapshots"])
     paths = {v.blob: v.path for v in versions}
     missing = [blob for blob in paths if blob not in known]
+    reader = VersionReader(settings)
     for blob, raw in contents(head, missing).items():
-        m = read_version(raw, paths[blob], settings)
+        m = reader.read(raw, paths[blob])
         known[blob] = snapshot(m)
         if m is not None:
             read[blob] = m
@@ -205,8 +206,9 @@ def _from_json(data: dict[str, Any]) -> Histories:
     return Histories({p: MapHistory(p, [review(r) for r in reviews], mark) for p, (mark, reviews) in data.items()})
 
 
-def _to_json(histories: Histories) -> dict[str, Any]:
-    """Each map's reviews as JSON, with their fingerprint, which this sets."""
+def _to_json(histories: Histories) -> str:
+    """Each map's reviews as JSON text, with their fingerprint, which this sets: the hash of
+    that text (each map's reviews are encoded once, for both)."""
 
     def review(r: Review) -> dict[str, Any]:
         # asdict would make each point a dict (four times the size of a row), and is slow
@@ -226,12 +228,12 @@ def _to_json(histories: Histories) -> dict[str, Any]:
         return {"reviewed": r.reviewed, "commit": r.commit, "committed": r.committed,
                 "curve": curve, "changes": changes}  # fmt: skip
 
-    out = {}
+    out = []
     for path, h in histories.maps.items():
-        reviews = [review(r) for r in h.reviews]
-        h.fingerprint = hashlib.sha1(json.dumps(reviews, ensure_ascii=False).encode()).hexdigest()
-        out[path] = [h.fingerprint, reviews]
-    return out
+        reviews = json.dumps([review(r) for r in h.reviews], ensure_ascii=False, separators=(",", ":"))
+        h.fingerprint = hashlib.sha1(reviews.encode()).hexdigest()
+        out.append(f'{json.dumps(path, ensure_ascii=False)}:["{h.fingerprint}",{reviews}]')
+    return "{" + ",".join(out) + "}"
 
 
 def _write_atomically(path: Path, text: str) -> None:
@@ -293,7 +295,7 @@ def read_histories(site_root: Path, settings: Settings, cache: Path) -> Historie
             by_path.setdefault(version.path, []).append((version, snapshots.get(version.blob)))
         found = Histories({path: map_history(path, pairs, read) for path, pairs in by_path.items()})
         del read
-        text = json.dumps(_to_json(found), ensure_ascii=False, separators=(",", ":"))
+        text = _to_json(found)
     with contextlib.suppress(OSError):
         for other in cache.glob("head-*.json"):  # one commit's history is kept: the last one read
             other.unlink()

@@ -167,7 +167,8 @@ class Fields:
             return None
         value = m[key]
         number = value if isinstance(value, (int, float)) and not isinstance(value, bool) else None
-        if number is None or not math.isfinite(number) or not (low <= number <= high):
+        # The range first: math.isfinite refuses an int too large for a float (emotion: 1e400 written out).
+        if number is None or not (low <= number <= high) or not math.isfinite(number):
             self.error(m.value_line(key), range_key, key=key, low=f"{low:g}", high=f"{high:g}", value=_raw(value))
             return None
         return number

@@ -57,6 +57,7 @@ _CONSTRUCT = yaml.SafeLoader("")
 # ones stand on thousands of lines. Each is immutable, so the same object serves them all.
 _RESOLVED: dict[str, Any] = {}
 _RESOLVED_AT_MOST = 10_000
+_UNSEEN = object()
 
 
 def _exotic(front: str) -> bool:
@@ -149,9 +150,10 @@ class _Lines:
     def take(self) -> None:
         self.pos = self.text.index("\n", self.pos) + 1
 
-    def skip(self, column: int, keep: frozenset[str] | bool) -> None:
+    def skip(self, skipper: re.Pattern[str]) -> None:
+        """Past what ``skipper`` (a _skipper) takes from here."""
         start = self.pos
-        self.pos = _skipper(column, keep).match(self.text, self.pos).end()
+        self.pos = skipper.match(self.text, start).end()
         if self.pos == start or not self.quoted or _QUOTES.search(self.text, start, self.pos) is None:
             return
         for found in _OPENS.finditer(self.text, start, self.pos):
@@ -195,21 +197,31 @@ def _scalar(value: str | None) -> Any:
 
 
 class _Reader:
-    def __init__(self, text: str):
+    def __init__(self, text: str, seen: dict[str, Any]):
         self.lines = _Lines(text)
+        self.seen = seen
+
+    def scalar(self, value: str | None) -> Any:
+        """_scalar, once for each value written alike: the versions of a map repeat most of
+        their names, ids and emotions."""
+        found = self.seen.get(value, _UNSEEN)  # type: ignore[arg-type]
+        if found is _UNSEEN:
+            found = self.seen[value] = _scalar(value)  # type: ignore[index]
+        return found
 
     def mapping(self, column: int, keep: frozenset[str], first: str | None = None) -> dict[str, Any]:
         """A block mapping whose keys stand at ``column``; ``first``: its first key's line,
         when it shares a line with a sequence's dash."""
         lines, out = self.lines, {}
+        skip_keys, skip_value, key_line = _skipper(column, keep), _skipper(column, True), _key_line(column)
         while True:
             if first is not None:
                 matched, first = _KEY.match(first), None
                 lines.take()
             else:
-                lines.skip(column, keep)
+                lines.skip(skip_keys)
                 # Most lines are a key at the column: one match finds it, its value and the next line.
-                matched = _key_line(column).match(lines.text, lines.pos)
+                matched = key_line.match(lines.text, lines.pos)
                 if matched is not None:
                     lines.pos = matched.end()
                 else:
@@ -227,7 +239,7 @@ class _Reader:
                 if value is not None and (value[0] in "|>" or value[0] in "\"'[{" and not _closes(value)):
                     raise Unusual  # block text the skip above did not take, or text over lines
                 if value is None:
-                    lines.skip(column, True)
+                    lines.skip(skip_value)
                 continue
             if key in out:
                 raise Unusual  # a key twice: the format's reader says which one counts
@@ -238,7 +250,7 @@ class _Reader:
         if nested is None or value is not None:
             if value is not None and value[0] in "|>":
                 raise Unusual
-            return _scalar(value)
+            return self.scalar(value)
         found = self.lines.peek()
         if found is None or found[0] < column or (found[0] == column and found[1][0] != "-"):
             return None
@@ -264,7 +276,7 @@ class _Reader:
                 out.append(self.mapping(column + len(content) - len(rest), keep, first=rest))
             else:
                 lines.take()
-                out.append(_scalar(rest))
+                out.append(self.scalar(rest))
 
 
 def _text(value: Any) -> str | None:
@@ -290,7 +302,7 @@ def _own_id(m: dict[str, Any], source: str) -> str:
 def _emotion(value: Any, scale: tuple[float, float]) -> float | None:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return None
-    return value if math.isfinite(value) and scale[0] <= value <= scale[1] else None
+    return value if scale[0] <= value <= scale[1] and math.isfinite(value) else None  # as Fields.number
 
 
 def _pain_point(item: Any) -> PainPoint | None:
@@ -311,13 +323,21 @@ def _step(m: dict[str, Any], scale: tuple[float, float]) -> Step:
     return Step(_own_id(m, "name"), _text(m.get("name")) or "", emotion=emotion, pain_points=found)
 
 
-def read_lean(front: str, journey: str, state: str | None, scale: tuple[float, float], max_steps: int) -> Map | None:
+def read_lean(
+    front: str,
+    journey: str,
+    state: str | None,
+    scale: tuple[float, float],
+    max_steps: int,
+    seen: dict[str, Any] | None = None,
+) -> Map | None:
     """The map of one version from its front matter, with its stages, steps, emotions, pain
     points and review date only; None where the format's reader gives no map either.
-    Raises ``Unusual`` for text it leaves to that reader."""
+    Raises ``Unusual`` for text it leaves to that reader. ``seen``: the values read before,
+    as written, to be reused (one dict for the versions read together)."""
     if len(front) > MAX_VALUES or _exotic(front):
         raise Unusual  # more values than the format's reader takes, or text of another style
-    reader = _Reader(front)
+    reader = _Reader(front, {} if seen is None else seen)
     top = reader.mapping(0, _TOP)
     if reader.lines.peek() is not None:
         raise Unusual  # the front matter is not one mapping

@@ -232,12 +232,14 @@ def _yaml_message(err: yaml.MarkedYAMLError, text: str) -> tuple[int | None, Msg
     # The context mark is where the broken construct opens (an unclosed
     # quote, say), which is where the author has to look.
     mark = err.context_mark or err.problem_mark
-    lines = text.split("\n")
-    if err.problem_mark is not None and err.problem_mark.line < len(lines) and "\t" in lines[err.problem_mark.line]:
-        mark = err.problem_mark  # a stray tab is the mistake itself, wherever its construct began
+    lines = text.split("\n")  # YAML breaks lines at a few more characters too: its line may be past the last
+    problem = err.problem_mark
+    tab = problem is not None and problem.line < len(lines) and "\t" in lines[problem.line]
+    if tab:
+        mark = problem  # a stray tab is the mistake itself, wherever its construct began
     # The parser's own words stay as PyYAML writes them (English); the frame is translated.
     detail = ", ".join(p for p in (err.problem, err.context) if p)
-    tabs = mark is err.problem_mark and err.problem_mark is not None and "\t" in lines[mark.line]
+    tabs = tab and mark is problem
     message = Msg("read.invalid_yaml", detail=detail or "?", hint=Msg("hint.tabs") if tabs else "")
     return (mark.line if mark else None), message
 

@@ -90,11 +90,14 @@ _POINT = ("stage", "step", "name", "emotion")  # a history curve's row, by place
 
 def history_data(history: Any) -> dict[str, Any]:
     """A map's history across reviews (authoring/history.py), for history.json."""
-    return {
-        "reviews": [
-            {**_plain(r), "curve": [dict(zip(_POINT, p, strict=True)) for p in r.curve]} for r in history.reviews
-        ],
-    }
+
+    def review(r: Any) -> dict[str, Any]:  # its curve's rows by name, not made plain first and then replaced
+        return {
+            name: [dict(zip(_POINT, p, strict=True)) for p in r.curve] if name == "curve" else _plain(getattr(r, name))
+            for name in _fields(type(r))
+        }
+
+    return {"reviews": [review(r) for r in history.reviews]}
 
 
 def index_data(plan: SitePlan, use_directory_urls: bool, part: Piece = made) -> dict[str, Any]:

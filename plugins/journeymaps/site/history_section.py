@@ -10,26 +10,29 @@ import contextlib
 import datetime as dt
 import hashlib
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from journeymaps.format.files import write_atomically
 from journeymaps.model import Map
-from journeymaps.site.history_chart import history_chart
+from journeymaps.site.history_chart import HistoryChart, history_chart
 from journeymaps.text import Text
 
 # Raised when what a section shows changes in a way the template's text does not say.
 SECTION_VERSION = 1
 # The icons the section shows: a section read from the cache still puts them in site.css.
 ICONS = ("material/table",)
+STORE = "kept.json"  # in the cache folder: every section kept, by its key
 
 
 class HistorySections:
-    """Each map's history section, by a key of everything it shows; kept in ``cache``,
-    one file a map, and the files no build asked for since go."""
+    """Each map's history section, by a key of everything it shows; kept in ``cache``, all in
+    one file (a thousand files of their own cost a cold build a second to write), and the
+    sections no whole build showed go when it is saved."""
 
     def __init__(self, env: Environment, labels: Text, scale: tuple[float, float], neutral: float, cache: Path | None):
         self.env = env
@@ -44,6 +47,17 @@ class HistorySections:
         base = json.dumps([SECTION_VERSION, labels.language, words, scale, neutral, sources])
         self.base = hashlib.sha1(base.encode()).hexdigest()
         self.used: set[str] = set()
+        self._kept: dict[str, str] | None = None  # read from the cache when first asked
+        self.changed = False
+
+    @property
+    def kept(self) -> dict[str, str]:
+        if self._kept is None:
+            self._kept = {}
+            with contextlib.suppress(OSError, ValueError, TypeError):  # unreadable: rendered again
+                found = json.loads((self.cache / STORE).read_text(encoding="utf-8")) if self.cache else {}
+                self._kept = {k: v for k, v in found.items() if isinstance(v, str)}
+        return self._kept
 
     def html(self, history: Any, m: Map) -> Markup:
         """The section for the map's ``history`` (its reviews, oldest first)."""
@@ -53,26 +67,43 @@ class HistorySections:
             self.env.globals["icon"](name)
         self.used.add(key)
         # Without a fingerprint of its reviews (a history not read through the cache) there is no key.
-        stored = self.cache / f"{key}.html" if self.cache is not None and history.fingerprint else None
-        if stored is not None:
-            with contextlib.suppress(OSError, UnicodeDecodeError):
-                return Markup(stored.read_text(encoding="utf-8"))
-        found = self.render(history, m)
-        if stored is not None:
-            with contextlib.suppress(OSError):
-                write_atomically(stored, found.encode())
+        if self.cache is None or not history.fingerprint:
+            return Markup(self.render(history, m))
+        found = self.kept.get(key)
+        if found is None:
+            found = self.kept[key] = self.render(history, m)
+            self.changed = True
         return Markup(found)
 
     def render(self, history: Any, m: Map) -> str:
         days = [self.labels.day(dt.date.fromisoformat(r.reviewed)) for r in history.reviews]
         chart = history_chart(history.reviews, m, days, self.labels["history_now"], self.scale, self.neutral)
-        return self.template.render(history=history, history_days=days, history_chart=chart)
+        rows = table_rows(chart, self.env.globals["snippets"].emotion_value)
+        return self.template.render(history=history, history_days=days, history_chart=chart, history_rows=rows)
 
-    def prune(self) -> None:
-        """Forget the sections no page of this build showed (a whole build only)."""
-        if self.cache is None or not self.cache.is_dir():
-            return
-        with contextlib.suppress(OSError):
-            for stored in self.cache.glob("*.html"):
-                if stored.stem not in self.used:
-                    stored.unlink()
+    def save(self, whole: bool) -> None:
+        """Keep the sections rendered; after a ``whole`` build, only those it showed."""
+        if self.cache is None or self._kept is None:
+            return  # no section was asked for
+        if whole and not self.used.issuperset(self._kept):
+            self._kept = {k: v for k, v in self._kept.items() if k in self.used}
+            self.changed = True
+        if self.changed:
+            with contextlib.suppress(OSError):
+                write_atomically(self.cache / STORE, json.dumps(self._kept, ensure_ascii=False).encode())
+                for old in self.cache.glob("*.html"):  # kept one file a section before
+                    old.unlink()
+            self.changed = False
+
+
+def table_rows(chart: HistoryChart, emotion_value: Callable[[float | None], Markup]) -> Markup:
+    """The rows of the section's table, a step each with a cell for each curve, each row on
+    its line: some 150 cells a map, made in Python (a Jinja loop's work for each cell costs
+    more than the cell), the same bytes as the loop that made them before."""
+    rows = []
+    for c in chart.columns:
+        cells = "".join(
+            f"<td>{emotion_value(line.values[c.step]) if c.step in line.values else '—'}</td>" for line in chart.lines
+        )
+        rows.append(f"    <tr><td>{escape(c.stage)}</td><td>{escape(c.name)}</td>{cells}</tr>\n")
+    return Markup("".join(rows))
