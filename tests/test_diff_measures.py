@@ -41,7 +41,9 @@ def test_kpi_target_baseline_and_metric_files(tmp_path, capsys):
     assert (code, err) == (0, "")
     assert "**Measured KPIs**\n\n- Fee page exits · Compare: now measured by `fee-exits`\n" in out
     assert "- Completion · Apply: target 50% → 55%, baseline 2026-01-05 → 2026-02-02\n" in out
-    assert out.endswith("**Metric data:** added `fee-exits`; removed `old-funnel`\n")
+    # Each said once: the data files in the metric values' table, the KPIs under their map.
+    assert "- `metrics/fee-exits.csv`: 2 added\n- `metrics/old-funnel.csv`: 2 removed\n" in out
+    assert "**Metric data:**" not in out and "`kpis`" not in out
     code, out, _ = run(capsys, root, "main", "--format", "json")
     data = json.loads(out)
     assert data["metrics"] == {"added": ["fee-exits"], "removed": ["old-funnel"]}
@@ -59,3 +61,19 @@ def test_kpi_target_baseline_and_metric_files(tmp_path, capsys):
             },
         },
     ]
+
+
+def test_a_kpi_that_is_not_measured_is_a_stage_edit(tmp_path, capsys):
+    root = tmp_path / "repo"
+    plain = MEASURED.replace(
+        "      - {name: Completion, metric: completion, target: 50%, baseline: 2026-01-05}\n",
+        "      - {name: Completion, metric: completion, target: 50%, baseline: 2026-01-05}\n"
+        "      - {name: Calls to support, value: '120 a week'}\n",
+    )
+    write_site(root, {CURRENT: plain, FUTURE: FUTURE_MAP, "metrics/completion.csv": DATA})
+    git(root, "init", "-q", "-b", "main")
+    commit(root, "base")
+    edit(root, CURRENT, "value: '120 a week'", "value: '90 a week'")
+    code, out, err = run(capsys, root, "main")
+    assert (code, err) == (0, "")
+    assert "**Also edited:** stage Apply: `kpis`\n" in out and "**Measured KPIs**" not in out

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, fields
 from typing import Any
 
 from journeymaps.analysis.compare import PainStatus, compare_journey, stage_mean
-from journeymaps.authoring.diff_measures import KpiChange, kpi_changes, metric_changes
+from journeymaps.authoring.diff_measures import KpiChange, kpi_changes, kpis_edited, metric_changes
 from journeymaps.model import STATES, Catalog, Journey, Map, Opportunity, PainPoint, Persona, Source, Stage, Step
 
 # What a reviewer sees of an opportunity beyond its being there.
@@ -19,7 +19,7 @@ MAP_EDIT_FIELDS = (
     "title", "description", "goal", "scope", "owner", "persona", "type", "tags", "review_every", "draft",
     "aliases", "part_of", "body",
 )  # fmt: skip
-STAGE_EDIT_FIELDS = ("name", "description", "kpis")
+STAGE_EDIT_FIELDS = ("name", "description")  # and "kpis", for what the measured KPIs do not report
 # A step's emotion, stage, pain points, opportunities and what it resolves are reported on their own.
 STEP_EDIT_FIELDS = tuple(
     f.name for f in fields(Step) if f.name not in ("id", "emotion", "pain_points", "opportunities", "resolves")
@@ -220,6 +220,8 @@ def _stages(change: MapChange) -> None:
     for sid, now in {s.id: s for s in change.after.stages}.items():
         if sid in before:
             edited = _differing(before[sid], now, STAGE_EDIT_FIELDS)
+            if kpis_edited(before[sid], now):
+                edited.append("kpis")
             if _reordered([s.id for s in before[sid].steps], [s.id for s in now.steps]):
                 edited.append("order")
             if edited:

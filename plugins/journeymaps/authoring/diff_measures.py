@@ -5,7 +5,7 @@ added or removed. KPIs are matched by stage id and name."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from journeymaps.model import Catalog, Kpi, Map, Stage
@@ -42,6 +42,23 @@ def kpi_changes(before: Map, after: Map) -> list[KpiChange]:
             out.append(KpiChange(stage, kpi, "changed", moved))
     out += [KpiChange(stage, kpi, "removed") for key, (stage, kpi) in then.items() if key not in now and kpi.metric]
     return out
+
+
+def kpis_edited(before: Stage, after: Stage) -> bool:
+    """Whether a stage's KPIs changed in more than ``kpi_changes`` reports: a KPI that is not
+    measured, a measured one's name or value. A measured KPI added or removed, or its
+    metric, target, baseline or direction changed, is reported there alone."""
+    measured = {k.name for k in before.kpis + after.kpis if k.metric}
+    kept = {k.name for k in before.kpis} & {k.name for k in after.kpis}
+
+    def rest(stage: Stage) -> list[Kpi]:
+        return [
+            replace(k, **dict.fromkeys(KPI_FIELDS)) if k.name in measured else k
+            for k in stage.kpis
+            if k.name not in measured or k.name in kept
+        ]
+
+    return rest(before) != rest(after)
 
 
 def metric_changes(base: Catalog, head: Catalog) -> tuple[list[str], list[str]]:

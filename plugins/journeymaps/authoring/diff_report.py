@@ -173,7 +173,10 @@ def markdown(review: Review, text: Text) -> str:
         lines += [f"- {text('diff.renamed_item', before=code(r.before), after=code(r.after))}" for r in diff.renamed]
         lines.append("")
     lines += metric_report.markdown_lines(review, text)
-    personas = _personas(text, diff) + metrics_lines(text, diff.metrics_added, diff.metrics_removed, code)
+    # A data file added or removed is in the metric values' table already, when it is there.
+    valued = {change.id for change in review.metrics}
+    added, removed = ([i for i in ids if i not in valued] for ids in (diff.metrics_added, diff.metrics_removed))
+    personas = _personas(text, diff) + metrics_lines(text, added, removed, code)
     size = sum(len(line) + 1 for line in lines + personas)
     sections = [_map_change(review, text, change) for change in diff.changed]
     for shown, section in enumerate(sections):
