@@ -3,13 +3,20 @@ builds: the first build whole, then after each save a dirty build with the same 
 
     .venv/bin/python bench/dirty_edits.py --maps 1000                      # title, emotion, notes, persona
     .venv/bin/python bench/dirty_edits.py --site /path/to/site --edits title,emotion --profile /tmp/prof
+    .venv/bin/python bench/dirty_edits.py --maps 1000 --edits title --phases    # by MkDocs step and event
+    .venv/bin/python bench/dirty_edits.py --site /path/to/site --serve 3        # a real `mkdocs serve --dirty`
 
 CPU seconds of this process per build (the preview images' threads included), so other
 work on the machine distorts the figures little. Without the server, its file watcher and
 the browser's reload: `bench/run.py --serve dirty` measures those, from the save to the
 page served. ``--profile DIR`` writes a cProfile of each edit's build there. After each
 timed edit the file is put back and built again, untimed, so every edit starts from the
-same site.
+same site. ``--phases`` prints each edit's CPU time by MkDocs step and plugin event, timed
+with no profiler (bench/profile_build.py's timers). ``--serve N`` runs a real `mkdocs serve
+--dirty` instead and times each kind of edit N times from the save until the page showing it
+is served with the change (the map's page; the persona's page for a persona's name), and the
+CPU time of the server and its workers meanwhile, as `bench/run.py --serve dirty` does for
+a title and the notes.
 """
 
 from __future__ import annotations
@@ -57,7 +64,21 @@ def _save(path: Path, text: str) -> None:
     os.utime(path, ns=(stat.st_atime_ns, max(stat.st_mtime_ns, time.time_ns()) + 1_000_000_000))
 
 
-def run(site: Path, edits: list[str], profile: Path | None) -> None:
+def _print_phases(probe, cpu: float) -> None:
+    timed = sorted(probe.cpu.items(), key=lambda kv: -kv[1])
+    for key, seconds in timed:
+        if seconds >= 0.01:
+            print(f"    {key:60}{seconds:6.2f} s CPU{probe.calls[key]:6}")
+    print(f"    {'the rest (load config, theme environment, collector)':60}{cpu - sum(probe.cpu.values()):6.2f} s CPU")
+
+
+def _edited_files(site: Path) -> tuple[Path, Path]:
+    """The map and the persona whose files are edited."""
+    maps = sorted(p for p in (site / "maps").rglob("*.md"))
+    return maps[len(maps) // 2], sorted((site / "personas").glob("*.md"))[0]
+
+
+def run(site: Path, edits: list[str], profile: Path | None, phases: bool = False) -> None:
     import logging
 
     from mkdocs.commands.build import build
@@ -67,9 +88,18 @@ def run(site: Path, edits: list[str], profile: Path | None) -> None:
     os.chdir(site)
     site_dir = tempfile.mkdtemp(prefix="jm-dirty-edits-")
 
+    probe = None
+    if phases:
+        from profile_build import Probe
+
+        probe = Probe()
+        probe.install_steps()
+
     def config():
         found = load_config(str(site / "mkdocs.yml"), site_dir=site_dir)
         found.site_url = SERVE_URL
+        if probe is not None:
+            probe.install_events(found)
         return found
 
     first = config()
@@ -77,15 +107,15 @@ def run(site: Path, edits: list[str], profile: Path | None) -> None:
     start, cpu = time.perf_counter(), _cpu()
     build(first, serve_url=SERVE_URL, dirty=True)
     print(f"first build: {time.perf_counter() - start:6.2f} s  cpu {_cpu() - cpu:6.2f} s", flush=True)
-    maps = sorted(p for p in (site / "maps").rglob("*.md"))
-    map_file = maps[len(maps) // 2]
-    persona_file = sorted((site / "personas").glob("*.md"))[0]
+    map_file, persona_file = _edited_files(site)
     try:
         for i, kind in enumerate(edits):
             path = persona_file if kind == "persona" else map_file
             original = path.read_text(encoding="utf-8")
             _save(path, _edited(kind, original, i))
             profiler = cProfile.Profile() if profile else None
+            if probe is not None:
+                probe.times.clear(), probe.cpu.clear(), probe.calls.clear()
             start, cpu = time.perf_counter(), _cpu()
             if profiler:
                 profiler.enable()
@@ -94,6 +124,8 @@ def run(site: Path, edits: list[str], profile: Path | None) -> None:
                 profiler.disable()
                 profiler.dump_stats(str(profile / f"{i}-{kind}.prof"))
             print(f"{kind:8} {time.perf_counter() - start:6.2f} s  cpu {_cpu() - cpu:6.2f} s", flush=True)
+            if probe is not None:
+                _print_phases(probe, _cpu() - cpu)
             _save(path, original)
             build(config(), serve_url=SERVE_URL, dirty=True)  # back as it was, untimed
             # An author's pause before the next save: the server collects what the builds
@@ -104,20 +136,91 @@ def run(site: Path, edits: list[str], profile: Path | None) -> None:
         shutil.rmtree(site_dir, ignore_errors=True)
 
 
+def _page(kind: str, path: Path, site: Path) -> str:
+    """The address of the page that shows the edit."""
+    if kind == "persona":
+        return f"personas/{path.stem}/"
+    relative = path.relative_to(site / "maps").with_suffix("")
+    return f"journeys/{relative}/" if relative.parent != Path(".") else f"journeys/{relative}/current/"
+
+
+def _shown(html: str) -> str:
+    return re.sub(r"livereload\(\d+,\s*\d+\)", "", html)  # the server's reload script, which names its build
+
+
+def serve(site: Path, edits: list[str], rounds: int) -> None:
+    """Each edit ``rounds`` times under a real `mkdocs serve --dirty`, from the save to the page served."""
+    import subprocess
+
+    from run import ENV, _cpu_seconds, _free_port, _get, _wait_until_served
+
+    map_file, persona_file = _edited_files(site)
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}/"
+    with tempfile.TemporaryFile() as output:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{port}"],
+            cwd=site,
+            env=ENV,
+            stdout=output,
+            stderr=output,
+        )
+        try:
+            _wait_until_served(base, server, output)
+            time.sleep(AFTER_SAVE)
+            for i in range(rounds):
+                for kind in edits:
+                    path = persona_file if kind == "persona" else map_file
+                    page = base + _page(kind, path, site)
+                    original = path.read_text(encoding="utf-8")
+                    for text, timed in ((_edited(kind, original, i), True), (original, False)):
+                        html = _get(page)
+                        epoch = int(re.search(r"livereload\((\d+),", html)[1])
+                        start, start_cpu = time.perf_counter(), _cpu_seconds(server.pid)
+                        _save(path, text)
+                        while True:  # until the page served shows the edit
+                            newer = int(_get(f"{base}livereload/{epoch}/{i}"))
+                            if newer > epoch:
+                                served = _get(page)
+                                if _shown(served) != _shown(html):
+                                    break
+                                epoch = newer
+                        seconds, cpu = time.perf_counter() - start, _cpu_seconds(server.pid) - start_cpu
+                        if timed:
+                            print(f"{kind:8} {seconds:6.2f} s from the save to the page  cpu {cpu:6.2f} s", flush=True)
+                        time.sleep(AFTER_SAVE)
+        finally:
+            server.send_signal(2)  # Ctrl-C: mkdocs serve removes its temporary site
+            try:
+                server.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--maps", type=int, default=1000, help="a benchmark site of this many maps (default 1000)")
     parser.add_argument("--site", type=Path, help="a site of your own instead (a copy: its files are edited)")
     parser.add_argument("--edits", default=",".join(EDITS), help=f"edits in turn (default {','.join(EDITS)})")
     parser.add_argument("--profile", type=Path, metavar="DIR", help="write a cProfile of each edit here")
+    parser.add_argument("--phases", action="store_true", help="print each edit's CPU time by MkDocs step and event")
+    parser.add_argument("--serve", type=int, metavar="N", help="each edit N times under a real `mkdocs serve --dirty`")
     args = parser.parse_args(argv)
     edits = [e for e in args.edits.split(",") if e]
     if unknown := set(edits) - set(EDITS):
         parser.error(f"unknown edits: {', '.join(sorted(unknown))}")
     if args.profile:
         args.profile.mkdir(parents=True, exist_ok=True)
+
+    def measure(site: Path) -> None:
+        if args.serve:
+            serve(site, edits, args.serve)
+        else:
+            run(site, edits, args.profile, args.phases)
+
     if args.site:
-        run(args.site.resolve(), edits, args.profile)
+        measure(args.site.resolve())
         return 0
     from content import generate
     from sites import write_sites
@@ -125,7 +228,7 @@ def main(argv: list[str] | None = None) -> int:
     folder = Path(tempfile.mkdtemp(prefix=f"jm-dirty-{args.maps}-"))
     try:
         site = write_sites(generate(args.maps), folder)["journeymaps"]
-        run(site, edits, args.profile)
+        measure(site)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     return 0

@@ -121,9 +121,18 @@ class Probe:
             self.on_phase(phase)
 
     def install(self, config) -> None:
-        from mkdocs.commands import build
-        from mkdocs.structure import files, pages
+        self.install_events(config)
+        self.install_steps()
+        # The ends of the phases, for RSS and memory snapshots.
+        plugins = config.plugins
+        marks = (("nav", "read, validated and planned (after on_nav)"), ("env", "every page converted (before on_env)"))
+        for event, phase in marks:
+            methods = plugins.events[event]
+            methods.insert(0, lambda item, phase=phase, **kw: self.mark(phase))
+        plugins.events["post_build"].insert(0, lambda **kw: self.mark("every page written (before on_post_build)"))
 
+    def install_events(self, config) -> None:
+        """Timers around each plugin's events (for each build's config)."""
         plugins = config.plugins
         names = {id(p): name for name, p in plugins.items()}
         for event, methods in plugins.events.items():
@@ -132,6 +141,12 @@ class Probe:
                 plugin = names.get(id(getattr(method, "__self__", None)), "?")
                 wrapped.append(self.timed(f"{plugin}: on_{event}", method))
             plugins.events[event] = wrapped
+
+    def install_steps(self) -> None:
+        """Timers around MkDocs' own build steps (once per process)."""
+        from mkdocs.commands import build
+        from mkdocs.structure import files, pages
+
         for module, name, key in (
             (build, "get_files", "MkDocs: find files"),
             (build, "get_navigation", "MkDocs: navigation"),
@@ -151,12 +166,6 @@ class Probe:
             (files.Files, "add_files_from_theme", "MkDocs: theme files"),
         ):
             setattr(cls, name, self.timed(key, getattr(cls, name)))
-        # The ends of the phases, for RSS and memory snapshots.
-        marks = (("nav", "read, validated and planned (after on_nav)"), ("env", "every page converted (before on_env)"))
-        for event, phase in marks:
-            methods = plugins.events[event]
-            methods.insert(0, lambda item, phase=phase, **kw: self.mark(phase))
-        plugins.events["post_build"].insert(0, lambda **kw: self.mark("every page written (before on_post_build)"))
 
 
 def build_in_process(site: Path, probe: Probe | None, serial_images: bool = False) -> float:
