@@ -91,6 +91,27 @@ def test_workers_draw_the_images_the_build_would(tmp_path, where):
     assert drawer.trouble == "" and drawer.processes == []
 
 
+def test_workers_already_running_draw_a_few_images_too(tmp_path, where):
+    """A `mkdocs serve --dirty` rebuild hands its few images to the workers its first build
+    started, and goes on with its pages meanwhile."""
+    fonts = find_fonts()
+    drawer = Drawer(workers=1)
+    try:
+        drawer.start([Job(tmp_path / "first" / f"{i}.png", partial(card, i)) for i in range(POOL_FROM)], fonts)
+        drawer.finish()
+        jobs = [Job(tmp_path / f"{i}.png", partial(card_and_where, i, where)) for i in range(3)]
+        drawer.start(jobs, fonts)
+        deadline = time.monotonic() + 30
+        while drawer._queue:  # handed to the worker by its feeder, not yet drawn by the build
+            assert time.monotonic() < deadline
+            time.sleep(0.01)
+        assert drawer.finish() == {job.target: job.target for job in jobs}
+        assert set(drawn_by(where)) == {drawer.processes[0].pid} and drawer.by_workers == 3
+        assert [job.target.read_bytes() for job in jobs] == [card(i, fonts) for i in range(3)]
+    finally:
+        drawer.close()
+
+
 def test_a_few_images_are_drawn_by_the_build(tmp_path, where):
     jobs = [Job(tmp_path / f"{i}.png", partial(card_and_where, i, where)) for i in range(3)]
     drawer = Drawer(workers=1)

@@ -30,6 +30,7 @@ from journeymaps.format.problems import InvalidSite
 from journeymaps.model import Map, Step
 from journeymaps.neighbours import addresses, i18n, minify, redirects, social, sources, tags
 from journeymaps.neighbours import nav as navigation
+from journeymaps.neighbours.decided import DecidedFile
 from journeymaps.settings import OPTIONS, Settings, settings_from_options
 from journeymaps.site import colours, urls
 from journeymaps.site.cards import Cards, meta_tags, og_locale
@@ -285,18 +286,18 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
                 continue  # a document of our own, written once the preview cards are known
             source = self.root / page.source if page.source else None
             # NOT_IN_NAV: on_nav places them itself, so MkDocs need not list them as missing.
-            file = File.generated(
+            file = DecidedFile.generated(
                 config,
                 page.src_uri,
                 abs_src_path=str(source or config.config_file_path),
                 inclusion=InclusionLevel.NOT_IN_NAV,
             )
-            # Without content, a dirty build leaves the page as written, unless its file is
-            # newer than the page. An index page an edit may have changed is compared once
-            # the pages' addresses are known (site/unchanged.py).
+            # Without content, a dirty build leaves the page as written. An index page an
+            # edit may have changed is compared once the pages' addresses are known
+            # (site/unchanged.py).
             if self.touched is not None and page.src_uri in self.touched and compared(page):
                 self.undecided.append((file, page))
-            elif self.touched is None or page.src_uri in self.touched or file.is_modified():
+            elif self.touched is None or page.src_uri in self.touched or not file.keep_as_written():
                 file.content_string = page.body
             sources.point_at_source(file, source, config)  # after the content, which unsets it
             files.append(file)
@@ -542,7 +543,8 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         for file, page in self.undecided:
             # By the language's folder too: static-i18n builds each language with this plugin.
             rendered = self.rows.marked(lambda page=page: self.renderer.render(page, ""))
-            if self.parts.changed(self.folder + page.src_uri, rendered):
+            changed = self.parts.changed(self.folder + page.src_uri, rendered)
+            if changed or not file.keep_as_written():
                 file.content_string = page.body
                 sources.point_at_source(file, self.root / page.source if page.source else None, config)
         self.undecided = []

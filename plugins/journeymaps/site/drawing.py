@@ -8,7 +8,8 @@ plain data and a font's file name). Each image is written whole into the cache, 
 the build copies it once the pages are written. Images a worker has not started when the
 build gets there are drawn by the build itself; so are the images of a worker that fails or
 stops, so the site never lacks one for that. On one core, or for a handful of images, the
-build draws them itself, once its pages are written.
+build draws them itself, once its pages are written, unless the workers are running already
+(the few images of a `mkdocs serve --dirty` rebuild).
 """
 
 from __future__ import annotations
@@ -95,7 +96,8 @@ class Drawer:
         # One kind of image after another: a process then holds one kind's font sizes at a time (fonts.py).
         jobs = sorted(jobs, key=_kind)
         self._queue = deque(jobs[first : first + BATCH] for first in range(0, len(jobs), BATCH))
-        if len(jobs) >= POOL_FROM and self._open():
+        # Workers already started (a server's earlier build) draw even a few: the build goes on.
+        if jobs and (len(jobs) >= POOL_FROM or self.processes) and self._open():
             self._feeders = [threading.Thread(target=self._feed, args=(w,), daemon=True) for w in self.processes]
             for feeder in self._feeders:
                 feeder.start()
