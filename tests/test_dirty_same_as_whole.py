@@ -6,6 +6,7 @@ after each save; every page's own part (its article) and every data file are com
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from pathlib import Path
@@ -14,6 +15,7 @@ import pytest
 from conftest import MAP, PERSONA
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from test_history import P, reviewed_twice, version  # noqa: F401 - the fixture: a map reviewed twice in git
 
 SERVE_URL = "http://127.0.0.1:8000/"
 ARTICLE = re.compile(r"<article\b.*?</article>", re.S)  # not the navigation, which --dirty leaves
@@ -59,10 +61,13 @@ class Twins:
 
     def __init__(self, root: Path, folder: Path):
         self.root, self.folder = root, folder
-        config = _config(root, folder / "served")
+        self.server = config = _config(root, folder / "served")
         config.plugins.on_startup(command="serve", dirty=True)
         build(config, serve_url=SERVE_URL, dirty=True)
         self.saves = 0
+
+    def stop(self) -> None:
+        self.server.plugins.on_shutdown()
 
     def save(self, files: dict[str, str | None]) -> None:
         for path, text in files.items():
@@ -138,3 +143,20 @@ def test_after_each_save_the_served_site_shows_what_a_whole_build_shows(twins, e
     for files in edits:
         twins.save(files)
         assert twins.differences() == [], files
+
+
+def test_the_history_sections_kept_across_saves_show_the_edit_and_are_written_when_the_server_stops(
+    reviewed_twice,  # noqa: F811
+    tmp_path,
+):
+    """A dirty server reads the kept history sections once and writes them when it stops,
+    not at every save (10 MB at 1000 maps)."""
+    twins = Twins(reviewed_twice, tmp_path / "out")
+    kept = reviewed_twice / ".cache/journeymaps/history/sections/kept.json"
+    written = kept.read_bytes()
+    assert len(json.loads(written)) == 1
+    twins.save({P: version("2026-06-01", -1, False, extra_step=True)})  # today's curve moved, not committed
+    assert kept.read_bytes() == written
+    twins.stop()
+    assert len(json.loads(kept.read_text(encoding="utf-8"))) == 2  # the section before the edit, and after
+    assert twins.differences() == []

@@ -43,6 +43,7 @@ from journeymaps.site.export import dumps, history_data, index_data, journey_dat
 from journeymaps.site.fonts import Fonts, find_fonts, has_chinese
 from journeymaps.site.give_back import GiveBack
 from journeymaps.site.held import Held, Plain, hold
+from journeymaps.site.history_section import KeptSections
 from journeymaps.site.icons import Icons
 from journeymaps.site.interactive import draw_charts_early
 from journeymaps.site.navigation import NavPage, NavSection, portfolio_nav
@@ -122,6 +123,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         self.built_settings_file: tuple[int, int] | None = None
         self.compiled: CompiledTemplates | None = None
         self.pauses = CollectorPause()  # no cycle collection while a dirty rebuild runs
+        self.history_kept: KeptSections | None = None  # the history sections, across `mkdocs serve` rebuilds
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -130,6 +132,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         self.compiled = CompiledTemplates() if self.serving else None  # the theme's templates, across rebuilds
         # Another server in this process starts afresh.
         self.built, self.parts, self.rows = None, RenderedParts(), KeptRows()
+        self.history_kept = None
 
     # After every other plugin's on_config: offline turns directory URLs off, and i18n sets
     # the theme's language for each language it builds.
@@ -182,11 +185,21 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         if self.dirty:
             self.renderer.env.globals["kept_rows"] = self.rows
         self.renderer.history = self._history(text)
-        self.renderer.history_cache = self.root / ".cache" / "journeymaps" / "history" / "sections"
+        self.renderer.history_kept = self._history_kept(self.root / ".cache" / "journeymaps" / "history" / "sections")
         self.pages = self.plan.by_src()
         config.extra_css += [urls.STYLE, urls.GENERATED_STYLE]
         config.extra_javascript.append(urls.SCRIPT)
         return config
+
+    def _history_kept(self, cache: Path) -> KeptSections:
+        """The history sections kept: read once per `mkdocs serve`, written when it stops."""
+        if self.serving and self.history_kept is not None and self.history_kept.cache == cache:
+            return self.history_kept
+        if self.history_kept is not None:
+            self.history_kept.write()  # another site's
+        kept = KeptSections(cache)
+        self.history_kept = kept if self.serving else None
+        return kept
 
     def _history(self, text: Text) -> Histories:
         """Each map's history across reviews, from git; without one, the build says why."""
@@ -480,6 +493,8 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
 
     def on_shutdown(self) -> None:
         self.drawer.close()
+        if self.history_kept is not None:
+            self.history_kept.write()  # what the dirty rebuilds rendered, for the next server
         self.pauses.close()
 
     def _write_previews(self, config: MkDocsConfig, site_dir: Path) -> None:

@@ -29,26 +29,20 @@ ICONS = ("material/table",)
 STORE = "kept.json"  # in the cache folder: every section kept, by its key
 
 
-class HistorySections:
-    """Each map's history section, by a key of everything it shows; kept in ``cache``, all in
-    one file (a thousand files of their own cost a cold build a second to write), and the
-    sections no whole build showed go when it is saved."""
+class KeptSections:
+    """Every section kept, by its key, in ``cache`` (all in one file: a thousand files of their
+    own cost a cold build a second to write). Read once, when first asked for; a `mkdocs
+    serve` keeps one for all its rebuilds, so a save neither reads the file (10 MB at 1000
+    maps with a history) nor writes it: the server writes it when it stops."""
 
-    def __init__(self, env: Environment, labels: Text, scale: tuple[float, float], neutral: float, cache: Path | None):
-        self.env = env
-        self.labels = labels
-        self.scale = scale
-        self.neutral = neutral
+    def __init__(self, cache: Path | None) -> None:
         self.cache = cache
-        self.template = env.get_template("history.html")
-        loader = env.loader
-        sources = [loader.get_source(env, name)[0] for name in ("history.html", "macros.html")] if loader else []
-        words = [(k, labels[k]) for k in labels]
-        base = json.dumps([SECTION_VERSION, labels.language, words, scale, neutral, sources])
-        self.base = hashlib.sha1(base.encode()).hexdigest()
-        self.used: set[str] = set()
-        self._kept: dict[str, str] | None = None  # read from the cache when first asked
+        self._kept: dict[str, str] | None = None
         self.changed = False
+
+    @property
+    def read(self) -> bool:
+        return self._kept is not None
 
     @property
     def kept(self) -> dict[str, str]:
@@ -59,6 +53,47 @@ class HistorySections:
                 self._kept = {k: v for k, v in found.items() if isinstance(v, str)}
         return self._kept
 
+    def add(self, key: str, html: str) -> None:
+        self.kept[key] = html
+        self.changed = True
+
+    def only(self, used: set[str]) -> None:
+        """Keep only the sections of ``used`` (what a whole build showed)."""
+        if self._kept is not None and not used.issuperset(self._kept):
+            self._kept = {k: v for k, v in self._kept.items() if k in used}
+            self.changed = True
+
+    def write(self) -> None:
+        """Into the cache, if anything changed."""
+        if self.cache is None or self._kept is None or not self.changed:
+            return
+        with contextlib.suppress(OSError):
+            write_atomically(self.cache / STORE, json.dumps(self._kept, ensure_ascii=False).encode())
+            for old in self.cache.glob("*.html"):  # kept one file a section before
+                old.unlink()
+        self.changed = False
+
+
+class HistorySections:
+    """Each map's history section, by a key of everything it shows, kept in ``kept``; the
+    sections no whole build showed go when it is saved."""
+
+    def __init__(
+        self, env: Environment, labels: Text, scale: tuple[float, float], neutral: float, kept: KeptSections
+    ) -> None:
+        self.env = env
+        self.labels = labels
+        self.scale = scale
+        self.neutral = neutral
+        self.store = kept
+        self.template = env.get_template("history.html")
+        loader = env.loader
+        sources = [loader.get_source(env, name)[0] for name in ("history.html", "macros.html")] if loader else []
+        words = [(k, labels[k]) for k in labels]
+        base = json.dumps([SECTION_VERSION, labels.language, words, scale, neutral, sources])
+        self.base = hashlib.sha1(base.encode()).hexdigest()
+        self.used: set[str] = set()
+
     def html(self, history: Any, m: Map) -> Markup:
         """The section for the map's ``history`` (its reviews, oldest first)."""
         now = [(s.name, step.id, step.name, step.emotion) for s in m.stages for step in s.steps]
@@ -67,12 +102,12 @@ class HistorySections:
             self.env.globals["icon"](name)
         self.used.add(key)
         # Without a fingerprint of its reviews (a history not read through the cache) there is no key.
-        if self.cache is None or not history.fingerprint:
+        if self.store.cache is None or not history.fingerprint:
             return Markup(self.render(history, m))
-        found = self.kept.get(key)
+        found = self.store.kept.get(key)
         if found is None:
-            found = self.kept[key] = self.render(history, m)
-            self.changed = True
+            found = self.render(history, m)
+            self.store.add(key, found)
         return Markup(found)
 
     def render(self, history: Any, m: Map) -> str:
@@ -82,18 +117,13 @@ class HistorySections:
         return self.template.render(history=history, history_days=days, history_chart=chart, history_rows=rows)
 
     def save(self, whole: bool) -> None:
-        """Keep the sections rendered; after a ``whole`` build, only those it showed."""
-        if self.cache is None or self._kept is None:
+        """After a ``whole`` build: only the sections it showed are kept, and written. After
+        a dirty build they stay in memory (``KeptSections.write`` when the server stops)."""
+        if not self.store.read:
             return  # no section was asked for
-        if whole and not self.used.issuperset(self._kept):
-            self._kept = {k: v for k, v in self._kept.items() if k in self.used}
-            self.changed = True
-        if self.changed:
-            with contextlib.suppress(OSError):
-                write_atomically(self.cache / STORE, json.dumps(self._kept, ensure_ascii=False).encode())
-                for old in self.cache.glob("*.html"):  # kept one file a section before
-                    old.unlink()
-            self.changed = False
+        if whole:
+            self.store.only(self.used)
+            self.store.write()
 
 
 def table_rows(chart: HistoryChart, emotion_value: Callable[[float | None], Markup]) -> Markup:

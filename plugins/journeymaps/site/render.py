@@ -9,7 +9,6 @@ import json
 import re
 from collections.abc import Callable, Sequence
 from functools import cached_property
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -34,7 +33,7 @@ from journeymaps.site.channels import Channels
 from journeymaps.site.chart import build_chart, mood
 from journeymaps.site.curves import Sparkline, lane_curve, sparkline
 from journeymaps.site.evidence_view import evidence_globals
-from journeymaps.site.history_section import HistorySections
+from journeymaps.site.history_section import HistorySections, KeptSections
 from journeymaps.site.icons import Icons
 from journeymaps.site.interactive import plotly_spec
 from journeymaps.site.plan import KINDS, PlannedPage, SitePlan
@@ -139,7 +138,8 @@ class Renderer:
         self.favicon = favicon  # site path of the theme's icon, for pages outside the theme
         self.history: Any = None  # each map's history across reviews, when the site has one
         self._curves: dict[tuple[str, str], dict] = {}  # see map_curve
-        self.history_cache: Path | None = None  # where the map pages' history sections are kept
+        # The map pages' history sections as kept (a `mkdocs serve` keeps them across rebuilds).
+        self.history_kept = KeptSections(None)
         self.env = Environment(
             loader=PackageLoader("journeymaps.site", "templates"),
             autoescape=True,
@@ -276,7 +276,7 @@ class Renderer:
     @cached_property
     def history_sections(self) -> HistorySections:
         scale, neutral = self.settings.emotion_scale, self.settings.neutral
-        return HistorySections(self.env, self.labels, scale, neutral, self.history_cache)
+        return HistorySections(self.env, self.labels, scale, neutral, self.history_kept)
 
     def personas_of(self, m: Map) -> list[Persona]:
         return [self.plan.catalog.personas[p] for p in m.persona if p in self.plan.catalog.personas]
