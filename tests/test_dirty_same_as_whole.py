@@ -124,6 +124,10 @@ MAP_PATH = "maps/first-purchase/current.md"
         pytest.param(
             [{MAP_PATH: TAGGED.replace("owner: web-team", "owner: web-team\nreviewed: 2020-01-01")}], id="reviewed"
         ),
+        # The touchpoints page is made of each map's steps at a touchpoint, kept by map: a
+        # touchpoint spelt anew (one touchpoint with the other map's) or in another channel.
+        pytest.param([{MAP_PATH: TAGGED.replace("Social post", "SOCIAL  Post")}], id="touchpoint-spelling"),
+        pytest.param([{MAP_PATH: TAGGED.replace("channel: social", "channel: email")}], id="touchpoint-channel"),
         pytest.param([{"maps/renew-card/current.md": WITHIN}], id="moved-into-another-journey"),
         pytest.param([{"maps/first-purchase/future.md": None}], id="deleted-map"),
         pytest.param([{"personas/ana.md": PERSONA.replace("Zhang Li", "Ana")}], id="new-persona"),

@@ -428,7 +428,8 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
 
     @event_priority(100)  # before any plugin that minifies or rewrites the finished page
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        self.give_back.now()  # what the last large page left, written and freed by now
+        if self.touched is None:  # a dirty rebuild's few large pages: their memory serves the next save
+            self.give_back.now()  # what the last large page left, written and freed by now
         planned = self.pages.get(page.file.src_uri)
         if planned is None:
             return output
@@ -444,7 +445,8 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         return draw_charts_early(output)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        self.give_back.now()
+        if self.touched is None:
+            self.give_back.now()
         assert self.plan is not None
         site_dir = Path(config.site_dir) / self.folder
         self._write_previews(config, site_dir)
@@ -535,7 +537,8 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
     def _place_in_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         assert self.plan is not None and self.renderer is not None
         self.renderer.locate = addresses.locator(files)
-        ours = {id(f.page) for src in self.pages if (f := files.get_file_from_path(src)) and f.page}
+        by_src = files.src_uris  # our addresses are written as MkDocs keeps them: no need to normalise each
+        ours = {id(f.page) for src in self.pages if (f := by_src.get(src)) and f.page}
         titles = navigation.authors_titles(nav.items, ours)  # before ours are set below
 
         def built(entry: NavPage | NavSection) -> Page | Section | None:
@@ -569,7 +572,8 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
 
     def _own_titles_for_tags(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         if tags.material_tags_on(config):
-            ours = [f.page for src in self.pages if (f := files.get_file_from_path(src)) and f.page]
+            by_src = files.src_uris
+            ours = [f.page for src in self.pages if (f := by_src.get(src)) and f.page]
             self.nav_titles = tags.own_titles(ours)
         return env
 

@@ -50,20 +50,32 @@ class Touchpoint:
         return self.mean_emotion("future")
 
 
-def touchpoints_by_channel(catalog: Catalog) -> list[tuple[str | None, list[Touchpoint]]]:
+def touchpoint_uses(m: Map) -> list[tuple[str, TouchpointUse]]:
+    """The steps of a map at a touchpoint, each with the touchpoint's key: the same touchpoint
+    written with other capitals or spaces is one."""
+    return [
+        (" ".join(step.touchpoint.lower().split()), TouchpointUse(m, stage, step))
+        for stage in m.stages
+        for step in stage.steps
+        if step.touchpoint
+    ]
+
+
+def touchpoints_by_channel(
+    catalog: Catalog, uses_of: Callable[[Map], list[tuple[str, TouchpointUse]]] = touchpoint_uses
+) -> list[tuple[str | None, list[Touchpoint]]]:
     """Channels in order of first use (no channel last), each with its touchpoints by name;
-    the same touchpoint written with other capitals or spaces counts once."""
+    the same touchpoint written with other capitals or spaces counts once. ``uses_of`` gives
+    each map's (kept under `mkdocs serve` while its file is unchanged)."""
     groups: dict[str | None, dict[str, Touchpoint]] = {}
     for m in catalog.maps():
-        for stage in m.stages:
-            for step in stage.steps:
-                if not step.touchpoint:
-                    continue
-                key = " ".join(step.touchpoint.lower().split())
-                channel = groups.setdefault(step.channel, {})
-                channel.setdefault(key, Touchpoint(step.touchpoint, step.channel)).uses.append(
-                    TouchpointUse(m, stage, step)
-                )
+        for key, use in uses_of(m):
+            step = use.step
+            channel = groups.setdefault(step.channel, {})
+            found = channel.get(key)
+            if found is None:
+                found = channel[key] = Touchpoint(step.touchpoint, step.channel)
+            found.uses.append(use)
     ordered = sorted(groups.items(), key=lambda item: (item[0] is None, item[0] or ""))
     return [(channel, sorted(found.values(), key=lambda t: t.name.lower())) for channel, found in ordered]
 

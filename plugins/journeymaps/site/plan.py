@@ -9,7 +9,16 @@ from journeymaps.analysis.compare import Comparison, compare_journey
 from journeymaps.analysis.evidence import Research, research
 from journeymaps.analysis.matrix import Matrix, opportunity_matrix
 from journeymaps.analysis.measures import MapMeasures, measure_map
-from journeymaps.analysis.portfolio import MapGroup, OpportunityRow, Portfolio, opportunity_rows
+from journeymaps.analysis.portfolio import (
+    MapGroup,
+    OpportunityRow,
+    Portfolio,
+    Touchpoint,
+    TouchpointUse,
+    opportunity_rows,
+    touchpoint_uses,
+    touchpoints_by_channel,
+)
 from journeymaps.analysis.summary import JourneySummary, journey_summary
 from journeymaps.model import Catalog, Journey, Map, Persona
 from journeymaps.settings import DEFAULT_SCALE
@@ -97,6 +106,9 @@ class SitePlan:
     _research: list[Research] | None = None
     # Each map's opportunities, by the map's identity (the map held with them).
     _opportunities: dict[int, tuple[Map, list[OpportunityRow]]] = field(default_factory=dict)
+    # Each map's steps at a touchpoint, the same way.
+    _touchpoint_uses: dict[int, tuple[Map, list[tuple[str, TouchpointUse]]]] = field(default_factory=dict)
+    _touchpoints: list[tuple[str | None, list[Touchpoint]]] | None = None
 
     def measures(self, m: Map) -> MapMeasures:
         """A map's measured KPIs and steps, worked out once for its pages and map.json."""
@@ -144,6 +156,20 @@ class SitePlan:
             found = self._opportunities[id(m)] = (m, opportunity_rows(m))
         return found[1]
 
+    def _touchpoint_uses_of(self, m: Map) -> list[tuple[str, TouchpointUse]]:
+        found = self._touchpoint_uses.get(id(m))
+        if found is None or found[0] is not m:
+            found = self._touchpoint_uses[id(m)] = (m, touchpoint_uses(m))
+        return found[1]
+
+    @property
+    def touchpoints(self) -> list[tuple[str | None, list[Touchpoint]]]:
+        """Every touchpoint by channel, for the touchpoints page: each map's steps at a
+        touchpoint worked out once, and under `mkdocs serve` kept while its file is unchanged."""
+        if self._touchpoints is None:
+            self._touchpoints = touchpoints_by_channel(self.catalog, self._touchpoint_uses_of)
+        return self._touchpoints
+
     @property
     def all_opportunities(self) -> list[OpportunityRow]:
         return [r for m in self.catalog.maps() for r in self.opportunities_of(m)]
@@ -151,11 +177,12 @@ class SitePlan:
     def keep_comparisons(self, before: SitePlan | None) -> None:
         """Take over the comparisons of journeys whose maps are the very same as in an earlier
         plan (files unchanged under `mkdocs serve`): each is worked out once per edit; and so
-        the opportunities of each map."""
+        the opportunities and the touchpoints of each map."""
         if before is None:
             return
         maps = {id(m) for m in self.catalog.maps()}
         self._opportunities = {k: found for k, found in before._opportunities.items() if k in maps}
+        self._touchpoint_uses = {k: found for k, found in before._touchpoint_uses.items() if k in maps}
         for jid, comparison in before._comparisons.items():
             journey, was = self.catalog.journeys.get(jid), before.catalog.journeys.get(jid)
             same = journey and was and journey.states.keys() == was.states.keys()

@@ -23,7 +23,6 @@ from journeymaps.analysis.portfolio import (
     opportunity_choices,
     opportunity_rows,
     pain_rows,
-    touchpoints_by_channel,
 )
 from journeymaps.model import Map, Persona
 from journeymaps.settings import Settings
@@ -251,7 +250,7 @@ class Renderer:
             context["columns"] = journey_columns(context["curve"]["chart"])
             context["caption"] = self.caption(states[0])
         elif page.kind == "touchpoints":
-            context["touchpoints_by_channel"] = touchpoints_by_channel(self.plan.catalog)
+            context["touchpoints_by_channel"] = self.plan.touchpoints
         elif page.kind == "summary" and page.journey is not None:
             states = page.journey.ordered_states()
             context["summary"] = self.plan.summary(page.journey)
