@@ -128,6 +128,18 @@ MAP_PATH = "maps/first-purchase/current.md"
         # touchpoint spelt anew (one touchpoint with the other map's) or in another channel.
         pytest.param([{MAP_PATH: TAGGED.replace("Social post", "SOCIAL  Post")}], id="touchpoint-spelling"),
         pytest.param([{MAP_PATH: TAGGED.replace("channel: social", "channel: email")}], id="touchpoint-channel"),
+        # The research pages are made of each map's citations, kept by map: a step and a
+        # pain point now citing the map's source.
+        pytest.param(
+            [
+                {
+                    MAP_PATH: TAGGED.replace(
+                        "channel: social\n", "channel: social\n        evidence: [interviews]\n"
+                    ).replace("Payment is slow\n", "Payment is slow\n            evidence: [interviews]\n")
+                }
+            ],
+            id="citations",
+        ),
         pytest.param([{"maps/renew-card/current.md": WITHIN}], id="moved-into-another-journey"),
         pytest.param([{"maps/first-purchase/future.md": None}], id="deleted-map"),
         pytest.param([{"personas/ana.md": PERSONA.replace("Zhang Li", "Ana")}], id="new-persona"),

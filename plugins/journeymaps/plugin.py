@@ -170,8 +170,8 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             include_drafts=self.serving,
             emotion_scale=self.settings.emotion_scale,
             metrics_stale_after=self.settings.metrics_stale_after,
+            before=self.built,
         )
-        self.plan.keep_comparisons(self.built)
         self.renderer = Renderer(
             self.plan,
             self.settings,

@@ -5,7 +5,7 @@ the site's research pages."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from journeymaps.model import SOURCE_KINDS, Catalog, Map, PainPoint, Source, Stage, Step
@@ -101,21 +101,30 @@ class Research:
         return list({id(c.map): c.map for c in self.citations}.values())
 
 
-def research(catalog: Catalog) -> list[Research]:
+def map_citations(m: Map) -> list[tuple[str, Citation]]:
+    """Each step and pain point of a map that cites a source the map lists, by the source's id."""
+    listed = {s.id for s in m.sources}
+    found = []
+    for stage in m.stages:
+        for step in stage.steps:
+            found += [(ident, Citation(m, stage, step)) for ident in dict.fromkeys(step.evidence) if ident in listed]
+            for pain in step.pain_points:
+                found += [
+                    (ident, Citation(m, stage, step, pain)) for ident in dict.fromkeys(pain.evidence) if ident in listed
+                ]
+    return found
+
+
+def research(
+    catalog: Catalog, citations_of: Callable[[Map], list[tuple[str, Citation]]] = map_citations
+) -> list[Research]:
     """Every source of the site's maps, by id (maps that list the same id share it), with
-    the maps that list it and every step and pain point that cites it; sorted by title."""
+    the maps that list it and every step and pain point that cites it; sorted by title.
+    ``citations_of`` gives each map's (kept under `mkdocs serve` while its file is unchanged)."""
     found: dict[str, Research] = {}
     for m in catalog.maps():
         for source in m.sources:
             found.setdefault(source.id, Research(source.id, source)).maps.append(m)
-        listed = {s.id for s in m.sources}
-        for stage in m.stages:
-            for step in stage.steps:
-                for ident in dict.fromkeys(step.evidence):
-                    if ident in listed:
-                        found[ident].citations.append(Citation(m, stage, step))
-                for pain in step.pain_points:
-                    for ident in dict.fromkeys(pain.evidence):
-                        if ident in listed:
-                            found[ident].citations.append(Citation(m, stage, step, pain))
+        for ident, citation in citations_of(m):
+            found[ident].citations.append(citation)
     return sorted(found.values(), key=lambda r: (r.source.title.lower(), r.id))

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from journeymaps.analysis.compare import Comparison, compare_journey
-from journeymaps.analysis.evidence import Research, research
+from journeymaps.analysis.evidence import Citation, Research, map_citations, research
 from journeymaps.analysis.matrix import Matrix, opportunity_matrix
 from journeymaps.analysis.measures import MapMeasures, measure_map
 from journeymaps.analysis.portfolio import (
@@ -109,6 +109,8 @@ class SitePlan:
     # Each map's steps at a touchpoint, the same way.
     _touchpoint_uses: dict[int, tuple[Map, list[tuple[str, TouchpointUse]]]] = field(default_factory=dict)
     _touchpoints: list[tuple[str | None, list[Touchpoint]]] | None = None
+    # And each map's steps and pain points citing a source.
+    _citations: dict[int, tuple[Map, list[tuple[str, Citation]]]] = field(default_factory=dict)
 
     def measures(self, m: Map) -> MapMeasures:
         """A map's measured KPIs and steps, worked out once for its pages and map.json."""
@@ -121,7 +123,7 @@ class SitePlan:
     def research(self) -> list[Research]:
         """Every source of the published maps, with what cites it."""
         if self._research is None:
-            self._research = research(self.catalog)
+            self._research = research(self.catalog, self._citations_of)
         return self._research
 
     _matrix: Matrix | None = None
@@ -156,6 +158,12 @@ class SitePlan:
             found = self._opportunities[id(m)] = (m, opportunity_rows(m))
         return found[1]
 
+    def _citations_of(self, m: Map) -> list[tuple[str, Citation]]:
+        found = self._citations.get(id(m))
+        if found is None or found[0] is not m:
+            found = self._citations[id(m)] = (m, map_citations(m))
+        return found[1]
+
     def _touchpoint_uses_of(self, m: Map) -> list[tuple[str, TouchpointUse]]:
         found = self._touchpoint_uses.get(id(m))
         if found is None or found[0] is not m:
@@ -177,12 +185,13 @@ class SitePlan:
     def keep_comparisons(self, before: SitePlan | None) -> None:
         """Take over the comparisons of journeys whose maps are the very same as in an earlier
         plan (files unchanged under `mkdocs serve`): each is worked out once per edit; and so
-        the opportunities and the touchpoints of each map."""
+        the opportunities, the touchpoints and the citations of each map."""
         if before is None:
             return
         maps = {id(m) for m in self.catalog.maps()}
         self._opportunities = {k: found for k, found in before._opportunities.items() if k in maps}
         self._touchpoint_uses = {k: found for k, found in before._touchpoint_uses.items() if k in maps}
+        self._citations = {k: found for k, found in before._citations.items() if k in maps}
         for jid, comparison in before._comparisons.items():
             journey, was = self.catalog.journeys.get(jid), before.catalog.journeys.get(jid)
             same = journey and was and journey.states.keys() == was.states.keys()
@@ -227,11 +236,15 @@ def plan_site(
     today: dt.date | None = None,
     emotion_scale: tuple[float, float] = DEFAULT_SCALE,
     metrics_stale_after: int = 45,
+    before: SitePlan | None = None,
 ) -> SitePlan:
+    """The site's pages; ``before``: the plan of the last build under `mkdocs serve`, whose
+    work on maps that are the very same objects is taken over (``keep_comparisons``)."""
     site = published(catalog, include_drafts)
     plan = SitePlan(
         site, today=today or dt.date.today(), emotion_scale=emotion_scale, metrics_stale_after=metrics_stale_after
     )
+    plan.keep_comparisons(before)  # before the pages, which ask for the research and the tags
     plan.pages.append(PlannedPage("journeys", urls.JOURNEYS_INDEX, "journeys"))
     for journey in site.journeys.values():
         first = journey.ordered_states()[0]
