@@ -152,7 +152,7 @@ def serve(site: Path, edits: list[str], rounds: int) -> None:
     """Each edit ``rounds`` times under a real `mkdocs serve --dirty`, from the save to the page served."""
     import subprocess
 
-    from run import ENV, _cpu_seconds, _free_port, _get, _wait_until_served
+    from run import ENV, _cpu_seconds, _free_port, _get, _wait_until_served, stop_server
 
     map_file, persona_file = _edited_files(site)
     port = _free_port()
@@ -190,12 +190,7 @@ def serve(site: Path, edits: list[str], rounds: int) -> None:
                             print(f"{kind:8} {seconds:6.2f} s from the save to the page  cpu {cpu:6.2f} s", flush=True)
                         time.sleep(AFTER_SAVE)
         finally:
-            server.send_signal(2)  # Ctrl-C: mkdocs serve removes its temporary site
-            try:
-                server.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                server.kill()
-                server.wait()
+            stop_server(server)
 
 
 def main(argv: list[str] | None = None) -> int:

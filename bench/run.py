@@ -222,14 +222,18 @@ def serve_rebuilds(
                 time.sleep(AFTER_SAVE)
             rss = _peak_rss(server.pid) + sum(map(_peak_rss, _descendants(server.pid)))  # and its workers
         finally:
-            server.send_signal(2)  # Ctrl-C: mkdocs serve removes its temporary site
-            try:
-                server.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                server.kill()
-                server.wait()
+            stop_server(server)
             edited.write_text(original, encoding="utf-8")
     return times, cpus, rss
+
+
+def stop_server(server: subprocess.Popen) -> None:
+    server.send_signal(2)  # Ctrl-C: mkdocs serve removes its temporary site
+    try:
+        server.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait()
 
 
 def _cpu_seconds(pid: int) -> float:
