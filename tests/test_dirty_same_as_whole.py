@@ -128,6 +128,13 @@ MAP_PATH = "maps/first-purchase/current.md"
         # touchpoint spelt anew (one touchpoint with the other map's) or in another channel.
         pytest.param([{MAP_PATH: TAGGED.replace("Social post", "SOCIAL  Post")}], id="touchpoint-spelling"),
         pytest.param([{MAP_PATH: TAGGED.replace("channel: social", "channel: email")}], id="touchpoint-channel"),
+        # The heat map is made of each map's part, kept by map: a stage renamed (its column,
+        # and which maps share a band) and a pain point made high (the cell's count).
+        pytest.param([{MAP_PATH: TAGGED.replace("- name: Awareness", "- name: Discovery")}], id="stage-renamed"),
+        pytest.param(
+            [{MAP_PATH: TAGGED.replace("Payment is slow\n", "Payment is slow\n            severity: high\n")}],
+            id="pain-point-high",
+        ),
         # The research pages are made of each map's citations, kept by map: a step and a
         # pain point now citing the map's source.
         pytest.param(

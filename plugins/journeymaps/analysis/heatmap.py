@@ -121,11 +121,23 @@ def _keys(m: Map) -> list[tuple[str, int]]:
     return keys
 
 
-def _cell(stage: Stage, column: int, scale: tuple[float, float]) -> HeatCell:
-    values = [s.emotion for s in stage.steps if s.emotion is not None]
-    lowest = min(values) if values else None
-    high = sum(1 for s in stage.steps for p in s.pain_points if p.severity == "high")
-    return HeatCell(stage, lowest, tone(lowest, scale), high, column)
+@dataclass(frozen=True)
+class MapHeat:
+    """What one map brings to the heat map: its stages' column keys, and each stage's lowest
+    emotion, its tone and its high-severity pain points."""
+
+    keys: list[tuple[str, int]]
+    cells: list[tuple[float | None, str | None, int]]
+
+
+def map_heat(m: Map, scale: tuple[float, float]) -> MapHeat:
+    cells = []
+    for stage in m.stages:
+        values = [s.emotion for s in stage.steps if s.emotion is not None]
+        lowest = min(values) if values else None
+        high = sum(1 for s in stage.steps for p in s.pain_points if p.severity == "high")
+        cells.append((lowest, tone(lowest, scale), high))
+    return MapHeat(_keys(m), cells)
 
 
 class _Groups:
@@ -149,13 +161,13 @@ class _Groups:
         return self.find(first)
 
 
-def _column_order(maps: list[Map]) -> list[tuple[str, int]]:
+def _column_order(maps: list[Map], keys_of: Callable[[Map], list[tuple[str, int]]]) -> list[tuple[str, int]]:
     """The band's columns: each map's stages in its order, a new name placed right after the
     stage the map walked before it. A linked list keeps each placement constant time."""
     after: dict[tuple[str, int] | None, tuple[str, int] | None] = {None: None}
     for m in maps:
         cursor = None
-        for key in _keys(m):
+        for key in keys_of(m):
             if key not in after:
                 after[key], after[cursor] = after[cursor], key
             cursor = key
@@ -179,14 +191,17 @@ def _slots(cells: list[HeatCell], width: int) -> list[HeatCell | Gap]:
     return slots
 
 
-def heat_map(catalog: Catalog, scale: tuple[float, float]) -> HeatMap:
+def heat_map(catalog: Catalog, scale: tuple[float, float], heat_of: Callable[[Map], MapHeat] | None = None) -> HeatMap:
+    """``heat_of`` gives each map's part (kept under `mkdocs serve` while its file is unchanged)."""
+    parts = heat_of or (lambda m: map_heat(m, scale))
+
     def by_title(m: Map) -> tuple:
         return (m.title.casefold(), m.journey)
 
     current = sorted((j.states["current"] for j in catalog.journeys.values() if "current" in j.states), key=by_title)
     left_out = [j for j in catalog.journeys.values() if "current" not in j.states]
     groups = _Groups()
-    roots = [groups.join(_keys(m)) for m in current]
+    roots = [groups.join(parts(m).keys) for m in current]
     members: dict[tuple[str, int], list[Map]] = {}
     for m, root in zip(current, roots, strict=True):
         members.setdefault(groups.find(root), []).append(m)
@@ -194,18 +209,19 @@ def heat_map(catalog: Catalog, scale: tuple[float, float]) -> HeatMap:
     alone = [maps[0] for maps in members.values() if len(maps) == 1]
 
     def row(m: Map, columns: list[int]) -> HeatRow:
-        cells = [_cell(stage, column, scale) for stage, column in zip(m.stages, columns, strict=True)]
+        found = parts(m).cells
+        cells = [HeatCell(stage, *cell, column) for stage, cell, column in zip(m.stages, found, columns, strict=True)]
         return HeatRow(catalog.journeys[m.journey], m, cells)
 
     bands = []
     for maps in sorted(shared, key=lambda ms: (-len(ms), by_title(ms[0]))):
-        order = _column_order(sorted(maps, key=lambda m: (-len(m.stages), by_title(m))))
+        order = _column_order(sorted(maps, key=lambda m: (-len(m.stages), by_title(m))), lambda m: parts(m).keys)
         index = {key: i for i, key in enumerate(order)}
         names: dict[tuple[str, int], str] = {}
         for m in maps:  # a column is named as the journey that walks it first spells it
-            for key, stage in zip(_keys(m), m.stages, strict=True):
+            for key, stage in zip(parts(m).keys, m.stages, strict=True):
                 names.setdefault(key, stage.name)
-        bands.append(HeatBand([names[key] for key in order], [row(m, [index[k] for k in _keys(m)]) for m in maps]))
+        bands.append(HeatBand([names[key] for key in order], [row(m, [index[k] for k in parts(m).keys]) for m in maps]))
     if alone:
         bands.append(HeatBand([], [row(m, list(range(len(m.stages)))) for m in alone]))
     for band in bands:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 from journeymaps.analysis.compare import Comparison
-from journeymaps.analysis.heatmap import HeatMap, OpenPain, heat_map, open_pain_points
+from journeymaps.analysis.heatmap import HeatMap, MapHeat, OpenPain, heat_map, open_pain_points
 from journeymaps.format.fields import slugify
 from journeymaps.model import STATES, Catalog, Journey, Map, Opportunity, PainPoint, Persona, Stage, Step
 from journeymaps.text import Text
@@ -373,11 +373,13 @@ class Portfolio:
         today: dt.date,
         scale: tuple[float, float],
         comparison: Callable[[Journey], Comparison],
+        heat_of: Callable[[Map], MapHeat] | None = None,
     ):
         self.catalog = catalog
         self.today = today
         self.scale = scale
         self.comparison = comparison
+        self.heat_of = heat_of  # each map's part of the heat map (kept under `mkdocs serve`)
 
     @cached_property
     def nesting(self) -> Nesting:
@@ -389,7 +391,7 @@ class Portfolio:
 
     @cached_property
     def heat_map(self) -> HeatMap:
-        return heat_map(self.catalog, self.scale)
+        return heat_map(self.catalog, self.scale, self.heat_of)
 
     @cached_property
     def open_pain_points(self) -> list[OpenPain]:

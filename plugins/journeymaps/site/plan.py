@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from journeymaps.analysis.compare import Comparison, compare_journey
 from journeymaps.analysis.evidence import Citation, Research, map_citations, research
+from journeymaps.analysis.heatmap import MapHeat, map_heat
 from journeymaps.analysis.matrix import Matrix, opportunity_matrix
 from journeymaps.analysis.measures import MapMeasures, measure_map
 from journeymaps.analysis.portfolio import (
@@ -109,8 +110,9 @@ class SitePlan:
     # Each map's steps at a touchpoint, the same way.
     _touchpoint_uses: dict[int, tuple[Map, list[tuple[str, TouchpointUse]]]] = field(default_factory=dict)
     _touchpoints: list[tuple[str | None, list[Touchpoint]]] | None = None
-    # And each map's steps and pain points citing a source.
+    # And each map's steps and pain points citing a source, and its part of the heat map.
     _citations: dict[int, tuple[Map, list[tuple[str, Citation]]]] = field(default_factory=dict)
+    _heat: dict[int, tuple[Map, MapHeat]] = field(default_factory=dict)
 
     def measures(self, m: Map) -> MapMeasures:
         """A map's measured KPIs and steps, worked out once for its pages and map.json."""
@@ -141,7 +143,7 @@ class SitePlan:
         """The views across journeys (nesting, heat map, tags, owners, review queue), each
         worked out once per build for every page and file that shows it."""
         if self._portfolio is None:
-            self._portfolio = Portfolio(self.catalog, self.today, self.emotion_scale, self.comparison)
+            self._portfolio = Portfolio(self.catalog, self.today, self.emotion_scale, self.comparison, self._heat_of)
         return self._portfolio
 
     def comparison(self, journey: Journey) -> Comparison:
@@ -156,6 +158,12 @@ class SitePlan:
         found = self._opportunities.get(id(m))
         if found is None or found[0] is not m:
             found = self._opportunities[id(m)] = (m, opportunity_rows(m))
+        return found[1]
+
+    def _heat_of(self, m: Map) -> MapHeat:
+        found = self._heat.get(id(m))
+        if found is None or found[0] is not m:
+            found = self._heat[id(m)] = (m, map_heat(m, self.emotion_scale))
         return found[1]
 
     def _citations_of(self, m: Map) -> list[tuple[str, Citation]]:
@@ -185,13 +193,15 @@ class SitePlan:
     def keep_comparisons(self, before: SitePlan | None) -> None:
         """Take over the comparisons of journeys whose maps are the very same as in an earlier
         plan (files unchanged under `mkdocs serve`): each is worked out once per edit; and so
-        the opportunities, the touchpoints and the citations of each map."""
+        the opportunities, the touchpoints, the citations and the heat-map part of each map."""
         if before is None:
             return
         maps = {id(m) for m in self.catalog.maps()}
         self._opportunities = {k: found for k, found in before._opportunities.items() if k in maps}
         self._touchpoint_uses = {k: found for k, found in before._touchpoint_uses.items() if k in maps}
         self._citations = {k: found for k, found in before._citations.items() if k in maps}
+        if before.emotion_scale == self.emotion_scale:  # a stage's tone is its place on the scale
+            self._heat = {k: found for k, found in before._heat.items() if k in maps}
         for jid, comparison in before._comparisons.items():
             journey, was = self.catalog.journeys.get(jid), before.catalog.journeys.get(jid)
             same = journey and was and journey.states.keys() == was.states.keys()
