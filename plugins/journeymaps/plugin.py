@@ -21,7 +21,8 @@ from mkdocs.structure.toc import AnchorLink, TableOfContents
 from PIL import ImageFont
 
 from journeymaps.analysis.portfolio import opportunities_csv
-from journeymaps.authoring.history import Histories, read_histories
+from journeymaps.authoring.history import Histories
+from journeymaps.authoring.history_beside import HistoryBeside
 from journeymaps.authoring.mermaid import map_as_mermaid
 from journeymaps.format.catalog import load_catalog
 from journeymaps.format.files import write_atomically
@@ -120,6 +121,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         self.settings_file: tuple[int, int] | None = None  # mkdocs.yml's modification time and size
         self.built_settings_file: tuple[int, int] | None = None
         self.compiled: CompiledTemplates | None = None
+        self.history: HistoryBeside | None = None  # each map's history across reviews, from git
         self.pauses = CollectorPause()  # no cycle collection while a dirty rebuild runs
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -149,9 +151,11 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             raise PluginError("\n".join(log_line(text("config.where", file=name, message=e)) for e in errors))
         if self.dirty and self.built is not None:
             self.pauses.pause()  # resumed in _add_files when the whole site is rebuilt
+        self.history = self._history(text)  # read beside the build while it reads the maps
         try:
             catalog = load_catalog(self.root, self.settings, self.memo)
         except InvalidSite as err:
+            self.history.stop()
             self.pauses.resume(collect_later=False)
             raise PluginError(f"{err.report(text)}\n{text('build.nothing_built', summary=err.summary(text))}") from None
         self.fonts = self._fonts(text, config)
@@ -180,19 +184,22 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         self.labels = self.renderer.labels
         if self.dirty:
             self.renderer.env.globals["kept_rows"] = self.rows
-        self.renderer.history = self._history(text)
+        self.renderer.history = self.history
         self.renderer.history_cache = self.root / ".cache" / "journeymaps" / "history" / "sections"
         self.pages = self.plan.by_src()
         config.extra_css += [urls.STYLE, urls.GENERATED_STYLE]
         config.extra_javascript.append(urls.SCRIPT)
         return config
 
-    def _history(self, text: Text) -> Histories:
-        """Each map's history across reviews, from git; without one, the build says why."""
-        found = read_histories(self.root, self.settings, self.root / ".cache" / "journeymaps" / "history")
-        if found.unavailable:
-            log.info(text("build.no_history", reason=text[f"history_reason.{found.unavailable}"]))
-        return found
+    def _history(self, text: Text) -> HistoryBeside:
+        """Each map's history across reviews, from git, read in another process until the
+        first map page needs it; without one, the build says why."""
+
+        def told(found: Histories) -> None:
+            if found.unavailable:
+                log.info(text("build.no_history", reason=text[f"history_reason.{found.unavailable}"]))
+
+        return HistoryBeside(self.root, self.settings, self.root / ".cache" / "journeymaps" / "history", told)
 
     def _fonts(self, text: Text, config: MkDocsConfig) -> Fonts:
         """The fonts for images: the site's own (checked here, before anything is built), or
@@ -383,11 +390,6 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             data = journey_data(journey, self.plan.comparison(journey), states)
             summary_url = urls.page_url(urls.summary_src(journey.id), config.use_directory_urls)
             data["summary"] = summary_data(self.plan.summary(journey), summary_url)
-            for m in journey.ordered_states():
-                found = self.renderer.history.of(m) if self.renderer and self.renderer.history else None
-                if found is not None and found.reviews:
-                    history_file = urls.map_file(journey.id, m.state, "history.json")
-                    files.append(File.generated(config, history_file, content=dumps(history_data(found)).encode()))
             files.append(
                 File.generated(config, urls.journey_file(journey.id, "journey.json"), content=dumps(data).encode())
             )
@@ -469,6 +471,8 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         self.drawer.start(list(jobs.values()), fonts)
 
     def on_build_error(self, *, error: Exception) -> None:
+        if self.history is not None:
+            self.history.stop()
         self.parts.discard()
         self.rows.discard()
         self.pauses.resume()
@@ -566,8 +570,26 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             env.bytecode_cache = self.compiled
         return env
 
+    def _add_history_files(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        """Each map's history.json: added once the pages are rendered, so the history could be
+        read beside the build until the first map page asked for it (MkDocs copies these after)."""
+        assert self.plan is not None and self.history is not None
+        rewritten = journeys_touched(self.plan, self.touched)
+        for journey in self.plan.catalog.journeys.values():
+            if rewritten is not None and journey.id not in rewritten:
+                continue  # a dirty build leaves them as written
+            for m in journey.ordered_states():
+                found = self.history.of(m)
+                if found is not None and found.reviews:
+                    path = urls.map_file(journey.id, m.state, "history.json")
+                    file = File.generated(config, path, content=dumps(history_data(found)).encode())
+                    i18n.localise(file, config)
+                    files.append(file)
+        return env
+
     on_env = CombinedEvent(
         event_priority(110)(_compile_once),
+        event_priority(110)(_add_history_files),
         event_priority(110)(_own_titles_for_tags),  # Material's tags plugin writes its index at 100
         event_priority(99)(_nav_titles_back),
     )
