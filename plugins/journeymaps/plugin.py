@@ -440,6 +440,8 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         generated = colours.stylesheet() + self.renderer.icons.stylesheet()
         (site_dir / urls.GENERATED_STYLE).write_text(generated, encoding="utf-8")
         self.renderer.history_sections.save(whole=self.touched is None)  # a whole build: those it did not show go
+        assert self.history is not None
+        self.history.stop()  # still reading only if no page asked for the history
         for path, page in redirect_files(self.plan, config.use_directory_urls, self.labels.language).items():
             target = site_dir / path
             if target.exists() and target.read_text(encoding="utf-8") == page:
@@ -483,6 +485,8 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
 
     def on_shutdown(self) -> None:
         self.drawer.close()
+        if self.history is not None:
+            self.history.stop()
         self.pauses.close()
 
     def _write_previews(self, config: MkDocsConfig, site_dir: Path) -> None:
