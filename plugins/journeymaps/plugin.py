@@ -25,6 +25,7 @@ from journeymaps.authoring.history import Histories, read_histories
 from journeymaps.authoring.mermaid import map_as_mermaid
 from journeymaps.format.catalog import load_catalog
 from journeymaps.format.files import write_atomically
+from journeymaps.format.kept_catalog import read_catalog
 from journeymaps.format.memo import FileMemo, stamp
 from journeymaps.format.problems import InvalidSite
 from journeymaps.model import Map, Step
@@ -150,7 +151,10 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         if self.dirty and self.built is not None:
             self.pauses.pause()  # resumed in _add_files when the whole site is rebuilt
         try:
-            catalog = load_catalog(self.root, self.settings, self.memo)
+            if self.memo is None:  # `mkdocs build`: what the last build read, when the files are the same
+                catalog = read_catalog(self.root, self.settings, self.root / ".cache" / "journeymaps")
+            else:
+                catalog = load_catalog(self.root, self.settings, self.memo)
         except InvalidSite as err:
             self.pauses.resume(collect_later=False)
             raise PluginError(f"{err.report(text)}\n{text('build.nothing_built', summary=err.summary(text))}") from None
