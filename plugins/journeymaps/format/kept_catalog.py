@@ -4,7 +4,7 @@ gave a tenth of one.
 
 It is used only when everything the read depends on is the same: the bytes of every map,
 persona and metric file, the plugin's settings, the site's folder, the code that reads them
-(each of the package's modules, by size and modification time) and the versions of Python,
+(each of the package's modules, by its bytes) and the versions of Python,
 PyYAML and Pillow; and each persona's photo, by size and modification time, since the read
 checks that it is an image. A site with an error is never kept, so its errors are reported
 by every build. `mkdocs serve` keeps its reads in memory instead (format/memo.py).
@@ -61,8 +61,8 @@ def inputs_key(root: Path, settings: Settings) -> bytes | None:
 
     add(sys.version, _version("yaml"), _version("PIL"), root, repr(settings))
     for module in sorted(_PACKAGE.rglob("*.py")):
-        found = module.stat()
-        add(module.relative_to(_PACKAGE).as_posix(), found.st_size, found.st_mtime_ns)
+        # By content, not modification time: a fresh install of the same release (in CI) is the same code.
+        add(module.relative_to(_PACKAGE).as_posix(), _content(module))
     problems = Problems()
     for folder in (settings.maps_dir, settings.personas_dir):
         add("folder", folder)
