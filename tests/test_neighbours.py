@@ -421,3 +421,24 @@ def test_a_docs_page_links_to_a_generated_page(tmp_path):
     """docs/integrations.md: link to a map as journeys/<journey>/<state>.md."""
     site = build_site(demo_site(tmp_path, "  - search\n  - journeymaps\n"), strict=True)
     assert "../journeys/open-account/current/" in read_page(site, "guide/index.html").hrefs()
+
+
+def test_only_style_sheets_and_scripts_are_looked_for_among_minified_names():
+    """mkdocs-minify-plugin renames the entries of extra_css and extra_javascript; an image or a
+    data file keeps its address, whatever the entries are called."""
+    from types import SimpleNamespace
+
+    from journeymaps.neighbours.minify import renamed_assets
+
+    config = SimpleNamespace(
+        extra_css=["assets/journeymaps/journeymaps.min.css"],
+        extra_javascript=["assets/journeymaps/journeymaps.1a2b3c.min.js"],
+    )
+    renamed = renamed_assets(config)
+    assert renamed("assets/journeymaps/journeymaps.css") == "assets/journeymaps/journeymaps.min.css"
+    assert renamed("assets/journeymaps/journeymaps.js") == "assets/journeymaps/journeymaps.1a2b3c.min.js"
+    assert (
+        renamed("assets/journeymaps/previews/journeys/x/emotion.png")
+        == "assets/journeymaps/previews/journeys/x/emotion.png"
+    )
+    assert renamed("assets/journeymaps/journeymaps.png") == "assets/journeymaps/journeymaps.png"

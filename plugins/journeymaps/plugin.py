@@ -26,6 +26,7 @@ from journeymaps.authoring.history_beside import HistoryBeside
 from journeymaps.authoring.mermaid import map_as_mermaid
 from journeymaps.format.catalog import load_catalog
 from journeymaps.format.files import write_atomically
+from journeymaps.format.kept_catalog import read_catalog
 from journeymaps.format.memo import FileMemo, stamp
 from journeymaps.format.problems import InvalidSite
 from journeymaps.model import Map, Step
@@ -153,7 +154,10 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             self.pauses.pause()  # resumed in _add_files when the whole site is rebuilt
         self.history = self._history(text)  # read beside the build while it reads the maps
         try:
-            catalog = load_catalog(self.root, self.settings, self.memo)
+            if self.memo is None:  # `mkdocs build`: what the last build read, when the files are the same
+                catalog = read_catalog(self.root, self.settings, self.root / ".cache" / "journeymaps")
+            else:
+                catalog = load_catalog(self.root, self.settings, self.memo)
         except InvalidSite as err:
             self.history.stop()
             self.pauses.resume(collect_later=False)
