@@ -76,7 +76,7 @@ def test_the_matrix_as_a_table_opened_on_a_phone_labels_each_cell_and_passes_axe
         label_box, words = cells.nth(6).bounding_box(), cells.nth(6).inner_text()
         assert label_box and label_box["width"] < 390 and words.strip()
         assert phone.page.evaluate("document.documentElement.scrollWidth") <= 390
-        # The table, opened (the grid's links in the dark fall short of 4.5:1 on its cells: not this test's).
+        # The table, opened (the whole page, in both palettes, is test_browser.py's axe test).
         phone.page.add_script_tag(path=str(AXE))
         result = phone.page.evaluate(
             "async () => await axe.run({include: [['.jm-matrix-table']]}, {resultTypes: ['violations']})"
