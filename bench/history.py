@@ -5,9 +5,10 @@ site built cold with that history and, from a copy without .git, without it; the
 
     .venv/bin/python bench/history.py --maps 1000 --reviews 8
 
-Each build is a fresh `mkdocs build` process; its CPU time (with the git processes it
-runs) is what the overheads compare, as docs/performance.md reports them, since other work
-on a shared machine stretches wall time far more. The history is also read alone, in this
+Each build is a fresh `mkdocs build` process. Both its time on the clock (what the author
+waits for: the history is read by a process beside the build, on the other core) and its CPU
+time with the processes it runs (the work done, steadier when other work shares the machine)
+are compared, and its peak memory with its processes'. The history is also read alone, in this
 process, from an empty cache and from a full one: a steadier figure than the difference
 of two whole builds."""
 
@@ -130,7 +131,7 @@ def main(argv: list[str] | None = None) -> int:
                 builds[f"{name}, warm"].append(build(site, cold=False))
         print(f"{args.maps} maps, {args.reviews} reviews each, {os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}")
         for name, runs in builds.items():
-            each = ", ".join(f"{b.cpu:.1f} s (wall {b.wall:.1f}, load {b.load:.1f})" for b in runs)
+            each = ", ".join(f"{b.cpu:.1f} s (wall {b.wall:.1f}, {b.rss:.0f} MB, load {b.load:.1f})" for b in runs)
             print(f"build {name} history: CPU {_median(runs, 'cpu'):.1f} s  [{each}]")
         cold_alone = statistics.median(a[0] for a in alone)
         warm_alone = statistics.median(a[1] for a in alone)
@@ -140,7 +141,8 @@ def main(argv: list[str] | None = None) -> int:
         for kind, what in (("", "cold"), (", warm", "warm")):
             cpu = _median(builds[f"with{kind}"], "cpu") / _median(builds[f"without{kind}"], "cpu") - 1
             wall = _median(builds[f"with{kind}"], "wall") / _median(builds[f"without{kind}"], "wall") - 1
-            print(f"{what} build with history: CPU {cpu:+.1%}, wall {wall:+.1%}")
+            rss = _median(builds[f"with{kind}"], "rss") / _median(builds[f"without{kind}"], "rss") - 1
+            print(f"{what} build with history: CPU {cpu:+.1%}, wall {wall:+.1%}, peak memory {rss:+.1%}")
     return 0
 
 

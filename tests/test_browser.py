@@ -184,18 +184,23 @@ def test_without_javascript_the_curve_still_shows(browser, server, page_url, pag
 THEME_CHROME = [[".md-header"], [".md-tabs"], [".md-sidebar"], [".md-footer"], [".md-search"]]
 
 
-# every kind of page the plan has, as it grows
-def test_accessibility_axe(tab, server, page_url, page_kind):
+# every kind of page the plan has, as it grows, in the light palette and in the dark one
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_accessibility_axe(browser, server, page_url, page_kind, scheme):
     require(AXE, "axe-core")
-    tab.open(server.url + page_url)
-    if page_kind in CHART_KINDS:
-        wait_for_charts(tab.page)
-    tab.page.add_script_tag(path=str(AXE))
-    result = tab.page.evaluate(
-        "async (exclude) => await axe.run({exclude}, {resultTypes: ['violations']})", THEME_CHROME
-    )
+    tab = Tab(browser, scheme=scheme)
+    try:
+        tab.open(server.url + page_url)
+        if page_kind in CHART_KINDS:
+            wait_for_charts(tab.page)
+        tab.page.add_script_tag(path=str(AXE))
+        result = tab.page.evaluate(
+            "async (exclude) => await axe.run({exclude}, {resultTypes: ['violations']})", THEME_CHROME
+        )
+    finally:
+        tab.close()
     serious = sorted(
-        f"{v['id']} ({v['impact']}): {v['help']} at {node['target']}"
+        f"{v['id']} ({v['impact']}): {v['help']} at {node['target']} {node.get('failureSummary', '')[-160:]}"
         for v in result["violations"]
         if v["impact"] in ("serious", "critical")
         for node in v["nodes"]

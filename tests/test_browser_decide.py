@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from browser import SiteServer, Tab
+from browser import AXE, SiteServer, Tab, require
 from conftest import REPO, catalog_of
 
 pytestmark = pytest.mark.slow
@@ -25,10 +25,72 @@ def test_matrix_filters_are_kept_in_the_address(tab, server):
     assert tab.page.evaluate(SHOWN, "li[data-jm-item].jm-dot-item--planned") == 0
     tab.page.select_option("select[name=journey]", "open-account")
     assert tab.page.evaluate(SHOWN, ".jm-matrix li[data-jm-item]") == 1
+    assert _table_follows_the_grid(tab) == 1
     tab.open(tab.page.url)
     assert tab.page.evaluate(SHOWN, ".jm-matrix li[data-jm-item]") == 1, "filters come back from the address"
     assert tab.page.input_value("select[name=journey]") == "open-account"
+    assert _table_follows_the_grid(tab) == 1
+    tab.page.select_option("select[name=journey]", "")
+    tab.page.select_option("select[name=status]", "")
+    assert _table_follows_the_grid(tab) == everything + tab.page.evaluate(SHOWN, ".jm-matrix-unrated li[data-jm-item]")
     assert tab.errors == []
+
+
+SHOWN_LINKS = "(s) => [...document.querySelectorAll(s)].filter(e => !e.hidden).map(e => e.querySelector('a').href)"
+
+
+def _table_follows_the_grid(tab: Tab) -> int:
+    """The table's rows shown are the grid's items shown (the rated, then the unrated), in
+    order; the count says as many. How many."""
+    items = tab.page.evaluate(SHOWN_LINKS, "li[data-jm-item]")
+    assert tab.page.evaluate(SHOWN_LINKS, ".jm-matrix-table tbody tr") == items
+    assert tab.page.text_content("output[data-jm-count]").startswith(f"Showing {len(items)} ")
+    return len(items)
+
+
+LABELS = """(cell) => getComputedStyle(cell, '::before').content"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_matrix_as_a_table_opened_on_a_phone_labels_each_cell_and_passes_axe(browser, server, scheme):
+    require(AXE, "axe-core")
+    phone = Tab(browser, width=390, scheme=scheme)
+    try:
+        phone.open(server.url + "opportunities/matrix/")
+        phone.page.locator("details.jm-matrix-table summary").click()
+        row = phone.page.locator(".jm-matrix-table tbody tr").first
+        cells = row.locator("td")
+        assert cells.count() == 8
+        labels = [cells.nth(i).evaluate(LABELS) for i in range(8)]
+        assert labels == [
+            "none",
+            '"Quadrant"',
+            '"Impact"',
+            '"Effort"',
+            '"Status"',
+            '"Owner"',
+            '"Journey"',
+            '"Pain points"',
+        ]
+        # The label beside the words, as in every stacked table.
+        label_box, words = cells.nth(6).bounding_box(), cells.nth(6).inner_text()
+        assert label_box and label_box["width"] < 390 and words.strip()
+        assert phone.page.evaluate("document.documentElement.scrollWidth") <= 390
+        # The table, opened (the whole page, in both palettes, is test_browser.py's axe test).
+        phone.page.add_script_tag(path=str(AXE))
+        result = phone.page.evaluate(
+            "async () => await axe.run({include: [['.jm-matrix-table']]}, {resultTypes: ['violations']})"
+        )
+        serious = [
+            (v["id"], n["target"], n.get("failureSummary", "")[:300])
+            for v in result["violations"]
+            if v["impact"] in ("serious", "critical")
+            for n in v["nodes"]
+        ]
+        assert serious == []
+        assert phone.errors == []
+    finally:
+        phone.close()
 
 
 def _pages(pdf: bytes) -> int:

@@ -136,7 +136,9 @@ def test_the_filters_offer_journey_owner_status_and_tag(tmp_path):
     options = [a.get("value") for a in page.find("option")]
     for value in ("first-purchase", "open-account", "payments-team", "shop-team", "onboarding-squad", "in-progress"):
         assert value in options
-    items = [a for t, a in page.elements if "data-jm-item" in a and t == "tr"]
+    # The grid's items carry the facets, each opportunity once: the table's rows follow them.
+    items = [a for t, a in page.elements if "data-jm-item" in a]
+    assert {t for t, a in page.elements if "data-jm-item" in a} == {"li"}
     by_text = {a["data-journey"] + ":" + a["data-status"]: a for a in items}
     one_tap = next(a for a in items if a["data-status"] == "in-progress")
     # An opportunity's own owner; the map's owner where it names none; the map's tags.
@@ -144,6 +146,55 @@ def test_the_filters_offer_journey_owner_status_and_tag(tmp_path):
     assert by_text["open-account:idea"]["data-owner"] == "onboarding-squad"
     assert by_text["open-account:idea"]["data-tag"] == "branch"
     assert len(items) == 6
+    assert page.find("form", **{"data-jm-mirror": ".jm-matrix-table tbody tr"})
+
+
+def _table(page: Html) -> str:
+    return page.source[page.source.index('<details class="jm-matrix-table">') :]
+
+
+def test_the_table_lists_every_opportunity_once_in_the_grids_order(tmp_path):
+    """The text alternative of the grid: a row per opportunity, in the order of the grid's items
+    (the filters pair them one for one), with every column's words."""
+    fast = "          - id: fast\n            text: Fast lane\n            impact: high\n            effort: low"
+    root = write_site(tmp_path, {P: SHOP, OTHER: BANK, "maps/third/current.md": a_map("Third", "x", "[x]", fast)})
+    page = Html((build_site(root) / "opportunities/matrix/index.html").read_text(encoding="utf-8"))
+    grid = page.source[: page.source.index('<details class="jm-matrix-table">')]
+    rated = ["One-tap &lt;payment&gt;", "A new payment platform", "Email the receipt", "Hologram checkout", "Fast lane"]
+    in_grid = sorted(rated, key=lambda text: grid.index(f">{text}</a>"))
+    assert in_grid != rated  # the grid's order is not the maps' (high impact first, low effort first)
+    table = _table(page)
+    rows = table.split("<tr>")[2:]  # the head's row first
+    assert len(rows) == 7
+    shown = [next(t for t in (*in_grid, "Ask for ratings", "Live capture") if f">{t}</a>" in row) for row in rows]
+    assert shown == [*in_grid, "Ask for ratings", "Live capture"]
+    one_tap = rows[shown.index("One-tap &lt;payment&gt;")]
+    for words in (
+        "Quick wins",
+        "High",
+        "Low",
+        "In progress",
+        "payments-team",
+        "First purchase · Current state · Pays",
+        "Payment is slow",
+        "No receipt",
+    ):
+        assert words in one_tap
+    assert "Addresses no pain point" in rows[shown.index("A new payment platform")]
+    # Labelled by column on a phone, once for the table: no facets or labels in its rows.
+    assert "data-label" not in table and "data-journey" not in table
+    labels = page.find("table")[0]["style"]
+    assert labels.startswith("--jm-col-2:'Quadrant';--jm-col-3:'Impact';") and labels.endswith(
+        "--jm-col-8:'Pain points'"
+    )
+
+
+def test_column_labels_are_one_css_string_each():
+    from journeymaps.site.snippets import Snippets
+
+    assert Snippets.column_labels("Owner", "象限", 'it\'s \\ "x" <b>') == (
+        "--jm-col-2:'Owner';--jm-col-3:'象限';--jm-col-4:'it\\27 s \\5c  \\22 x\\22  \\3c b\\3e '"
+    )
 
 
 def test_csv_and_json_carry_impact_and_effort(tmp_path):

@@ -17,6 +17,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from browser import Tab, wait_for_charts
 from conftest import REPO, Html, build_site, chart_of, read_page
+from journeymaps.authoring import history
 
 pytestmark = pytest.mark.slow
 
@@ -344,6 +345,30 @@ def test_static_i18n_builds_a_page_per_language(tmp_path, structure, ours_first)
     assert (site / "zh/journeys/open-account/current/emotion.png").is_file()
 
 
+def test_static_i18n_writes_the_history_of_each_language(tmp_path):
+    """The history's JSON is added after the pages are rendered (on_env): each language has its own."""
+    root = demo_site(
+        tmp_path,
+        "  - journeymaps\n" + I18N.format(structure="suffix"),
+        files={"docs/index.zh.md": "# 首页\n"},
+        features="",
+    )
+    history._MEMORY.clear()
+    (root / ".gitignore").write_text("site/\n.cache/\n")
+    git = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.com"]
+    subprocess.run([*git, "init", "-q", "-b", "main"], cwd=root, check=True)
+    subprocess.run([*git, "add", "-A"], cwd=root, check=True)
+    subprocess.run([*git, "commit", "-q", "-m", "Reviewed in June"], cwd=root, check=True)
+    path = root / "maps/open-account/current.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("reviewed: 2026-06-15", "reviewed: 2026-09-15"))
+    subprocess.run([*git, "commit", "-q", "-am", "Reviewed in September"], cwd=root, check=True)
+    site = build_site(root, strict=True)
+    for folder in ("", "zh/"):
+        found = json.loads((site / folder / "journeys/open-account/current/history.json").read_text(encoding="utf-8"))
+        assert [r["reviewed"] for r in found["reviews"]] == ["2026-06-15", "2026-09-15"], folder
+    assert "的评审" in read_page(site, "zh/" + MAP_PAGE).text
+
+
 @pytest.mark.parametrize("before", [True, False], ids=["redirects-first", "redirects-last"])
 def test_static_i18n_and_redirects_to_a_generated_page(tmp_path, before):
     """With static-i18n our pages are added after redirects has looked at the site's pages."""
@@ -396,3 +421,24 @@ def test_a_docs_page_links_to_a_generated_page(tmp_path):
     """docs/integrations.md: link to a map as journeys/<journey>/<state>.md."""
     site = build_site(demo_site(tmp_path, "  - search\n  - journeymaps\n"), strict=True)
     assert "../journeys/open-account/current/" in read_page(site, "guide/index.html").hrefs()
+
+
+def test_only_style_sheets_and_scripts_are_looked_for_among_minified_names():
+    """mkdocs-minify-plugin renames the entries of extra_css and extra_javascript; an image or a
+    data file keeps its address, whatever the entries are called."""
+    from types import SimpleNamespace
+
+    from journeymaps.neighbours.minify import renamed_assets
+
+    config = SimpleNamespace(
+        extra_css=["assets/journeymaps/journeymaps.min.css"],
+        extra_javascript=["assets/journeymaps/journeymaps.1a2b3c.min.js"],
+    )
+    renamed = renamed_assets(config)
+    assert renamed("assets/journeymaps/journeymaps.css") == "assets/journeymaps/journeymaps.min.css"
+    assert renamed("assets/journeymaps/journeymaps.js") == "assets/journeymaps/journeymaps.1a2b3c.min.js"
+    assert (
+        renamed("assets/journeymaps/previews/journeys/x/emotion.png")
+        == "assets/journeymaps/previews/journeys/x/emotion.png"
+    )
+    assert renamed("assets/journeymaps/journeymaps.png") == "assets/journeymaps/journeymaps.png"

@@ -21,10 +21,12 @@ from mkdocs.structure.toc import AnchorLink, TableOfContents
 from PIL import ImageFont
 
 from journeymaps.analysis.portfolio import opportunities_csv
-from journeymaps.authoring.history import Histories, read_histories
+from journeymaps.authoring.history import Histories
+from journeymaps.authoring.history_beside import HistoryBeside
 from journeymaps.authoring.mermaid import map_as_mermaid
 from journeymaps.format.catalog import load_catalog
 from journeymaps.format.files import write_atomically
+from journeymaps.format.kept_catalog import read_catalog
 from journeymaps.format.memo import FileMemo, stamp
 from journeymaps.format.problems import InvalidSite
 from journeymaps.model import Map, Step
@@ -122,6 +124,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         self.settings_file: tuple[int, int] | None = None  # mkdocs.yml's modification time and size
         self.built_settings_file: tuple[int, int] | None = None
         self.compiled: CompiledTemplates | None = None
+        self.history: HistoryBeside | None = None  # each map's history across reviews, from git
         self.pauses = CollectorPause()  # no cycle collection while a dirty rebuild runs
         self.history_kept: KeptSections | None = None  # the history sections, across `mkdocs serve` rebuilds
 
@@ -153,9 +156,14 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             raise PluginError("\n".join(log_line(text("config.where", file=name, message=e)) for e in errors))
         if self.dirty and self.built is not None:
             self.pauses.pause()  # resumed in _add_files when the whole site is rebuilt
+        self.history = self._history(text)  # read beside the build while it reads the maps
         try:
-            catalog = load_catalog(self.root, self.settings, self.memo)
+            if self.memo is None:  # `mkdocs build`: what the last build read, when the files are the same
+                catalog = read_catalog(self.root, self.settings, self.root / ".cache" / "journeymaps")
+            else:
+                catalog = load_catalog(self.root, self.settings, self.memo)
         except InvalidSite as err:
+            self.history.stop()
             self.pauses.resume(collect_later=False)
             raise PluginError(f"{err.report(text)}\n{text('build.nothing_built', summary=err.summary(text))}") from None
         self.fonts = self._fonts(text, config)
@@ -184,7 +192,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         self.labels = self.renderer.labels
         if self.dirty:
             self.renderer.env.globals["kept_rows"] = self.rows
-        self.renderer.history = self._history(text)
+        self.renderer.history = self.history
         self.renderer.history_kept = self._history_kept(self.root / ".cache" / "journeymaps" / "history" / "sections")
         self.pages = self.plan.by_src()
         config.extra_css += [urls.STYLE, urls.GENERATED_STYLE]
@@ -201,12 +209,15 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         self.history_kept = kept if self.serving else None
         return kept
 
-    def _history(self, text: Text) -> Histories:
-        """Each map's history across reviews, from git; without one, the build says why."""
-        found = read_histories(self.root, self.settings, self.root / ".cache" / "journeymaps" / "history")
-        if found.unavailable:
-            log.info(text("build.no_history", reason=text[f"history_reason.{found.unavailable}"]))
-        return found
+    def _history(self, text: Text) -> HistoryBeside:
+        """Each map's history across reviews, from git, read in another process until the
+        first map page needs it; without one, the build says why."""
+
+        def told(found: Histories) -> None:
+            if found.unavailable:
+                log.info(text("build.no_history", reason=text[f"history_reason.{found.unavailable}"]))
+
+        return HistoryBeside(self.root, self.settings, self.root / ".cache" / "journeymaps" / "history", told)
 
     def _fonts(self, text: Text, config: MkDocsConfig) -> Fonts:
         """The fonts for images: the site's own (checked here, before anything is built), or
@@ -397,11 +408,6 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             data = journey_data(journey, self.plan.comparison(journey), states)
             summary_url = urls.page_url(urls.summary_src(journey.id), config.use_directory_urls)
             data["summary"] = summary_data(self.plan.summary(journey), summary_url)
-            for m in journey.ordered_states():
-                found = self.renderer.history.of(m) if self.renderer and self.renderer.history else None
-                if found is not None and found.reviews:
-                    history_file = urls.map_file(journey.id, m.state, "history.json")
-                    files.append(File.generated(config, history_file, content=dumps(history_data(found)).encode()))
             files.append(
                 File.generated(config, urls.journey_file(journey.id, "journey.json"), content=dumps(data).encode())
             )
@@ -454,6 +460,8 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         generated = colours.stylesheet() + self.renderer.icons.stylesheet()
         (site_dir / urls.GENERATED_STYLE).write_text(generated, encoding="utf-8")
         self.renderer.history_sections.save(whole=self.touched is None)  # a whole build: those it did not show go
+        assert self.history is not None
+        self.history.stop()  # still reading only if no page asked for the history
         for path, page in redirect_files(self.plan, config.use_directory_urls, self.labels.language).items():
             target = site_dir / path
             if target.exists() and target.read_text(encoding="utf-8") == page:
@@ -485,6 +493,8 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         self.drawer.start(list(jobs.values()), fonts)
 
     def on_build_error(self, *, error: Exception) -> None:
+        if self.history is not None:
+            self.history.stop()
         self.parts.discard()
         self.rows.discard()
         self.pauses.resume()
@@ -495,6 +505,8 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
 
     def on_shutdown(self) -> None:
         self.drawer.close()
+        if self.history is not None:
+            self.history.stop()
         if self.history_kept is not None:
             self.history_kept.write()  # what the dirty rebuilds rendered, for the next server
         self.pauses.close()
@@ -587,8 +599,26 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             env.bytecode_cache = self.compiled
         return env
 
+    def _add_history_files(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        """Each map's history.json: added once the pages are rendered, so the history could be
+        read beside the build until the first map page asked for it (MkDocs copies these after)."""
+        assert self.plan is not None and self.history is not None
+        rewritten = journeys_touched(self.plan, self.touched)
+        for journey in self.plan.catalog.journeys.values():
+            if rewritten is not None and journey.id not in rewritten:
+                continue  # a dirty build leaves them as written
+            for m in journey.ordered_states():
+                found = self.history.of(m)
+                if found is not None and found.reviews:
+                    path = urls.map_file(journey.id, m.state, "history.json")
+                    file = File.generated(config, path, content=dumps(history_data(found)).encode())
+                    i18n.localise(file, config)
+                    files.append(file)
+        return env
+
     on_env = CombinedEvent(
         event_priority(110)(_compile_once),
+        event_priority(110)(_add_history_files),
         event_priority(110)(_own_titles_for_tags),  # Material's tags plugin writes its index at 100
         event_priority(99)(_nav_titles_back),
     )

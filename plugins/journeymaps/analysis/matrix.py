@@ -67,6 +67,11 @@ class Matrix:
     def all(self) -> list[MatrixItem]:
         return self.items + self.unrated
 
+    def in_grid_order(self) -> list[MatrixItem]:
+        """Every opportunity in the order the page shows them: cell by cell (high impact
+        first, low effort first), then the unrated."""
+        return [i for row in self.rows for cell in row for i in cell.items] + self.unrated
+
     def journeys(self) -> dict[str, str]:
         """The journeys with an opportunity (id: title), for the journey filter."""
         return {i.row.map.journey: i.row.map.title for i in self.all}

@@ -267,29 +267,65 @@ def _no_cycle_collection() -> Iterator[None]:
 _MEMORY: dict[str, Histories] = {}  # `mkdocs serve` rebuilds: the last history read, by key
 
 
-def read_histories(site_root: Path, settings: Settings, cache: Path) -> Histories:
-    """Every map's history across reviews at the repository's current commit; empty, with the
-    reason, when there is none to read. ``cache`` is the folder to keep it in."""
+def look_up(site_root: Path, settings: Settings, cache: Path) -> tuple[Histories | None, Head | None]:
+    """What a build knows of the history without reading git's versions, in one git process:
+    none, with the reason; the one read last by this process or kept in ``cache`` for the
+    current commit; or None, when it must be read (``read_histories``), with the commit."""
     try:
         head = head_of(site_root)
     except Unavailable as why:
-        return Histories({}, why.reason)
+        return Histories({}, why.reason), None
     key = _key(head.commit, head.prefix, settings)
     if key in _MEMORY:
-        return _MEMORY[key]
+        return _MEMORY[key], head
     stored = cache / f"head-{key}.json"
     with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
         found = _from_json(json.loads(stored.read_text(encoding="utf-8")))
-        _MEMORY.clear()
-        _MEMORY[key] = found
-        return found
+        _remember(key, found)
+        return found, head
+    return None, head
+
+
+def _remember(key: str, found: Histories) -> None:
+    _MEMORY.clear()
+    _MEMORY[key] = found
+
+
+def read_histories(site_root: Path, settings: Settings, cache: Path) -> Histories:
+    """Every map's history across reviews at the repository's current commit; empty, with the
+    reason, when there is none to read. ``cache`` is the folder to keep it in."""
+    known, head = look_up(site_root, settings, cache)
+    if known is not None or head is None:
+        return known or Histories({}, "failed")
+    return _read(head, settings, cache)[0]
+
+
+def history_text(site_root: Path, settings: Settings, cache: Path) -> str | None:
+    """The history read as ``read_histories`` does, as the JSON text it keeps in ``cache``
+    (``from_text`` reads it): what another process hands the build. None: nothing to read."""
+    known, head = look_up(site_root, settings, cache)
+    if known is not None or head is None:
+        return None
+    found, text = _read(head, settings, cache)
+    return None if found.unavailable else text
+
+
+def from_text(head: Head, settings: Settings, text: str) -> Histories:
+    """The history ``history_text`` read at ``head``, kept as if read here."""
+    found = _from_json(json.loads(text))
+    _remember(_key(head.commit, head.prefix, settings), found)
+    return found
+
+
+def _read(head: Head, settings: Settings, cache: Path) -> tuple[Histories, str]:
+    key = _key(head.commit, head.prefix, settings)
     with _no_cycle_collection():
         try:
             versions = review_versions(head, settings.maps_dir)
             read: dict[str, Map] = {}
             snapshots = _snapshots(head, versions, settings, cache, read)
         except RevisionError:
-            return Histories({}, "failed")
+            return Histories({}, "failed"), ""
         by_path: dict[str, list[tuple[Version, Snapshot | None]]] = {}
         for version in versions:
             by_path.setdefault(version.path, []).append((version, snapshots.get(version.blob)))
@@ -299,7 +335,6 @@ def read_histories(site_root: Path, settings: Settings, cache: Path) -> Historie
     with contextlib.suppress(OSError):
         for other in cache.glob("head-*.json"):  # one commit's history is kept: the last one read
             other.unlink()
-        _write_atomically(stored, text)
-    _MEMORY.clear()
-    _MEMORY[key] = found
-    return found
+        _write_atomically(cache / f"head-{key}.json", text)
+    _remember(key, found)
+    return found, text

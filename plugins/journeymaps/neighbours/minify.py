@@ -22,6 +22,10 @@ def renamed_assets(config: MkDocsConfig) -> Callable[[str], str]:
         if site_path in entries:
             return site_path
         stem, ext = posixpath.splitext(site_path)
+        # Only a file named like an entry can have been renamed: the preview images and data
+        # files (a thousand maps link twenty thousand) need no pattern of their own compiled.
+        if not any(e.endswith(ext) for e in entries):
+            return site_path
         pattern = re.compile(re.escape(stem) + r"(\.[0-9a-f]{6})?(\.min)?" + re.escape(ext))
         return next((e for e in entries if pattern.fullmatch(e)), site_path)
 

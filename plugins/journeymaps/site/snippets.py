@@ -110,3 +110,15 @@ class Snippets:
             href = f"{escape(full_page)}#{escape(ident)}"
             return Markup(f'<a class="jm-anchor" href="{href}" target="_blank" rel="noopener">{escape(name)}</a>')
         return Markup(f'<a class="jm-anchor" href="#{escape(ident)}">{escape(name)}</a>')
+
+    @staticmethod
+    def column_labels(*labels: str) -> Markup:
+        """A style attribute's value naming the columns after the first (``--jm-col-2``...):
+        a table's cells are labelled by their column on a phone, not each by its own
+        data-label. Quotes, brackets and the like are CSS escapes, so the value stays one
+        attribute and one CSS string."""
+
+        def css_string(text: str) -> str:
+            return "'" + "".join(c if c.isalnum() or c in " -_·" else f"\\{ord(c):x} " for c in text) + "'"
+
+        return Markup(";".join(f"--jm-col-{i}:{css_string(label)}" for i, label in enumerate(labels, start=2)))

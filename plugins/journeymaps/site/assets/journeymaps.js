@@ -151,6 +151,8 @@
   // holds the chosen value. The choice is kept in the address so a filtered list can be shared.
   // The count says how many of the rows its data-jm-of selects are shown (all rows without it);
   // a [data-jm-group] (a table among several) is hidden while none of its rows is shown.
+  // The rows its data-jm-mirror selects (the matrix's table) follow the filtered rows one for
+  // one, in the same order, without facets of their own; if their numbers differ, all stay shown.
   function setUpFilters() {
     var form = document.querySelector("form[data-jm-filters]");
     if (!form || form.getAttribute("data-jm-ready")) return;
@@ -158,6 +160,9 @@
     form.hidden = false;
     var rowSelector = form.getAttribute("data-jm-rows");
     var rows = Array.prototype.slice.call(document.querySelectorAll(rowSelector));
+    var mirror = form.getAttribute("data-jm-mirror");
+    var mirrored = mirror ? Array.prototype.slice.call(document.querySelectorAll(mirror)) : [];
+    if (mirrored.length !== rows.length) mirrored = [];
     var selects = Array.prototype.slice.call(form.querySelectorAll("select"));
     var count = form.querySelector("[data-jm-count]");
     var countOf = count && count.getAttribute("data-jm-of");
@@ -179,6 +184,7 @@
           return !select.value || (row.getAttribute("data-" + select.name) || "").split("\n").indexOf(select.value) >= 0;
         });
       });
+      mirrored.forEach(function (row, i) { row.hidden = rows[i].hidden; });
       counted.forEach(function (row) { if (!row.hidden) shown += 1; });
       groups.forEach(function (group) {
         group.hidden = !Array.prototype.some.call(group.querySelectorAll(rowSelector), function (row) { return !row.hidden; });
