@@ -131,7 +131,10 @@ def main(argv: list[str] | None = None) -> int:
                 builds[f"{name}, warm"].append(build(site, cold=False))
         print(f"{args.maps} maps, {args.reviews} reviews each, {os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}")
         for name, runs in builds.items():
-            each = ", ".join(f"{b.cpu:.1f} s (wall {b.wall:.1f}, {b.rss:.0f} MB, load {b.load:.1f})" for b in runs)
+            each = ", ".join(
+                f"{b.cpu:.1f} s (wall {b.wall:.1f}, {b.rss:.0f} MB, {b.at_once:.0f} at once, load {b.load:.1f})"
+                for b in runs
+            )
             print(f"build {name} history: CPU {_median(runs, 'cpu'):.1f} s  [{each}]")
         cold_alone = statistics.median(a[0] for a in alone)
         warm_alone = statistics.median(a[1] for a in alone)
@@ -142,7 +145,11 @@ def main(argv: list[str] | None = None) -> int:
             cpu = _median(builds[f"with{kind}"], "cpu") / _median(builds[f"without{kind}"], "cpu") - 1
             wall = _median(builds[f"with{kind}"], "wall") / _median(builds[f"without{kind}"], "wall") - 1
             rss = _median(builds[f"with{kind}"], "rss") / _median(builds[f"without{kind}"], "rss") - 1
-            print(f"{what} build with history: CPU {cpu:+.1%}, wall {wall:+.1%}, peak memory {rss:+.1%}")
+            once = _median(builds[f"with{kind}"], "at_once") / _median(builds[f"without{kind}"], "at_once") - 1
+            print(
+                f"{what} build with history: CPU {cpu:+.1%}, wall {wall:+.1%}, "
+                f"peak memory {rss:+.1%} (peaks added), {once:+.1%} (held at once)"
+            )
     return 0
 
 

@@ -59,6 +59,9 @@ class Build:
     cpu: float  # user + system seconds of the build process and the processes it started
     rss: float  # peak resident memory of the build process plus each process it started, MB
     load: float  # the machine's 1-minute load average when the build started
+    # The most the build and its processes held at one moment (sampled every 0.1 s, and
+    # at least the build's own peak), MB: `rss` adds peaks that need not coincide.
+    at_once: float = 0.0
 
 
 @dataclass
@@ -96,32 +99,38 @@ def build(site: Path, cold: bool) -> Build:
         # what _Started saw.
         _, status, usage = os.wait4(proc.pid, 0)
         wall = time.perf_counter() - start
-        workers = started.stop()
+        workers, at_once = started.stop()
         proc.returncode = os.waitstatus_to_exitcode(status)
         if proc.returncode != 0:
             errors.seek(0)
             sys.exit(f"mkdocs build failed in {site}:\n{errors.read().decode(errors='replace')}")
-    return Build(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024 + workers, load)
+    own = usage.ru_maxrss / 1024
+    return Build(wall, usage.ru_utime + usage.ru_stime, own + workers, load, max(own, at_once))
 
 
 class _Started(threading.Thread):
-    """The peak RSS of each process a build started (the plugin's workers), as last seen:
-    sampled every 0.1 s until the build ends."""
+    """The peak RSS of each process a build started (the plugin's workers), as last seen,
+    and the most the build and those processes held together at one sample: sampled every
+    0.1 s until the build ends."""
 
     def __init__(self, pid: int):
         super().__init__(daemon=True)
-        self.pid, self.peaks, self.done = pid, {}, threading.Event()
+        self.pid, self.peaks, self.together, self.done = pid, {}, 0.0, threading.Event()
         self.start()
 
     def run(self) -> None:
         while not self.done.wait(0.1):
+            now = _rss_now(self.pid)
             for child in _descendants(self.pid):
                 self.peaks[child] = max(self.peaks.get(child, 0.0), _peak_rss(child))
+                now += _rss_now(child)
+            self.together = max(self.together, now)
 
-    def stop(self) -> float:
+    def stop(self) -> tuple[float, float]:
+        """The sum of the started processes' peaks, and the most held at once."""
         self.done.set()
         self.join()
-        return sum(self.peaks.values())
+        return sum(self.peaks.values()), self.together
 
 
 def _descendants(pid: int) -> list[int]:
@@ -150,7 +159,8 @@ def run_builds(sites: dict[str, Path], result: Result, warmup: int, log) -> None
             for kind in ("cold", "warm"):
                 b = build(sites[name], cold=kind == "cold")
                 result.builds[name][kind].append(b)
-                figures = f"{b.wall:6.2f} s  cpu {b.cpu:6.2f} s  {b.rss:5.0f} MB  load {b.load:.1f}"
+                memory = f"{b.rss:5.0f} MB ({b.at_once:.0f} at once)"
+                figures = f"{b.wall:6.2f} s  cpu {b.cpu:6.2f} s  {memory}  load {b.load:.1f}"
                 log(f"  round {r + 1}: {name:12} {kind}  {figures}")
 
 
@@ -262,8 +272,16 @@ def _wait_until_served(url: str, server: subprocess.Popen, output) -> str:
 
 
 def _peak_rss(pid: int) -> float:
+    return _status_mb(pid, "VmHWM")
+
+
+def _rss_now(pid: int) -> float:
+    return _status_mb(pid, "VmRSS")
+
+
+def _status_mb(pid: int, key: str) -> float:
     try:
-        found = re.search(r"VmHWM:\s+(\d+) kB", Path(f"/proc/{pid}/status").read_text())
+        found = re.search(rf"{key}:\s+(\d+) kB", Path(f"/proc/{pid}/status").read_text())
     except OSError:
         return 0.0  # it ended
     return int(found[1]) / 1024 if found else 0.0
@@ -394,6 +412,7 @@ def report(result: Result) -> str:
             row(f"{label}, CPU", {s: [x.cpu for x in b[s][kind]] for s in b}, "s", None)
         for kind in ("cold", "warm"):
             row(f"peak RSS, {kind} build", {s: [x.rss for x in b[s][kind]] for s in b}, "MB", TARGETS["rss"], 0)
+            row(f"  held at once, {kind}", {s: [x.at_once for x in b[s][kind]] for s in b}, "MB", None, 0)
     if result.serve:
         row("serve: rebuild after edit", result.serve, "s", TARGETS["serve"])
         row("serve: rebuild CPU", result.serve_cpu, "s", None)
