@@ -609,7 +609,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
                 continue  # a dirty build leaves them as written
             for m in journey.ordered_states():
                 found = self.history.of(m)
-                if found is not None and found.reviews:
+                if found is not None and not found.empty:
                     path = urls.map_file(journey.id, m.state, "history.json")
                     file = File.generated(config, path, content=dumps(history_data(found)).encode())
                     i18n.localise(file, config)

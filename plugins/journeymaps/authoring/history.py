@@ -13,7 +13,7 @@ import hashlib
 import json
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -26,7 +26,7 @@ from journeymaps.model import Map, PainPoint, Stage, Step
 from journeymaps.settings import Settings
 
 # Raised when the cached data's shape or meaning changes: old caches are then ignored.
-CACHE_VERSION = 2
+CACHE_VERSION = 3
 
 
 class Point(NamedTuple):
@@ -74,11 +74,36 @@ class Review:
     changes: Changes | None  # None: the first review in the history
 
 
-@dataclass
 class MapHistory:
-    path: str
-    reviews: list[Review]  # oldest first
-    fingerprint: str = ""  # of the reviews: what the page's history section is kept by
+    """One map's reviews, oldest first. Read from the cache or from the process that read
+    them, they are kept as their JSON text and made into objects only when asked for, and not
+    kept then: a build holds a thousand maps' texts, not eight thousand reviews' objects (a
+    warm build, whose sections are kept, asks for none)."""
+
+    __slots__ = ("path", "fingerprint", "_reviews", "_text")
+
+    def __init__(self, path: str, reviews: list[Review] | None = None, fingerprint: str = "", text: str = "[]"):
+        self.path = path
+        self.fingerprint = fingerprint  # of the reviews: what the page's history section is kept by
+        self._reviews = reviews
+        self._text = text
+
+    @property
+    def reviews(self) -> list[Review]:
+        if self._reviews is not None:
+            return self._reviews
+        return [_review_from(r) for r in json.loads(self._text)]
+
+    @property
+    def empty(self) -> bool:
+        return not self._reviews if self._reviews is not None else self._text == "[]"
+
+    def text(self) -> str:
+        """The reviews as JSON text; the fingerprint is set from it."""
+        if self._reviews is not None:
+            self._text = json.dumps([_review_to(r) for r in self._reviews], ensure_ascii=False, separators=(",", ":"))
+            self.fingerprint = hashlib.sha1(self._text.encode()).hexdigest()
+        return self._text
 
 
 @dataclass
@@ -152,31 +177,20 @@ def map_history(
     return MapHistory(path, reviews)
 
 
-def _snapshots(
-    head: Head, versions: list[Version], settings: Settings, cache: Path, read: dict[str, Map]
-) -> dict[str, Snapshot | None]:
-    """Each version's snapshot by blob id: those read before from the cache, the others read
-    by the format's reader (the slow part: a map's YAML with every line kept), and kept in ``read``."""
-    stored = cache / "versions.json"
-    known: dict[str, Snapshot | None] = {}
+def _stored_snapshots(settings: Settings, cache: Path) -> dict[str, Snapshot | None]:
+    """The versions read before, by blob id (``versions.json``); none if unreadable."""
     with contextlib.suppress(OSError, ValueError, KeyError, TypeError, AttributeError):  # unreadable: read again
-        data = json.loads(stored.read_text(encoding="utf-8"))
+        data = json.loads((cache / "versions.json").read_text(encoding="utf-8"))
         if data.get("version") == CACHE_VERSION and data.get("settings") == _settings_key(settings):
-            known = dict(data["snapshots"])
-    paths = {v.blob: v.path for v in versions}
-    missing = [blob for blob in paths if blob not in known]
-    reader = VersionReader(settings)
-    for blob, raw in contents(head, missing).items():
-        m = reader.read(raw, paths[blob])
-        known[blob] = snapshot(m)
-        if m is not None:
-            read[blob] = m
-    if missing:
-        kept = {blob: known.get(blob) for blob in paths}  # versions no longer in the history go
-        text = json.dumps({"version": CACHE_VERSION, "settings": _settings_key(settings), "snapshots": kept})
-        with contextlib.suppress(OSError):
-            _write_atomically(stored, text)
-    return known
+            return dict(data["snapshots"])
+    return {}
+
+
+def _keep_snapshots(settings: Settings, cache: Path, blobs: Iterable[str], known: dict[str, Snapshot | None]) -> None:
+    kept = {blob: known.get(blob) for blob in blobs}  # versions no longer in the history go
+    text = json.dumps({"version": CACHE_VERSION, "settings": _settings_key(settings), "snapshots": kept})
+    with contextlib.suppress(OSError):
+        _write_atomically(cache / "versions.json", text)
 
 
 def _settings_key(settings: Settings) -> list[Any]:
@@ -188,52 +202,58 @@ def _key(commit: str, prefix: str, settings: Settings) -> str:
     return hashlib.sha1(json.dumps(what).encode()).hexdigest()
 
 
-def _from_json(data: dict[str, Any]) -> Histories:
-    def review(r: dict[str, Any]) -> Review:
-        c = r["changes"]
-        changes = None
-        if c is not None:
-            changes = Changes(
-                c["steps_added"],
-                c["steps_removed"],
-                [Pain(**p) for p in c["pains_opened"]],
-                [Pain(**p) for p in c["pains_resolved"]],
-                [StageEmotion(**s) for s in c["stages"]],
-            )
-        curve = r["curve"]  # rows as read: a Point is a tuple of the same four, by place
-        return Review(r["reviewed"], r["commit"], r["committed"], curve, changes)
+def _review_from(r: dict[str, Any]) -> Review:
+    c = r["changes"]
+    changes = None
+    if c is not None:
+        changes = Changes(
+            c["steps_added"],
+            c["steps_removed"],
+            [Pain(**p) for p in c["pains_opened"]],
+            [Pain(**p) for p in c["pains_resolved"]],
+            [StageEmotion(**s) for s in c["stages"]],
+        )
+    curve = r["curve"]  # rows as read: a Point is a tuple of the same four, by place
+    return Review(r["reviewed"], r["commit"], r["committed"], curve, changes)
 
-    return Histories({p: MapHistory(p, [review(r) for r in reviews], mark) for p, (mark, reviews) in data.items()})
+
+def _review_to(r: Review) -> dict[str, Any]:
+    # asdict would make each point a dict (four times the size of a row), and is slow
+    c = r.changes
+    changes = (
+        None
+        if c is None
+        else {
+            "steps_added": c.steps_added,
+            "steps_removed": c.steps_removed,
+            "pains_opened": [vars(p) for p in c.pains_opened],
+            "pains_resolved": [vars(p) for p in c.pains_resolved],
+            "stages": [vars(s) for s in c.stages],
+        }
+    )
+    curve = [list(p) for p in r.curve]
+    return {"reviewed": r.reviewed, "commit": r.commit, "committed": r.committed,
+            "curve": curve, "changes": changes}  # fmt: skip
+
+
+def _from_json(data: dict[str, Any]) -> Histories:
+    """The history as kept: each map's fingerprint and its reviews' JSON text, left unread."""
+    maps = {}
+    for path, (mark, text) in data.items():
+        if not (isinstance(mark, str) and isinstance(text, str)):
+            raise TypeError("not the kept history")
+        maps[path] = MapHistory(path, None, mark, text)
+    return Histories(maps)
 
 
 def _to_json(histories: Histories) -> str:
-    """Each map's reviews as JSON text, with their fingerprint, which this sets: the hash of
-    that text (each map's reviews are encoded once, for both)."""
-
-    def review(r: Review) -> dict[str, Any]:
-        # asdict would make each point a dict (four times the size of a row), and is slow
-        c = r.changes
-        changes = (
-            None
-            if c is None
-            else {
-                "steps_added": c.steps_added,
-                "steps_removed": c.steps_removed,
-                "pains_opened": [vars(p) for p in c.pains_opened],
-                "pains_resolved": [vars(p) for p in c.pains_resolved],
-                "stages": [vars(s) for s in c.stages],
-            }
-        )
-        curve = [list(p) for p in r.curve]
-        return {"reviewed": r.reviewed, "commit": r.commit, "committed": r.committed,
-                "curve": curve, "changes": changes}  # fmt: skip
-
-    out = []
+    """Each map's fingerprint and reviews, as the cache keeps them: the reviews as a JSON
+    string of their own, so that a build reads them one map at a time, when asked."""
+    kept = {}
     for path, h in histories.maps.items():
-        reviews = json.dumps([review(r) for r in h.reviews], ensure_ascii=False, separators=(",", ":"))
-        h.fingerprint = hashlib.sha1(reviews.encode()).hexdigest()
-        out.append(f'{json.dumps(path, ensure_ascii=False)}:["{h.fingerprint}",{reviews}]')
-    return "{" + ",".join(out) + "}"
+        text = h.text()  # sets the fingerprint
+        kept[path] = [h.fingerprint, text]
+    return json.dumps(kept, ensure_ascii=False, separators=(",", ":"))
 
 
 def _write_atomically(path: Path, text: str) -> None:
@@ -318,19 +338,39 @@ def from_text(head: Head, settings: Settings, text: str) -> Histories:
 
 
 def _read(head: Head, settings: Settings, cache: Path) -> tuple[Histories, str]:
+    """Each map file's versions read (those not read before) and made into its history one
+    file after another: a file's maps are let go once its history is made, and git's
+    answer hands out one version's bytes at a time."""
     key = _key(head.commit, head.prefix, settings)
     with _no_cycle_collection():
         try:
-            versions = review_versions(head, settings.maps_dir)
-            read: dict[str, Map] = {}
-            snapshots = _snapshots(head, versions, settings, cache, read)
+            by_path: dict[str, list[Version]] = {}
+            for version in review_versions(head, settings.maps_dir):
+                by_path.setdefault(version.path, []).append(version)
+            known = _stored_snapshots(settings, cache)
+            blobs = dict.fromkeys(v.blob for versions in by_path.values() for v in versions)
+            missing = [blob for blob in blobs if blob not in known]
+            fresh = contents(head, missing)  # in the order the loop below first meets them
         except RevisionError:
             return Histories({}, "failed"), ""
-        by_path: dict[str, list[tuple[Version, Snapshot | None]]] = {}
-        for version in versions:
-            by_path.setdefault(version.path, []).append((version, snapshots.get(version.blob)))
-        found = Histories({path: map_history(path, pairs, read) for path, pairs in by_path.items()})
-        del read
+        reader = VersionReader(settings)
+        maps: dict[str, MapHistory] = {}
+        for path, versions in by_path.items():
+            read: dict[str, Map] = {}  # this file's versions read now, not made again from snapshots
+            pairs: list[tuple[Version, Snapshot | None]] = []
+            for version in versions:
+                if version.blob not in known:
+                    blob, raw = next(fresh)
+                    m = reader.read(raw, path) if raw is not None else None
+                    known[blob] = snapshot(m)
+                    if m is not None:
+                        read[blob] = m
+                pairs.append((version, known[version.blob]))
+            reader.done_with(path)
+            maps[path] = map_history(path, pairs, read)
+        if missing:
+            _keep_snapshots(settings, cache, blobs, known)
+        found = Histories(maps)
         text = _to_json(found)
     with contextlib.suppress(OSError):
         for other in cache.glob("head-*.json"):  # one commit's history is kept: the last one read

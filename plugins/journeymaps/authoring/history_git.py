@@ -6,6 +6,7 @@ default) there is no history to read, and ``Unavailable`` says which."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -77,20 +78,24 @@ def review_versions(head: Head, maps_dir: str) -> list[Version]:
     return found
 
 
-def contents(head: Head, blobs: list[str]) -> dict[str, bytes]:
-    """The bytes of each blob, from one `git cat-file --batch`."""
+def contents(head: Head, blobs: list[str]) -> Iterator[tuple[str, bytes | None]]:
+    """Each blob with its bytes (None: not a blob), in the order asked, from one
+    `git cat-file --batch`: one blob's copy at a time, not eight thousand held at once."""
     if not blobs:
-        return {}
+        return iter(())
     out = run_git(["cat-file", "--batch"], head.top, "".join(f"{b}\n" for b in blobs).encode())
-    found: dict[str, bytes] = {}
+    return _each_blob(out, blobs)
+
+
+def _each_blob(out: bytes, blobs: list[str]) -> Iterator[tuple[str, bytes | None]]:
     at = 0
     for blob in blobs:
         end = out.index(b"\n", at)
         header = out[at:end].split()
         if len(header) != 3 or header[1] != b"blob":
             at = end + 1
+            yield blob, None
             continue
         size = int(header[2])
-        found[blob] = out[end + 1 : end + 1 + size]
+        yield blob, out[end + 1 : end + 1 + size]
         at = end + 1 + size + 1  # each blob is followed by a newline
-    return found

@@ -118,3 +118,7 @@ class VersionReader:
         if dated is not None and found is not None and found.reviewed == dated[1]:
             self.last[path] = _Dated(raw, dated[0], found)
         return found
+
+    def done_with(self, path: str) -> None:
+        """Every version of ``path`` is read: its last one need not be kept."""
+        self.last.pop(path, None)

@@ -12,6 +12,7 @@ import hashlib
 import json
 from collections.abc import Callable
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 from jinja2 import Environment
@@ -111,10 +112,12 @@ class HistorySections:
         return Markup(found)
 
     def render(self, history: Any, m: Map) -> str:
-        days = [self.labels.day(dt.date.fromisoformat(r.reviewed)) for r in history.reviews]
-        chart = history_chart(history.reviews, m, days, self.labels["history_now"], self.scale, self.neutral)
+        reviews = history.reviews  # once: a history kept as text makes them again at each ask
+        days = [self.labels.day(dt.date.fromisoformat(r.reviewed)) for r in reviews]
+        chart = history_chart(reviews, m, days, self.labels["history_now"], self.scale, self.neutral)
         rows = table_rows(chart, self.env.globals["snippets"].emotion_value)
-        return self.template.render(history=history, history_days=days, history_chart=chart, history_rows=rows)
+        shown = SimpleNamespace(reviews=reviews)
+        return self.template.render(history=shown, history_days=days, history_chart=chart, history_rows=rows)
 
     def save(self, whole: bool) -> None:
         """After a ``whole`` build: only the sections it showed are kept, and written. After

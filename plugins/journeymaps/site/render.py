@@ -268,7 +268,7 @@ class Renderer:
         """The map's history section, or None without a history. ``self.history`` is set by
         the caller from git (authoring/history.py)."""
         found = self.history.of(m) if self.history is not None else None
-        if found is None or not found.reviews:
+        if found is None or found.empty:
             return None
         return self.history_sections.html(found, m)
 
