@@ -32,3 +32,15 @@ def test_the_cycle_collector_is_on_again_after_the_history_is_read(reviewed_twic
     assert gc.isenabled()
     assert history.read_histories(reviewed_twice, Settings(), tmp_path / "cache").maps
     assert gc.isenabled()
+
+
+def test_a_damaged_kept_history_is_read_again(reviewed_twice):  # noqa: F811
+    cache = reviewed_twice / ".cache/journeymaps/history"
+    history._MEMORY.clear()
+    history.read_histories(reviewed_twice, Settings(), cache)
+    [kept] = cache.glob("head-*.json")
+    for damaged in ("[]", '{"maps/a.md": 3}', '{"maps/a.md": ["x", 3]}', "not json", '"text"'):
+        kept.write_text(damaged, encoding="utf-8")
+        history._MEMORY.clear()
+        found = history.read_histories(reviewed_twice, Settings(), cache)
+        assert [r.reviewed for h in found.maps.values() for r in h.reviews] == ["2026-03-01", "2026-06-01"], damaged

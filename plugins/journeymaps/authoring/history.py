@@ -299,7 +299,7 @@ def look_up(site_root: Path, settings: Settings, cache: Path) -> tuple[Histories
     if key in _MEMORY:
         return _MEMORY[key], head
     stored = cache / f"head-{key}.json"
-    with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
+    with contextlib.suppress(OSError, ValueError, KeyError, TypeError, AttributeError):
         found = _from_json(json.loads(stored.read_text(encoding="utf-8")))
         _remember(key, found)
         return found, head

@@ -63,7 +63,7 @@ class HistoryBeside:
                 worker.close()
             # Its JSON text, not the objects: a third of the time to take in.
             if read and isinstance(found, str) and self._head is not None:
-                with contextlib.suppress(ValueError, KeyError, TypeError):
+                with contextlib.suppress(ValueError, KeyError, TypeError, AttributeError):
                     return from_text(self._head, self._args[1], found)
         # The worker's file in the cache when it wrote it before failing; else read here.
         return read_histories(*self._args)
