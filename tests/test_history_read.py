@@ -44,3 +44,15 @@ def test_a_damaged_kept_history_is_read_again(reviewed_twice):  # noqa: F811
         history._MEMORY.clear()
         found = history.read_histories(reviewed_twice, Settings(), cache)
         assert [r.reviewed for h in found.maps.values() for r in h.reviews] == ["2026-03-01", "2026-06-01"], damaged
+
+
+def test_versions_asked_of_git_a_few_at_a_time_give_the_same_history(reviewed_twice, monkeypatch):  # noqa: F811
+    from journeymaps.authoring import history_git
+
+    history._MEMORY.clear()
+    whole = history.read_histories(reviewed_twice, Settings(), reviewed_twice / ".cache/whole")
+    monkeypatch.setattr(history_git, "_BATCH", 1)  # a `git cat-file` for each version
+    history._MEMORY.clear()
+    one_by_one = history.read_histories(reviewed_twice, Settings(), reviewed_twice / ".cache/one")
+    assert history._to_json(one_by_one) == history._to_json(whole)
+    assert [r.reviewed for h in one_by_one.maps.values() for r in h.reviews] == ["2026-03-01", "2026-06-01"]

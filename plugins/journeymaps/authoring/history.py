@@ -337,10 +337,33 @@ def from_text(head: Head, settings: Settings, text: str) -> Histories:
     return found
 
 
+def _file_history(
+    path: str,
+    versions: list[Version],
+    known: dict[str, Snapshot | None],
+    fresh: Iterator[tuple[str, bytes | None]],
+    reader: VersionReader,
+) -> MapHistory:
+    """One map file's history: its versions not ``known`` are the next ones ``fresh`` hands
+    out, read, and kept in ``known``; the maps read here serve its reviews as they are."""
+    read: dict[str, Map] = {}
+    pairs: list[tuple[Version, Snapshot | None]] = []
+    for version in versions:
+        if version.blob not in known:
+            blob, raw = next(fresh)
+            m = reader.read(raw, path) if raw is not None else None
+            known[blob] = snapshot(m)
+            if m is not None:
+                read[blob] = m
+        pairs.append((version, known[version.blob]))
+    reader.done_with(path)
+    return map_history(path, pairs, read)
+
+
 def _read(head: Head, settings: Settings, cache: Path) -> tuple[Histories, str]:
     """Each map file's versions read (those not read before) and made into its history one
     file after another: a file's maps are let go once its history is made, and git's
-    answer hands out one version's bytes at a time."""
+    answers come a few hundred versions at a time."""
     key = _key(head.commit, head.prefix, settings)
     with _no_cycle_collection():
         try:
@@ -350,24 +373,11 @@ def _read(head: Head, settings: Settings, cache: Path) -> tuple[Histories, str]:
             known = _stored_snapshots(settings, cache)
             blobs = dict.fromkeys(v.blob for versions in by_path.values() for v in versions)
             missing = [blob for blob in blobs if blob not in known]
-            fresh = contents(head, missing)  # in the order the loop below first meets them
+            fresh = contents(head, missing)  # in the order the files' versions below first name them
+            reader = VersionReader(settings)
+            maps = {path: _file_history(path, versions, known, fresh, reader) for path, versions in by_path.items()}
         except RevisionError:
             return Histories({}, "failed"), ""
-        reader = VersionReader(settings)
-        maps: dict[str, MapHistory] = {}
-        for path, versions in by_path.items():
-            read: dict[str, Map] = {}  # this file's versions read now, not made again from snapshots
-            pairs: list[tuple[Version, Snapshot | None]] = []
-            for version in versions:
-                if version.blob not in known:
-                    blob, raw = next(fresh)
-                    m = reader.read(raw, path) if raw is not None else None
-                    known[blob] = snapshot(m)
-                    if m is not None:
-                        read[blob] = m
-                pairs.append((version, known[version.blob]))
-            reader.done_with(path)
-            maps[path] = map_history(path, pairs, read)
         if missing:
             _keep_snapshots(settings, cache, blobs, known)
         found = Histories(maps)
