@@ -83,6 +83,9 @@ def _visit(browser, first: str, second: str) -> dict[str, float]:
             }"""
         )
         # The next map page, as a reader gets there: a link, followed by instant navigation.
+        # Material follows a link itself only once it has the site's sitemap: before that (a
+        # loaded machine) the click loads the whole page, and this visit would wait forever.
+        page.wait_for_load_state("networkidle")
         page.evaluate("window.__sameDocument = true")
         page.evaluate(
             """(target) => {
