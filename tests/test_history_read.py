@@ -56,3 +56,32 @@ def test_versions_asked_of_git_a_few_at_a_time_give_the_same_history(reviewed_tw
     one_by_one = history.read_histories(reviewed_twice, Settings(), reviewed_twice / ".cache/one")
     assert history._to_json(one_by_one) == history._to_json(whole)
     assert [r.reviewed for h in one_by_one.maps.values() for r in h.reviews] == ["2026-03-01", "2026-06-01"]
+
+
+def test_kept_versions_of_another_shape_are_read_again_from_git(reviewed_twice):  # noqa: F811
+    cache = reviewed_twice / ".cache/journeymaps/history"
+    history._MEMORY.clear()
+    expected = history._to_json(history.read_histories(reviewed_twice, Settings(), cache))
+    stored = json.loads((cache / "versions.json").read_text(encoding="utf-8"))
+    assert stored["snapshots"] and all(history._well_formed(s) for s in stored["snapshots"].values())
+    good = next(s for s in stored["snapshots"].values() if s is not None)
+    step = good["stages"][0][2][0]
+    damaged = [
+        [],
+        "text",
+        {"reviewed": "spring", "stages": good["stages"]},
+        {"reviewed": good["reviewed"]},
+        {"reviewed": good["reviewed"], "stages": [["only", "two"]]},
+        {"reviewed": good["reviewed"], "stages": [[1, "name", []]]},
+        {"reviewed": good["reviewed"], "stages": [["s", "n", [[*step[:2], "high", step[3]]]]]},
+        {"reviewed": good["reviewed"], "stages": [["s", "n", [[*step[:2], int("9" * 400), step[3]]]]]},
+        {"reviewed": good["reviewed"], "stages": [["s", "n", [[*step[:3], [["p", "text", 3]]]]]]},
+    ]
+    for shape in damaged:
+        assert not history._well_formed(shape), shape
+        kept = {**stored, "snapshots": dict.fromkeys(stored["snapshots"], shape)}
+        (cache / "versions.json").write_text(json.dumps(kept), encoding="utf-8")
+        for other in cache.glob("head-*.json"):
+            other.unlink()  # the next read makes each map's history from versions.json
+        history._MEMORY.clear()
+        assert history._to_json(history.read_histories(reviewed_twice, Settings(), cache)) == expected, shape

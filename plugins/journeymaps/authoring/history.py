@@ -11,6 +11,7 @@ import datetime as dt
 import gc
 import hashlib
 import json
+import math
 import os
 import tempfile
 from collections.abc import Iterable, Iterator
@@ -178,12 +179,44 @@ def map_history(
 
 
 def _stored_snapshots(settings: Settings, cache: Path) -> dict[str, Snapshot | None]:
-    """The versions read before, by blob id (``versions.json``); none if unreadable."""
+    """The versions read before, by blob id (``versions.json``); none if unreadable, and
+    without those of another shape (read again from git)."""
     with contextlib.suppress(OSError, ValueError, KeyError, TypeError, AttributeError):  # unreadable: read again
         data = json.loads((cache / "versions.json").read_text(encoding="utf-8"))
         if data.get("version") == CACHE_VERSION and data.get("settings") == _settings_key(settings):
-            return dict(data["snapshots"])
+            return {blob: found for blob, found in dict(data["snapshots"]).items() if _well_formed(found)}
     return {}
+
+
+def _well_formed(found: object) -> bool:
+    """Whether a stored snapshot has the shape ``snapshot`` gives (a damaged or hand-edited
+    cache must not reach the reviews' comparison)."""
+    if found is None:
+        return True
+    try:
+        reviewed = found["reviewed"]  # type: ignore[index]
+        if reviewed is not None:
+            dt.date.fromisoformat(reviewed)
+        for stage_id, stage_name, steps in found["stages"]:  # type: ignore[index]
+            if not _texts(stage_id, stage_name):
+                return False
+            for step_id, step_name, emotion, pains in steps:
+                if not _texts(step_id, step_name) or not (emotion is None or _finite(emotion)):
+                    return False
+                for pain_id, text, severity in pains:
+                    if not _texts(pain_id, text) or not (severity is None or isinstance(severity, str)):
+                        return False
+    except (TypeError, ValueError, KeyError, OverflowError):
+        return False
+    return True
+
+
+def _texts(*values: object) -> bool:
+    return all(isinstance(v, str) for v in values)
+
+
+def _finite(value: object) -> bool:
+    return type(value) in (int, float) and math.isfinite(value)  # type: ignore[arg-type]
 
 
 def _keep_snapshots(settings: Settings, cache: Path, blobs: Iterable[str], known: dict[str, Snapshot | None]) -> None:
