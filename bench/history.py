@@ -150,6 +150,14 @@ def main(argv: list[str] | None = None) -> int:
                 f"{what} build with history: CPU {cpu:+.1%}, wall {wall:+.1%}, "
                 f"peak memory {rss:+.1%} (peaks added), {once:+.1%} (held at once)"
             )
+            # A round's two builds run one after the other, on the machine as it was then:
+            # compared pair by pair, a slow or quick moment of the machine weighs on one pair.
+            pairs = list(zip(builds[f"with{kind}"], builds[f"without{kind}"], strict=True))
+            for measure in ("wall", "cpu"):
+                costs = [getattr(w, measure) / getattr(o, measure) - 1 for w, o in pairs]
+                each = ", ".join(f"{c:+.1%}" for c in costs)
+                label = "CPU" if measure == "cpu" else measure
+                print(f"  pair by pair, {label}: {each} (median {statistics.median(costs):+.1%})")
     return 0
 
 
