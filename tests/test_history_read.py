@@ -76,6 +76,8 @@ def test_kept_versions_of_another_shape_are_read_again_from_git(reviewed_twice):
         {"reviewed": good["reviewed"], "stages": [["s", "n", [[*step[:2], "high", step[3]]]]]},
         {"reviewed": good["reviewed"], "stages": [["s", "n", [[*step[:2], int("9" * 400), step[3]]]]]},
         {"reviewed": good["reviewed"], "stages": [["s", "n", [[*step[:3], [["p", "text", 3]]]]]]},
+        {"reviewed": good["reviewed"], "stages": [["s", "n", [[*step[:3], ["abc"]]]]]},
+        {"reviewed": good["reviewed"], "stages": [["s", "n", [[*step[:3], {"abc": 1}]]]]},
     ]
     for shape in damaged:
         assert not history._well_formed(shape), shape

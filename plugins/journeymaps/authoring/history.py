@@ -188,35 +188,53 @@ def _stored_snapshots(settings: Settings, cache: Path) -> dict[str, Snapshot | N
     return {}
 
 
-def _well_formed(found: object) -> bool:
+def _well_formed(found: Any) -> bool:
     """Whether a stored snapshot has the shape ``snapshot`` gives (a damaged or hand-edited
     cache must not reach the reviews' comparison)."""
     if found is None:
         return True
-    try:
-        reviewed = found["reviewed"]  # type: ignore[index]
-        if reviewed is not None:
-            dt.date.fromisoformat(reviewed)
-        for stage_id, stage_name, steps in found["stages"]:  # type: ignore[index]
-            if not _texts(stage_id, stage_name):
+    if not isinstance(found, dict) or not _rows(found.get("stages"), 3):
+        return False
+    reviewed = found.get("reviewed")
+    if reviewed is not None and not (isinstance(reviewed, str) and _is_date(reviewed)):
+        return False
+    for stage_id, stage_name, steps in found["stages"]:
+        if not (_texts(stage_id, stage_name) and _rows(steps, 4)):
+            return False
+        for step_id, step_name, emotion, pains in steps:
+            if not (_texts(step_id, step_name) and (emotion is None or _finite(emotion)) and _rows(pains, 3)):
                 return False
-            for step_id, step_name, emotion, pains in steps:
-                if not _texts(step_id, step_name) or not (emotion is None or _finite(emotion)):
+            for pain_id, text, severity in pains:
+                if not (_texts(pain_id, text) and (severity is None or isinstance(severity, str))):
                     return False
-                for pain_id, text, severity in pains:
-                    if not _texts(pain_id, text) or not (severity is None or isinstance(severity, str)):
-                        return False
-    except (TypeError, ValueError, KeyError, OverflowError):
+    return True
+
+
+def _rows(value: Any, width: int) -> bool:
+    """A list of lists of ``width`` values each, as JSON gives back a snapshot's tuples."""
+    return isinstance(value, list) and all(isinstance(row, list) and len(row) == width for row in value)
+
+
+def _texts(*values: Any) -> bool:
+    return all(isinstance(v, str) for v in values)
+
+
+def _is_date(text: str) -> bool:
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
         return False
     return True
 
 
-def _texts(*values: object) -> bool:
-    return all(isinstance(v, str) for v in values)
-
-
-def _finite(value: object) -> bool:
-    return type(value) in (int, float) and math.isfinite(value)  # type: ignore[arg-type]
+def _finite(value: Any) -> bool:
+    """A number, not a flag, that float arithmetic can take (JSON reads 400 digits as an int)."""
+    if type(value) not in (int, float):
+        return False
+    try:
+        return math.isfinite(value)
+    except OverflowError:
+        return False
 
 
 def _keep_snapshots(settings: Settings, cache: Path, blobs: Iterable[str], known: dict[str, Snapshot | None]) -> None:
